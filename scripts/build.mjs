@@ -1,0 +1,131 @@
+// Builds what clasp pushes (build/Code.js, build/Sidebar.html, build/appsscript.json) and the
+// local runtime (dist/local.cjs). Usage: node scripts/build.mjs [--quiet] [--if-stale]
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const quiet = process.argv.includes('--quiet');
+const ifStale = process.argv.includes('--if-stale');
+const GLOBAL = 'ITAMEMO';
+const outputs = ['build/Code.js', 'build/Sidebar.html', 'build/appsscript.json', 'dist/local.cjs'];
+
+function log(msg) {
+  if (!quiet) console.log(msg);
+}
+
+function newestMtime(path) {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let t = st.mtimeMs;
+  for (const name of readdirSync(path)) t = Math.max(t, newestMtime(join(path, name)));
+  return t;
+}
+
+function isStale() {
+  const targets = outputs.map((p) => join(root, p));
+  if (!targets.every(existsSync)) return true;
+  const built = Math.min(...targets.map((p) => statSync(p).mtimeMs));
+  const sources = ['src', 'appsscript.json', 'scripts/build.mjs', 'package-lock.json'];
+  return sources.some((p) => existsSync(join(root, p)) && newestMtime(join(root, p)) > built);
+}
+
+/** Evaluates the bundle in an empty context: touching any Apps Script service at load time throws. */
+function evaluateInEmptyContext(code, file) {
+  const ctx = vm.createContext({});
+  vm.runInContext(code, ctx, { filename: file });
+  return ctx;
+}
+
+async function buildAppsScript() {
+  const result = await build({
+    entryPoints: [join(root, 'src/entry/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2019',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  const bundle = result.outputFiles[0].text;
+  const ctx = evaluateInEmptyContext(bundle, 'build/Code.js');
+  const api = ctx[GLOBAL];
+  const names = Object.keys(api ?? {}).filter((k) => typeof api[k] === 'function');
+  if (names.length === 0) throw new Error('The bundle exports no entry point (tree-shaken?).');
+  // Apps Script sees only top-level function declarations: one stub per exported entry point.
+  const stubs = names
+    .sort()
+    .map((n) => `function ${n}() {\n  return ${GLOBAL}.${n}.apply(this, arguments);\n}`)
+    .join('\n');
+  const code = `${bundle}\n// Entry points (generated from the bundle's exports)\n${stubs}\n`;
+  const check = evaluateInEmptyContext(code, 'build/Code.js');
+  for (const n of names) {
+    if (typeof check[n] !== 'function') throw new Error(`Entry point ${n} is not a top-level function.`);
+  }
+  writeFileSync(join(root, 'build/Code.js'), code);
+  return names;
+}
+
+async function buildSidebar() {
+  const script = await build({
+    entryPoints: [join(root, 'src/sidebar/sidebar.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2019',
+    charset: 'utf8',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = readFileSync(join(root, 'src/sidebar/sidebar.css'), 'utf8');
+  const html = readFileSync(join(root, 'src/sidebar/sidebar.html'), 'utf8');
+  const out = html
+    .replace('<!-- STYLE -->', () => `<style>\n${css}</style>`)
+    .replace('<!-- SCRIPT -->', () => `<script>\n${js}</script>`);
+  if (out.includes('<!-- STYLE -->') || out.includes('<!-- SCRIPT -->') || out === html) {
+    throw new Error('src/sidebar/sidebar.html must hold the <!-- STYLE --> and <!-- SCRIPT --> markers.');
+  }
+  writeFileSync(join(root, 'build/Sidebar.html'), out);
+}
+
+async function buildLocalRuntime() {
+  await build({
+    entryPoints: [join(root, 'src/local/main.ts')],
+    outfile: join(root, 'dist/local.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    charset: 'utf8',
+    sourcemap: 'inline',
+    logLevel: 'silent',
+  });
+}
+
+async function main() {
+  if (ifStale && !isStale()) return;
+  mkdirSync(join(root, 'build'), { recursive: true });
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  const t0 = Date.now();
+  const names = await buildAppsScript();
+  await buildSidebar();
+  copyFileSync(join(root, 'appsscript.json'), join(root, 'build/appsscript.json'));
+  await buildLocalRuntime();
+  const size = statSync(join(root, 'build/Code.js')).size;
+  log(`build/Code.js ${(size / 1024).toFixed(1)} KiB, entry points: ${names.join(', ')}`);
+  log(`build/Sidebar.html, build/appsscript.json, dist/local.cjs in ${Date.now() - t0} ms`);
+}
+
+main().catch((err) => {
+  console.error(`build failed: ${err.message ?? err}`);
+  if (err.errors) for (const e of err.errors) console.error(`  ${e.location?.file}:${e.location?.line}: ${e.text}`);
+  process.exit(1);
+});

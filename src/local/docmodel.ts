@@ -1,0 +1,206 @@
+/**
+ * The local runtime's document model: a plain, serialisable tree that the emulated
+ * DocumentApp reads and writes, and that the PDF and DOCX renderers consume.
+ *
+ * It mirrors what Google Docs stores and DocumentApp can express, in the same units:
+ * lengths in points (page size, margins, indents, spacing, column widths, font sizes),
+ * image sizes in pixels (as InlineImage.getWidth/getHeight report them; 1 px = 0.75 pt),
+ * colours as '#rrggbb', line spacing as a multiple of single spacing (Google's 1.15 etc.).
+ * An unset optional field means "inherit/default", exactly as a null attribute does in
+ * DocumentApp.
+ */
+
+export type Alignment = 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFY';
+
+export type Heading =
+  | 'NORMAL'
+  | 'HEADING1'
+  | 'HEADING2'
+  | 'HEADING3'
+  | 'HEADING4'
+  | 'HEADING5'
+  | 'HEADING6'
+  | 'TITLE'
+  | 'SUBTITLE';
+
+/** DocumentApp.GlyphType names. */
+export type GlyphType =
+  | 'BULLET'
+  | 'HOLLOW_BULLET'
+  | 'SQUARE_BULLET'
+  | 'NUMBER'
+  | 'LATIN_UPPER'
+  | 'LATIN_LOWER'
+  | 'ROMAN_UPPER'
+  | 'ROMAN_LOWER';
+
+export type VerticalAlignment = 'TOP' | 'CENTER' | 'BOTTOM';
+
+/** Character attributes; unset means inherited from the paragraph, then the document default. */
+export interface TextStyle {
+  fontFamily?: string;
+  fontSize?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strikethrough?: boolean;
+  foregroundColor?: string;
+  backgroundColor?: string;
+  linkUrl?: string;
+}
+
+/** A stretch of characters sharing one style. */
+export interface TextRun {
+  text: string;
+  style: TextStyle;
+}
+
+export interface TextNode {
+  type: 'text';
+  runs: TextRun[];
+}
+
+export interface ImageNode {
+  type: 'image';
+  /** Base64 of the image bytes (PNG or JPEG), so the model stays JSON. */
+  data: string;
+  mimeType: string;
+  /** Pixels, as DocumentApp reports them. */
+  width: number;
+  height: number;
+  altTitle?: string;
+  altDescription?: string;
+  linkUrl?: string;
+}
+
+export interface PageBreakNode {
+  type: 'pageBreak';
+}
+
+export interface HorizontalRuleNode {
+  type: 'horizontalRule';
+}
+
+/**
+ * The current page number, as Google Docs shows an inserted page number in a header or
+ * footer. DocumentApp cannot create one; a template made in the Docs editor can hold one.
+ * Rendered in Thai digits when the document's `pageNumberDigits` says so.
+ */
+export interface PageNumberNode {
+  type: 'pageNumber';
+  style: TextStyle;
+}
+
+export type InlineNode = TextNode | ImageNode | PageBreakNode | HorizontalRuleNode | PageNumberNode;
+
+export interface ParagraphStyle {
+  heading?: Heading;
+  alignment?: Alignment;
+  /** Left indent of every line, points. */
+  indentStart?: number;
+  /** Right indent, points. */
+  indentEnd?: number;
+  /** Left indent of the first line, points (absolute, as DocumentApp's INDENT_FIRST_LINE). */
+  indentFirstLine?: number;
+  spacingBefore?: number;
+  spacingAfter?: number;
+  /** Multiple of single line spacing. */
+  lineSpacing?: number;
+  /** Keep this paragraph on the same page as the next one. */
+  keepWithNext?: boolean;
+}
+
+export interface ParagraphNode {
+  type: 'paragraph';
+  style: ParagraphStyle;
+  /** Paragraph-level character attributes (what Paragraph.setAttributes sets). */
+  textStyle: TextStyle;
+  children: InlineNode[];
+}
+
+export interface ListItemNode {
+  type: 'listItem';
+  style: ParagraphStyle;
+  textStyle: TextStyle;
+  children: InlineNode[];
+  /** Items sharing a listId form one list (numbering continues across them). */
+  listId: string;
+  nestingLevel: number;
+  glyphType: GlyphType;
+}
+
+export interface TableCellNode {
+  children: BlockNode[];
+  /** Points; unset: the table's column width. */
+  width?: number;
+  backgroundColor?: string;
+  verticalAlignment?: VerticalAlignment;
+  paddingTop?: number;
+  paddingBottom?: number;
+  paddingLeft?: number;
+  paddingRight?: number;
+}
+
+export interface TableRowNode {
+  cells: TableCellNode[];
+  /** Points. */
+  minimumHeight?: number;
+}
+
+export interface TableNode {
+  type: 'table';
+  rows: TableRowNode[];
+  /** Points per column; null: share the remaining width equally. */
+  columnWidths: (number | null)[];
+  borderWidth?: number;
+  borderColor?: string;
+  /** Rows at the top repeated after every page break (Docs' "pin header rows"). */
+  headerRows?: number;
+}
+
+export type BlockNode = ParagraphNode | ListItemNode | TableNode;
+
+export interface DocModel {
+  id: string;
+  title: string;
+  /** Points; A4 is 595.28 × 841.89. */
+  pageWidth: number;
+  pageHeight: number;
+  marginTop: number;
+  marginBottom: number;
+  marginLeft: number;
+  marginRight: number;
+  /** Document default character style (Google: the "Normal text" style). */
+  defaultTextStyle: TextStyle;
+  body: BlockNode[];
+  header?: BlockNode[];
+  footer?: BlockNode[];
+  /** Digits used for page numbers. */
+  pageNumberDigits?: 'thai' | 'arabic';
+}
+
+/** Sizes of an A4 page in points. */
+export const A4 = { width: 595.28, height: 841.89 } as const;
+
+/** Google Docs' defaults for a new document. */
+export function emptyDocModel(id: string, title: string): DocModel {
+  return {
+    id,
+    title,
+    pageWidth: 612,
+    pageHeight: 792,
+    marginTop: 72,
+    marginBottom: 72,
+    marginLeft: 72,
+    marginRight: 72,
+    defaultTextStyle: { fontFamily: 'Arial', fontSize: 11 },
+    body: [{ type: 'paragraph', style: {}, textStyle: {}, children: [] }],
+  };
+}
+
+/** The text of a block, as DocumentApp's getText would give it. */
+export function inlineText(children: InlineNode[]): string {
+  let s = '';
+  for (const c of children) if (c.type === 'text') for (const r of c.runs) s += r.text;
+  return s;
+}
