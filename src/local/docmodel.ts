@@ -108,6 +108,8 @@ export interface ParagraphStyle {
   lineSpacing?: number;
   /** Keep this paragraph on the same page as the next one. */
   keepWithNext?: boolean;
+  /** Never split this paragraph's lines across a page break. */
+  keepLinesTogether?: boolean;
 }
 
 export interface ParagraphNode {

@@ -1,0 +1,107 @@
+// Rendering benchmark: node scripts/bench-render.mjs [--runs 20] [--rows 200] [--images]
+// Bundles scripts/bench-render-main.ts with esbuild, then runs each measurement in a fresh
+// process (see that file for the modes) and prints one table of figures. --images also writes
+// the seed-sized memo's pages as docs/memo-page-N.png (poppler's pdftoppm, 60 dpi).
+import { build } from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist/bench-render.cjs');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const runs = arg('--runs', 20);
+const rows = arg('--rows', 200);
+
+await build({
+  entryPoints: [join(root, 'scripts/bench-render-main.ts')],
+  outfile: bundle,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  packages: 'external',
+  charset: 'utf8',
+  logLevel: 'warning',
+});
+
+/** Runs one mode in a new node process: its JSON result and the process's wall time. */
+function measure(...args) {
+  const t0 = performance.now();
+  const out = spawnSync(process.execPath, [bundle, ...args], { cwd: root, encoding: 'utf8' });
+  const wallMs = Math.round(performance.now() - t0);
+  if (out.status !== 0) throw new Error(`${args.join(' ')} failed:\n${out.stderr}`);
+  return { ...JSON.parse(out.stdout.trim().split('\n').pop()), processMs: wallMs };
+}
+
+if (process.argv.includes('--images')) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
+  measure('write', dir);
+  for (const f of readdirSync(join(root, 'docs'))) {
+    if (/^memo-page-\d+\.png$/.test(f)) rmSync(join(root, 'docs', f));
+  }
+  execFileSync('pdftoppm', ['-r', '60', '-png', join(dir, 'memo.pdf'), join(dir, 'page')]);
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
+    renameSync(
+      join(dir, f),
+      join(root, 'docs', `memo-page-${Number(/(\d+)\.png$/.exec(f)[1])}.png`),
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log('docs/memo-page-*.png written');
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+const colds = [1, 2, 3].map(() => measure('cold'));
+const warm = measure('warm', String(runs));
+const table = measure('table', String(rows));
+const lo = measure('libreoffice');
+const chrome = measure('chromium', '5');
+const load = existsSync('/proc/loadavg')
+  ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+  : 'n/a';
+
+const lines = [
+  ['what', 'figure'],
+  [
+    'seed-sized memo',
+    `${warm.pages} pages, PDF ${(warm.pdfBytes / 1024).toFixed(0)} KiB, DOCX ${(warm.docxBytes / 1024).toFixed(0)} KiB`,
+  ],
+  [
+    'PDF warm (median of ' + runs + ')',
+    `${warm.pdfMedianMs} ms (min ${warm.pdfMinMs} ms, CPU ${warm.pdfCpuMedianMs} ms)`,
+  ],
+  [
+    'PDF cold, first call in a new process',
+    `${median(colds.map((c) => c.firstPdfMs))} ms (median of 3)`,
+  ],
+  [
+    'PDF cold, whole node process',
+    `${median(colds.map((c) => c.processMs))} ms (median of 3: start, load, render, exit)`,
+  ],
+  ['DOCX warm (median of ' + runs + ')', `${warm.docxMedianMs} ms (min ${warm.docxMinMs} ms)`],
+  [
+    'DOCX → PDF by LibreOffice',
+    lo.skipped ??
+      `${lo.firstMs} ms first (new profile), ${lo.secondMs} ms second; ${lo.pages} pages`,
+  ],
+  [
+    'HTML → PDF by Chromium',
+    chrome.skipped ??
+      `launch ${chrome.launchMs} ms, first ${chrome.firstMs} ms, warm ${chrome.warmMedianMs} ms; ${chrome.pages} pages`,
+  ],
+  [
+    `${rows}-row measures table`,
+    `${table.pages} pages, first ${table.firstPdfMs} ms, again ${table.secondPdfMs} ms, peak RSS ${table.peakRssMB} MB (before render ${table.rssBeforeMB} MB)`,
+  ],
+  ['machine', `node ${process.version}, load average ${load}`],
+];
+const width = Math.max(...lines.map((l) => l[0].length));
+for (const [k, v] of lines) console.log(`${k.padEnd(width)}  ${v}`);

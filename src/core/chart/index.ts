@@ -1,0 +1,5 @@
+// The scores chart as a PNG, drawn in pure TypeScript so the same code runs in Apps Script
+// (no canvas, no fonts) and in Node. See docs/chart.md.
+export { renderScoreChart } from './render';
+export type { ChartBarKey, ChartImage, ScoreChartInput } from './render';
+export { toSignedBytes } from './png';

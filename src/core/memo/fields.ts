@@ -1,0 +1,409 @@
+/**
+ * Every placeholder of the memo template, with its Thai description and how its value comes
+ * from the sheet. The template check, the filling and the placeholder reference for staff all
+ * come from this one list, so they cannot disagree.
+ *
+ * Numbers the add-on writes (scores, the year, dates) follow ใช้เลขไทย; text typed by staff is
+ * inserted as typed, so codes, URLs and e-mail addresses stay as they are.
+ */
+import { renderScoreChart } from '../chart';
+import { formatHundredths, type Hundredths } from '../ita/decimal';
+import type { Assessment, UnitAssessment } from '../ita/assess';
+import type { ItaRules, LevelRule, UnitRule } from '../ita/types';
+import type { Field, ImageValue, Scope, Value } from '../template/schema';
+import { formatThaiDate } from '../thai/date-format';
+import { withDigits, type DigitStyle } from '../thai/digits';
+import { defaultSubject, type Role } from '../workbook/contract';
+import { listThai } from '../validation/describe';
+import { scoreValues } from '../workbook/reader';
+import type { Recommendation, Signatory, WorkbookData } from '../workbook/types';
+
+export interface MemoSource {
+  data: WorkbookData;
+  assessment: Assessment;
+  digits: DigitStyle;
+}
+
+interface Def<C> {
+  name: string;
+  kind: Field['kind'];
+  description: string;
+  example?: string;
+  value: (c: C) => Value;
+  item?: Def<never>[];
+}
+
+/** A list placeholder whose items are described by `item` and computed by `items`. */
+function list<C, I>(name: string, description: string, items: (c: C) => readonly I[], item: Def<I>[]): Def<C> {
+  return {
+    name,
+    kind: 'list',
+    description,
+    item: item as Def<never>[],
+    value: (c) => items(c).map((i) => scopeOf(item, i)),
+  };
+}
+
+function scopeOf<C>(defs: Def<C>[], c: C): Scope {
+  const scope: Scope = {};
+  for (const d of defs) scope[d.name] = d.value(c);
+  return scope;
+}
+
+function toField(d: Def<never>): Field {
+  const f: Field = { name: d.name, kind: d.kind, description: d.description };
+  if (d.example !== undefined) f.example = d.example;
+  if (d.item) f.item = d.item.map(toField);
+  return f;
+}
+
+const score = (value: Hundredths | null, digits: DigitStyle): string =>
+  value === null ? '' : formatHundredths(value, digits);
+
+/** "ก ข และ ค", as Thai running text joins a list. */
+function joinThai(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(' ')} และ${items[items.length - 1]}`;
+}
+
+function indicatorLabel(n: number, name: string, digits: DigitStyle): string {
+  return `ตัวชี้วัดที่ ${withDigits(n, digits)} ${name}`;
+}
+
+// ---- Signatories ---------------------------------------------------------------------------
+
+const text = (s: { value: string | null }): string => s.value ?? '';
+
+const SIGNATORY_FIELDS: Def<Signatory>[] = [
+  { name: 'ยศ', kind: 'text', description: 'ยศ (ถ้ามี) พิมพ์เหนือชื่อ', example: 'ว่าที่ร้อยตรี', value: (s) => text(s.rank) },
+  {
+    name: 'ชื่อ-สกุล',
+    kind: 'text',
+    description: 'ชื่อและนามสกุล พร้อมคำนำหน้า',
+    example: 'นายอุทัย พวงลังกา',
+    value: (s) => text(s.name),
+  },
+  { name: 'ตำแหน่ง', kind: 'text', description: 'ตำแหน่งของผู้ลงนาม', value: (s) => text(s.position) },
+  {
+    name: 'รักษาราชการแทน',
+    kind: 'text',
+    description: 'ตำแหน่งที่รักษาราชการแทน (ว่างเมื่อไม่ได้รักษาราชการแทน)',
+    value: (s) => text(s.actingFor),
+  },
+  {
+    name: 'ตำแหน่งเต็ม',
+    kind: 'text',
+    description: 'บรรทัดตำแหน่งในบรรทัดเดียว: "(ตำแหน่ง) รักษาราชการแทน (ตำแหน่งที่รักษาการ)" หรือตำแหน่งของตนเอง',
+    value: (s) => (s.actingFor.value ? `${text(s.position)} รักษาราชการแทน ${s.actingFor.value}` : text(s.position)),
+  },
+  {
+    name: 'ตำแหน่งที่ให้ความเห็น',
+    kind: 'text',
+    description: 'ตำแหน่งที่ใช้ตั้งชื่อช่องความเห็น: ตำแหน่งที่รักษาราชการแทน ถ้ามี มิฉะนั้นตำแหน่งของตนเอง',
+    example: 'หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล',
+    value: (s) => s.actingFor.value ?? text(s.position),
+  },
+  { name: 'อีเมล', kind: 'text', description: 'อีเมลของผู้ลงนาม', value: (s) => text(s.email) },
+];
+
+const signatories = (role: Role) => (m: MemoSource) => m.data.signatories.filter((s) => s.role.value === role);
+
+// ---- Units (IIT, EIT ส่วนที่ ๑, EIT ส่วนที่ ๒, OIT) -----------------------------------------
+
+interface UnitSource extends MemoSource {
+  unit: UnitAssessment;
+  /** "1" for IIT, "2.1" for EIT ส่วนที่ ๑ … */
+  number: string;
+}
+
+interface IndicatorSource {
+  m: UnitSource;
+  k: number;
+}
+
+interface RecommendationGroup {
+  m: UnitSource;
+  indicator: number;
+  rows: Recommendation[];
+}
+
+function unitSummary(u: UnitSource): string {
+  const d = u.digits;
+  const pass = withDigits(u.assessment.rules.passMark, d);
+  const names = (list: readonly { number: number; name: string }[]) => joinThai(list.map((i) => indicatorLabel(i.number, i.name, d)));
+  const { maintain, improve } = u.unit;
+  if (!maintain.length && !improve.length) return '';
+  if (!improve.length) {
+    return `ได้มีการดำเนินการตาม${names(maintain)} โดยมีคะแนนตั้งแต่ ${pass} คะแนนขึ้นไปทุกตัวชี้วัด ควรรักษามาตรฐานไว้และพัฒนาประสิทธิภาพการดำเนินงานอย่างต่อเนื่อง`;
+  }
+  const improving = `ควรพัฒนาและปรับปรุงการดำเนินการตาม${names(improve)} ซึ่งมีคะแนนต่ำกว่า ${pass} คะแนน`;
+  if (!maintain.length) return improving;
+  return `ได้มีการดำเนินการตาม${names(maintain)} โดยมีคะแนนตั้งแต่ ${pass} คะแนนขึ้นไป ควรรักษามาตรฐานไว้ และ${improving}`;
+}
+
+/** Recommendations of a unit under their indicators, in the order of the sheet. */
+function recommendationGroups(u: UnitSource): RecommendationGroup[] {
+  const groups: RecommendationGroup[] = [];
+  for (const r of u.data.recommendations) {
+    if (r.part.value !== u.unit.unit.id || r.indicator.value === null) continue;
+    let g = groups.find((x) => x.indicator === r.indicator.value);
+    if (!g) {
+      g = { m: u, indicator: r.indicator.value, rows: [] };
+      groups.push(g);
+    }
+    g.rows.push(r);
+  }
+  return groups;
+}
+
+function unitFields(unit: UnitRule): Def<MemoSource>[] {
+  const at = (m: MemoSource): UnitSource => {
+    const rules = m.assessment.rules;
+    const u = m.assessment.units.find((x) => x.unit.id === unit.id) as UnitAssessment;
+    const toolIndex = rules.tools.findIndex((t) => t.id === unit.toolId);
+    const parts = rules.tools[toolIndex].parts;
+    const number = parts ? `${toolIndex + 1}.${parts.indexOf(unit.id) + 1}` : `${toolIndex + 1}`;
+    return { ...m, unit: u, number };
+  };
+  const n = unit.shortName;
+  return [
+    {
+      name: `คะแนน ${n}`,
+      kind: 'text',
+      description: `คะแนนรวมของ ${n}`,
+      value: (m) => score(at(m).unit.score, m.digits),
+    },
+    list<MemoSource, IndicatorSource>(
+      `ตัวชี้วัด ${n}`,
+      `ตัวชี้วัดของ ${n} ตามลำดับ`,
+      (m) => at(m).unit.indicators.map((_, k) => ({ m: at(m), k })),
+      [
+        {
+          name: 'ลำดับ',
+          kind: 'text',
+          description: 'เลขข้อในรายงาน เช่น ๑.๑ หรือ ๒.๑.๓',
+          value: ({ m, k }) => withDigits(`${m.number}.${k + 1}`, m.digits),
+        },
+        {
+          name: 'เลขตัวชี้วัด',
+          kind: 'text',
+          description: 'เลขตัวชี้วัดของการประเมิน (๑–๑๐)',
+          value: ({ m, k }) => withDigits(m.unit.indicators[k].indicator.number, m.digits),
+        },
+        {
+          name: 'ชื่อ',
+          kind: 'text',
+          description: 'ชื่อตัวชี้วัดตามเกณฑ์ของปีที่ประเมิน',
+          value: ({ m, k }) => m.unit.indicators[k].indicator.name,
+        },
+        { name: 'คะแนน', kind: 'text', description: 'คะแนนของตัวชี้วัด', value: ({ m, k }) => score(m.unit.indicators[k].score, m.digits) },
+        {
+          name: 'ผล',
+          kind: 'text',
+          description: 'ควรรักษามาตรฐาน หรือ ควรพัฒนา (เทียบกับเกณฑ์)',
+          value: ({ m, k }) => (m.unit.indicators[k].maintain === null ? '' : m.unit.indicators[k].maintain ? 'ควรรักษามาตรฐาน' : 'ควรพัฒนา'),
+        },
+      ],
+    ),
+    {
+      name: `ตัวชี้วัดที่ควรรักษา ${n}`,
+      kind: 'text',
+      description: `ตัวชี้วัดของ ${n} ที่ได้ตั้งแต่เกณฑ์ขึ้นไป เรียงเป็นข้อความ`,
+      value: (m) => joinThai(at(m).unit.maintain.map((i) => indicatorLabel(i.number, i.name, m.digits))),
+    },
+    {
+      name: `ตัวชี้วัดที่ควรพัฒนา ${n}`,
+      kind: 'text',
+      description: `ตัวชี้วัดของ ${n} ที่ได้ต่ำกว่าเกณฑ์ เรียงเป็นข้อความ (ว่างเมื่อไม่มี)`,
+      value: (m) => joinThai(at(m).unit.improve.map((i) => indicatorLabel(i.number, i.name, m.digits))),
+    },
+    {
+      name: `สรุปตัวชี้วัด ${n}`,
+      kind: 'text',
+      description: `ประโยคสรุปตัวชี้วัดที่ควรรักษามาตรฐานและที่ควรพัฒนาของ ${n} สร้างจากคะแนน`,
+      value: (m) => unitSummary(at(m)),
+    },
+    {
+      name: `มีข้อเสนอแนะ ${n}`,
+      kind: 'flag',
+      description: `ใช่ เมื่อมีข้อเสนอแนะของ ${n} (ใช้กับ {{#…}} เพื่อแสดงข้อความนำ)`,
+      value: (m) => recommendationGroups(at(m)).length > 0,
+    },
+    list<MemoSource, RecommendationGroup>(
+      `ข้อเสนอแนะ ${n}`,
+      `ข้อเสนอแนะของผู้ประเมินสำหรับ ${n} จัดกลุ่มตามตัวชี้วัด`,
+      (m) => recommendationGroups(at(m)),
+      [
+        {
+          name: 'ตัวชี้วัด',
+          kind: 'text',
+          description: 'หัวข้อตัวชี้วัด เช่น ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่',
+          value: (g) => {
+            const rule = g.m.assessment.rules.indicators.find((i) => i.number === g.indicator);
+            return indicatorLabel(g.indicator, rule ? rule.name : '', g.m.digits).trim();
+          },
+        },
+        list<RecommendationGroup, Recommendation>('รายการ', 'ข้อเสนอแนะแต่ละข้อของตัวชี้วัดนี้', (g) => g.rows, [
+          { name: 'ข้อ', kind: 'text', description: 'รหัสข้อคำถามตามที่พิมพ์ เช่น i4 (ว่างเมื่อเป็นข้อสังเกตทั่วไป)', value: (r) => text(r.code) },
+          { name: 'ประเด็น', kind: 'text', description: 'ประเด็นและข้อเสนอแนะ', value: (r) => text(r.text) },
+        ]),
+      ],
+    ),
+  ];
+}
+
+// ---- The level ------------------------------------------------------------------------------
+
+function levelCondition(m: MemoSource): string {
+  const { rules, level, units } = m.assessment;
+  if (!level) return '';
+  const d = m.digits;
+  const unitNames = listThai(rules.units.map((u) => u.shortName));
+  if (level.minOverall !== null && level.minEveryUnit !== null) {
+    return `มีผลการประเมิน ITA ในภาพรวม ${withDigits(level.minOverall, d)} คะแนนขึ้นไป และทุกเครื่องมือ (${unitNames}) มีผลคะแนนตั้งแต่ ${withDigits(level.minEveryUnit, d)} คะแนนขึ้นไป`;
+  }
+  if (level.minOverall !== null) {
+    const below = units.filter((u) => u.passes === false).map((u) => u.unit.shortName);
+    const tail = below.length
+      ? ` แต่มีคะแนนรายเครื่องมือ (${unitNames}) เครื่องมือใดเครื่องมือหนึ่งน้อยกว่า ${withDigits(rules.passMark, d)} คะแนน ได้แก่ ${listThai(below)}`
+      : '';
+    return `มีผลการประเมิน ITA ในภาพรวม ${withDigits(level.minOverall, d)} คะแนนขึ้นไป${tail}`;
+  }
+  return `มีผลการประเมิน ITA ในภาพรวมน้อยกว่า ${withDigits(lowestPassingOverall(rules.levels) ?? rules.passMark, d)} คะแนน`;
+}
+
+function lowestPassingOverall(levels: readonly LevelRule[]): number | null {
+  const mins = levels.map((l) => l.minOverall).filter((x): x is number => x !== null);
+  return mins.length ? Math.min(...mins) : null;
+}
+
+function targetSentence(m: MemoSource): string {
+  const { overall, rules } = m.assessment;
+  if (overall === null) return '';
+  const pass = withDigits(rules.passMark, m.digits);
+  return overall >= rules.passMark * 100
+    ? `ซึ่งผ่านค่าเป้าหมายตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ ที่กำหนดให้หน่วยงานภาครัฐมีผลการประเมิน ITA ตั้งแต่ ${pass} คะแนนขึ้นไป`
+    : `ซึ่งยังไม่ผ่านค่าเป้าหมายตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ ที่กำหนดให้หน่วยงานภาครัฐมีผลการประเมิน ITA ตั้งแต่ ${pass} คะแนนขึ้นไป`;
+}
+
+// ---- The chart ------------------------------------------------------------------------------
+
+function chart(m: MemoSource): ImageValue | null {
+  const { assessment } = m;
+  const unit = (id: string) => assessment.units.find((u) => u.unit.id === id)?.score ?? null;
+  const scores: Record<string, number> = {};
+  const put = (key: string, h: Hundredths | null) => {
+    if (h !== null) scores[key] = h / 100;
+  };
+  for (const u of assessment.units) put(u.unit.id, unit(u.unit.id));
+  put('ITA', assessment.overall);
+  const image = renderScoreChart({ scores, thaiDigits: m.digits === 'thai', threshold: assessment.rules.passMark });
+  return {
+    kind: 'image',
+    png: image.png,
+    width: image.displayWidth,
+    height: image.displayHeight,
+    altTitle: 'แผนภูมิคะแนนผลการประเมิน ITA รายเครื่องมือเทียบกับเกณฑ์',
+  };
+}
+
+// ---- Everything -----------------------------------------------------------------------------
+
+function fields(rules: ItaRules): Def<MemoSource>[] {
+  const g = (m: MemoSource) => m.data.general;
+  const fy = (m: MemoSource) => g(m).fiscalYear.value;
+  return [
+    { name: 'ชื่อหน่วยงาน', kind: 'text', description: 'ชื่อหน่วยงานเต็ม', example: 'องค์การบริหารส่วนตำบลเมืองเก่า', value: (m) => text(g(m).organisation) },
+    { name: 'อำเภอ', kind: 'text', description: 'อำเภอ', value: (m) => text(g(m).district) },
+    { name: 'จังหวัด', kind: 'text', description: 'จังหวัด', value: (m) => text(g(m).province) },
+    {
+      name: 'ปีงบประมาณ',
+      kind: 'text',
+      description: 'ปีงบประมาณ พ.ศ.',
+      example: '๒๕๖๘',
+      value: (m) => (fy(m) === null ? '' : withDigits(fy(m) as number, m.digits)),
+    },
+    { name: 'ส่วนราชการ', kind: 'text', description: 'ส่วนราชการเจ้าของเรื่อง', value: (m) => text(g(m).unit) },
+    { name: 'โทรศัพท์', kind: 'text', description: 'โทรศัพท์ของส่วนราชการ (ว่างได้)', value: (m) => text(g(m).phone) },
+    { name: 'เลขที่หนังสือ', kind: 'text', description: 'เลขที่หนังสือ (ว่างได้: เว้นไว้เขียนด้วยมือ)', value: (m) => text(g(m).documentNumber) },
+    {
+      name: 'วันที่หนังสือ',
+      kind: 'text',
+      description: 'วันที่ของบันทึก เป็นปีพุทธศักราช',
+      example: '๓ ตุลาคม ๒๕๖๘',
+      value: (m) => {
+        const date = g(m).memoDate.value;
+        return date ? formatThaiDate(date, { digits: m.digits }) : '';
+      },
+    },
+    {
+      name: 'เรื่อง',
+      kind: 'text',
+      description: 'เรื่องของบันทึก (ว่างในชีต: ใช้ข้อความมาตรฐานพร้อมปีงบประมาณ)',
+      value: (m) => g(m).subject.value ?? (fy(m) === null ? '' : defaultSubject(fy(m) as number, m.digits)),
+    },
+    { name: 'เรียน', kind: 'text', description: 'ผู้รับบันทึก เช่น นายกองค์การบริหารส่วนตำบลเมืองเก่า', value: (m) => text(g(m).addressee) },
+    { name: 'เว็บไซต์', kind: 'text', description: 'เว็บไซต์ที่จะเผยแพร่รายงาน (ว่างได้)', value: (m) => text(g(m).website) },
+    {
+      name: 'ตราครุฑ',
+      kind: 'text',
+      description: 'ตำแหน่งตราครุฑในแม่แบบ: ป้ายนี้ถูกลบออกเสมอ ให้วางรูปตราครุฑของหน่วยงานแทนที่ป้ายนี้ในแม่แบบของตนครั้งเดียว',
+      value: () => '',
+    },
+    { name: 'คะแนนรวม', kind: 'text', description: 'คะแนน ITA ภาพรวม', example: '๙๓.๕๓', value: (m) => score(m.assessment.overall, m.digits) },
+    ...rules.tools
+      .filter((t) => t.parts)
+      .map(
+        (t): Def<MemoSource> => ({
+          name: `คะแนน ${t.id}`,
+          kind: 'text',
+          description: `คะแนนรวมของ ${t.id} (ค่าเฉลี่ยของส่วนย่อย)`,
+          value: (m) => score(scoreValues(m.data.scores)[t.id] ?? m.assessment.expected[t.id] ?? null, m.digits),
+        }),
+      ),
+    { name: 'ระดับผลการประเมิน', kind: 'text', description: 'ระดับผลการประเมิน คำนวณจากคะแนน', example: 'ผ่าน', value: (m) => m.assessment.level?.name ?? '' },
+    {
+      name: 'เงื่อนไขระดับผลการประเมิน',
+      kind: 'text',
+      description: 'คำอธิบายของระดับผลการประเมิน สร้างจากเกณฑ์และคะแนน',
+      value: levelCondition,
+    },
+    { name: 'ผลเทียบค่าเป้าหมาย', kind: 'text', description: 'ประโยคว่าผ่านค่าเป้าหมาย ๘๕ คะแนนของแผนแม่บทหรือไม่', value: targetSentence },
+    { name: 'เกณฑ์ผ่าน', kind: 'text', description: 'คะแนนเกณฑ์ผ่าน', example: '๘๕', value: (m) => withDigits(m.assessment.rules.passMark, m.digits) },
+    { name: 'แผนภูมิคะแนน', kind: 'image', description: 'แผนภูมิแท่งคะแนนรายเครื่องมือเทียบเส้นเกณฑ์ (ต้องอยู่ในย่อหน้าของตัวเอง)', value: chart },
+    ...rules.units.flatMap(unitFields),
+    list('ผู้เสนอ', 'ผู้เสนอบันทึก (หนึ่งคน)', signatories('proposer'), SIGNATORY_FIELDS),
+    list('ผู้ให้ความเห็น', 'ผู้บังคับบัญชาที่ให้ความเห็น ตามลำดับ', signatories('reviewer'), SIGNATORY_FIELDS),
+    list('ผู้สั่งการ', 'ผู้สั่งการ (หนึ่งคน)', signatories('approver'), SIGNATORY_FIELDS),
+    list(
+      'มาตรการ',
+      'มาตรการ/กิจกรรมแต่ละแถวของแผ่นงานมาตรการ',
+      (m) => m.data.measures,
+      [
+        ['มาตรการ/กิจกรรม', 'activity'],
+        ['ขั้นตอน/วิธีการ', 'method'],
+        ['ผู้รับผิดชอบ', 'responsible'],
+        ['ระยะเวลาในการดำเนินการ', 'period'],
+        ['สรุปผลการดำเนินการตามมาตรการ/กิจกรรม', 'summary'],
+        ['ผลลัพธ์/ความสำเร็จของการดำเนินการ', 'result'],
+      ].map(
+        ([name, key]): Def<WorkbookData['measures'][number]> => ({
+          name,
+          kind: 'text',
+          description: `คอลัมน์ ${name} (หลายบรรทัดได้: ในย่อหน้าของตัวเอง แต่ละบรรทัดเป็นหนึ่งย่อหน้า)`,
+          value: (row) => (row[key as 'activity'].value?.text ?? ''),
+        }),
+      ),
+    ),
+  ];
+}
+
+/** The placeholders a template may use for an assessment year. */
+export function memoSchema(rules: ItaRules): Field[] {
+  return fields(rules).map((d) => toField(d as Def<never>));
+}
+
+/** The values of every placeholder. */
+export function memoValues(source: MemoSource): Scope {
+  return scopeOf(fields(source.assessment.rules), source);
+}

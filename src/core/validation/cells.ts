@@ -1,0 +1,38 @@
+// Checks that apply to every cell of the contract's columns, whatever the tab.
+import { isErrorValue } from '../thai/cell-values';
+import { isBlank } from '../workbook/cells';
+import { cellAt, dataRows, valueAt, type LocatedTab } from '../workbook/tabs';
+import { quote } from './describe';
+import { makeFinding, type Finding } from './finding';
+
+/** Formula errors in any contract column; empty required cells in rows that have something. */
+export function checkCells(tab: LocatedTab, checkRequired: boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const row of dataRows(tab)) {
+    for (const column of tab.spec.columns) {
+      const cell = cellAt(tab, row.row, column.key);
+      if (cell === null) continue;
+      const raw = valueAt(tab, row, column.key);
+      if (isErrorValue(raw)) {
+        findings.push(
+          makeFinding(
+            'cell-error-value',
+            tab.sheet,
+            cell,
+            `เซลล์นี้แสดงข้อผิดพลาด ${quote(raw)} ซึ่งมักเกิดจากสูตรที่อ้างถึงข้อมูลไม่ได้ กรุณาแก้สูตรหรือพิมพ์ค่าลงไปแทน`,
+          ),
+        );
+      } else if (checkRequired && column.required && isBlank(raw)) {
+        findings.push(
+          makeFinding(
+            'required-cell-empty',
+            tab.sheet,
+            cell,
+            `แถวนี้ยังไม่ได้กรอก “${column.header}” กรุณากรอกให้ครบ หรือลบแถวนี้หากไม่ใช้`,
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,256 @@
+// The workbook contract, version 1 (../shared/spec/workbook.md) as data. Everything that
+// reads, checks or sets up the sheet takes tab names, headers, labels and values from here.
+import { withDigits, type DigitStyle } from '../thai/digits';
+import { itaRulesFor } from '../ita/registry';
+import { scoreCodes, type ScoreCode } from '../ita/scores';
+
+export const CONTRACT_VERSION = 1;
+
+export interface ColumnSpec<K extends string = string> {
+  readonly key: K;
+  /** The exact header text of row 1. */
+  readonly header: string;
+  /** A row with anything in it must fill this column. */
+  readonly required: boolean;
+}
+
+export interface TabSpec<T extends string = string, K extends string = string> {
+  readonly key: T;
+  /** The exact tab name. */
+  readonly name: string;
+  /** In the order the set-up writes them (readers find columns by header, not position). */
+  readonly columns: readonly ColumnSpec<K>[];
+}
+
+export const GENERAL_TAB = {
+  key: 'general',
+  name: 'ข้อมูลทั่วไป',
+  columns: [
+    { key: 'label', header: 'รายการ', required: false },
+    { key: 'value', header: 'ข้อมูล', required: false },
+  ],
+} as const satisfies TabSpec;
+
+export const SIGNATORIES_TAB = {
+  key: 'signatories',
+  name: 'ผู้ลงนาม',
+  columns: [
+    { key: 'order', header: 'ลำดับ', required: false },
+    { key: 'role', header: 'บทบาท', required: true },
+    { key: 'rank', header: 'ยศ', required: false },
+    { key: 'name', header: 'ชื่อ-สกุล', required: true },
+    { key: 'position', header: 'ตำแหน่ง', required: true },
+    { key: 'actingFor', header: 'รักษาราชการแทน', required: false },
+    { key: 'email', header: 'อีเมล', required: false },
+  ],
+} as const satisfies TabSpec;
+
+export const SCORES_TAB = {
+  key: 'scores',
+  name: 'คะแนน',
+  columns: [
+    { key: 'code', header: 'รหัส', required: true },
+    { key: 'name', header: 'รายการ', required: false },
+    { key: 'score', header: 'คะแนน', required: true },
+  ],
+} as const satisfies TabSpec;
+
+export const RECOMMENDATIONS_TAB = {
+  key: 'recommendations',
+  name: 'ข้อเสนอแนะ',
+  columns: [
+    { key: 'part', header: 'ส่วน', required: true },
+    { key: 'indicator', header: 'ตัวชี้วัด', required: true },
+    { key: 'code', header: 'ข้อ', required: false },
+    { key: 'text', header: 'ประเด็นและข้อเสนอแนะ', required: true },
+  ],
+} as const satisfies TabSpec;
+
+export const MEASURES_TAB = {
+  key: 'measures',
+  name: 'มาตรการ',
+  columns: [
+    { key: 'activity', header: 'มาตรการ/กิจกรรม', required: true },
+    { key: 'method', header: 'ขั้นตอน/วิธีการ', required: true },
+    { key: 'responsible', header: 'ผู้รับผิดชอบ', required: true },
+    { key: 'period', header: 'ระยะเวลาในการดำเนินการ', required: true },
+    { key: 'summary', header: 'สรุปผลการดำเนินการตามมาตรการ/กิจกรรม', required: true },
+    { key: 'result', header: 'ผลลัพธ์/ความสำเร็จของการดำเนินการ', required: true },
+  ],
+} as const satisfies TabSpec;
+
+/** The run log: written by the add-on only. */
+export const LOG_TAB = {
+  key: 'log',
+  name: 'ประวัติ',
+  columns: [
+    { key: 'time', header: 'เวลา', required: false },
+    { key: 'user', header: 'ผู้ดำเนินการ', required: false },
+    { key: 'action', header: 'การดำเนินการ', required: false },
+    { key: 'document', header: 'เอกสาร', required: false },
+    { key: 'pdf', header: 'PDF', required: false },
+    { key: 'status', header: 'สถานะ', required: false },
+    { key: 'openComments', header: 'ความเห็นค้าง', required: false },
+    { key: 'resolvedComments', header: 'ความเห็นแก้แล้ว', required: false },
+    { key: 'note', header: 'หมายเหตุ', required: false },
+  ],
+} as const satisfies TabSpec;
+
+/** Every tab, in contract order (the order of the sheet set-up and of findings). */
+export const TABS = [
+  GENERAL_TAB,
+  SIGNATORIES_TAB,
+  SCORES_TAB,
+  RECOMMENDATIONS_TAB,
+  MEASURES_TAB,
+  LOG_TAB,
+] as const;
+
+export type TabKey = (typeof TABS)[number]['key'];
+export type ColumnKey<T extends TabSpec> = T['columns'][number]['key'];
+
+export type GeneralKey =
+  | 'organisation'
+  | 'district'
+  | 'province'
+  | 'fiscalYear'
+  | 'unit'
+  | 'phone'
+  | 'documentNumber'
+  | 'memoDate'
+  | 'subject'
+  | 'addressee'
+  | 'website'
+  | 'useThaiDigits'
+  | 'template'
+  | 'folder'
+  | 'publishPublicly';
+
+export interface GeneralLabel {
+  readonly key: GeneralKey;
+  /** The exact text of the รายการ cell. */
+  readonly label: string;
+  readonly required: boolean;
+  readonly type: 'text' | 'fiscal-year' | 'date' | 'yes-no';
+  /** For yes-no labels: the value of a blank or missing cell. */
+  readonly default?: boolean;
+  /** What goes in the ข้อมูล cell (for the set-up's notes). */
+  readonly hint: string;
+}
+
+export const GENERAL_LABELS: readonly GeneralLabel[] = [
+  {
+    key: 'organisation',
+    label: 'ชื่อหน่วยงาน',
+    required: true,
+    type: 'text',
+    hint: 'ชื่อเต็มของหน่วยงาน เช่น องค์การบริหารส่วนตำบลเมืองเก่า',
+  },
+  { key: 'district', label: 'อำเภอ', required: true, type: 'text', hint: 'เช่น แม่แตง' },
+  { key: 'province', label: 'จังหวัด', required: true, type: 'text', hint: 'เช่น เชียงใหม่' },
+  {
+    key: 'fiscalYear',
+    label: 'ปีงบประมาณ',
+    required: true,
+    type: 'fiscal-year',
+    hint: 'ปี พ.ศ. เช่น 2568 (ปีงบประมาณ 1 ต.ค. 2567 – 30 ก.ย. 2568)',
+  },
+  {
+    key: 'unit',
+    label: 'ส่วนราชการ',
+    required: true,
+    type: 'text',
+    hint: 'หน่วยที่ออกหนังสือ เช่น งานนิติการ สำนักปลัดองค์การบริหารส่วนตำบล',
+  },
+  { key: 'phone', label: 'โทรศัพท์', required: false, type: 'text', hint: 'พิมพ์ต่อท้ายส่วนราชการ' },
+  {
+    key: 'documentNumber',
+    label: 'เลขที่หนังสือ',
+    required: false,
+    type: 'text',
+    hint: 'บรรทัด “ที่” เว้นว่างไว้เพื่อเขียนด้วยมือได้',
+  },
+  { key: 'memoDate', label: 'วันที่หนังสือ', required: true, type: 'date', hint: 'วันที่ของบันทึกข้อความ' },
+  {
+    key: 'subject',
+    label: 'เรื่อง',
+    required: false,
+    type: 'text',
+    hint: 'เว้นว่าง: รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. (ปี)',
+  },
+  {
+    key: 'addressee',
+    label: 'เรียน',
+    required: true,
+    type: 'text',
+    hint: 'เช่น นายกองค์การบริหารส่วนตำบลเมืองเก่า',
+  },
+  {
+    key: 'website',
+    label: 'เว็บไซต์',
+    required: false,
+    type: 'text',
+    hint: 'เว็บไซต์ที่จะเผยแพร่ PDF เช่น www.muangkhai.go.th',
+  },
+  {
+    key: 'useThaiDigits',
+    label: 'ใช้เลขไทย',
+    required: false,
+    type: 'yes-no',
+    default: true,
+    hint: 'ใช่ / ไม่ (ค่าเริ่มต้น ใช่): ตัวเลขในเอกสารใช้เลขไทย',
+  },
+  {
+    key: 'template',
+    label: 'แม่แบบเอกสาร',
+    required: false,
+    type: 'text',
+    hint: 'URL หรือ ID ของ Google Doc แม่แบบ เว้นว่าง: ใช้แม่แบบในตัว',
+  },
+  {
+    key: 'folder',
+    label: 'โฟลเดอร์ปลายทาง',
+    required: false,
+    type: 'text',
+    hint: 'URL หรือ ID ของโฟลเดอร์ใน Drive เว้นว่าง: ระบบสร้างโฟลเดอร์ให้',
+  },
+  {
+    key: 'publishPublicly',
+    label: 'เผยแพร่ลิงก์สาธารณะ',
+    required: false,
+    type: 'yes-no',
+    default: false,
+    hint: 'ใช่ / ไม่ (ค่าเริ่มต้น ไม่): ให้ทุกคนที่มีลิงก์ดู PDF ได้',
+  },
+];
+
+export type Role = 'proposer' | 'reviewer' | 'approver';
+
+export interface RoleSpec {
+  readonly key: Role;
+  readonly label: string;
+  readonly min: number;
+  /** null: any number. */
+  readonly max: number | null;
+}
+
+/** The บทบาท values, in the order they sign. */
+export const ROLES: readonly RoleSpec[] = [
+  { key: 'proposer', label: 'ผู้เสนอ', min: 1, max: 1 },
+  { key: 'reviewer', label: 'ผู้ให้ความเห็น', min: 0, max: null },
+  { key: 'approver', label: 'ผู้สั่งการ', min: 1, max: 1 },
+];
+
+/** The values of yes/no cells (a checkbox's TRUE/FALSE is accepted too). */
+export const YES = 'ใช่';
+export const NO = 'ไม่';
+
+/** The score codes and names the set-up writes for a year (exactly the contract's table for 2568). */
+export function scoreRows(year?: number | null): ScoreCode[] {
+  return scoreCodes(itaRulesFor(year));
+}
+
+/** The เรื่อง of a blank subject cell. */
+export function defaultSubject(fiscalYear: number, digits: DigitStyle = 'thai'): string {
+  return `รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ${withDigits(fiscalYear, digits)}`;
+}

@@ -1,0 +1,78 @@
+/**
+ * The run log (ประวัติ): one row per run, written by the add-on. Every value is written as
+ * literal text (see core/workbook/literal), so nothing there can become a formula.
+ */
+import { cellText } from '../core/workbook/cells';
+import { LOG_TAB } from '../core/workbook/contract';
+import { asLiteral } from '../core/workbook/literal';
+import { normalizeText } from '../core/thai/normalize';
+import { findSheet, readSheet } from './sheets';
+import { commentCounts } from './drive';
+import { parseDriveId } from '../core/workbook/drive-id';
+
+type Key = (typeof LOG_TAB.columns)[number]['key'];
+export type LogEntry = Partial<Record<Key, unknown>>;
+
+function logSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = findSheet(ss, LOG_TAB.name);
+  if (sheet) return sheet;
+  const created = ss.insertSheet(LOG_TAB.name, ss.getSheets().length);
+  created.getRange(1, 1, 1, LOG_TAB.columns.length).setValues([LOG_TAB.columns.map((c) => c.header)]).setFontWeight('bold');
+  created.setFrozenRows(1);
+  return created;
+}
+
+/** Columns of the log's headers (1-based), appending headers that are missing. */
+function columns(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: unknown[]): Record<Key, number> {
+  const found: Partial<Record<Key, number>> = {};
+  header.forEach((h, i) => {
+    const t = cellText(h);
+    const col = LOG_TAB.columns.find((c) => t !== null && normalizeText(t) === c.header);
+    if (col && !found[col.key]) found[col.key] = i + 1;
+  });
+  let next = header.filter((h) => cellText(h) !== null).length + 1;
+  const missing = LOG_TAB.columns.filter((c) => !found[c.key]);
+  if (missing.length) {
+    sheet.getRange(1, next, 1, missing.length).setValues([missing.map((c) => c.header)]);
+    for (const c of missing) found[c.key] = next++;
+  }
+  return found as Record<Key, number>;
+}
+
+/** Appends one row to ประวัติ with one write. */
+export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entry: LogEntry): void {
+  const sheet = logSheet(ss);
+  const values = readSheet(sheet);
+  const cols = columns(sheet, values[0] ?? []);
+  const width = Math.max(...Object.values(cols));
+  const row = new Array<unknown>(width).fill('');
+  for (const key of Object.keys(entry) as Key[]) row[cols[key] - 1] = asLiteral(entry[key]);
+  let last = values.length;
+  while (last > 1 && values[last - 1].every((v) => v === '' || v === null)) last--;
+  sheet.getRange(Math.max(last, 1) + 1, 1, 1, width).setValues([row]);
+}
+
+/**
+ * Reads the comment status of every generated Doc in the log back into its row: open and
+ * resolved comments. One read of the log, one Drive call per Doc, one write per column.
+ */
+export function refreshCommentStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  const sheet = findSheet(ss, LOG_TAB.name);
+  if (!sheet) return 0;
+  const values = readSheet(sheet);
+  if (values.length < 2) return 0;
+  const cols = columns(sheet, values[0]);
+  const open: unknown[][] = [];
+  const resolved: unknown[][] = [];
+  let updated = 0;
+  for (let r = 1; r < values.length; r++) {
+    const id = parseDriveId(cellText(values[r][cols.document - 1]));
+    const counts = id ? commentCounts(id) : null;
+    open.push([counts ? counts.open : values[r][cols.openComments - 1] ?? '']);
+    resolved.push([counts ? counts.resolved : values[r][cols.resolvedComments - 1] ?? '']);
+    if (counts) updated++;
+  }
+  sheet.getRange(2, cols.openComments, open.length, 1).setValues(open);
+  sheet.getRange(2, cols.resolvedComments, resolved.length, 1).setValues(resolved);
+  return updated;
+}

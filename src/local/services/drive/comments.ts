@@ -1,0 +1,146 @@
+import type { CallLog } from '../calls';
+import { tracked } from '../calls';
+import { GoogleJsonResponseException, badRequest, notFound } from './errors';
+import type { FieldMask } from './fields';
+import { applyFields, parseFields } from './fields';
+import type { DriveStore } from './store';
+import type { CommentEntry, ReplyEntry } from './types';
+
+type Args = Record<string, unknown>;
+
+const FIELDS_REQUIRED = "The 'fields' parameter is required for this method.";
+
+function requiredMask(method: string, fields: unknown): FieldMask {
+  // Drive v3 refuses comment calls without `fields` (unlike files, which have a default).
+  if (typeof fields !== 'string' || fields.trim() === '') throw badRequest(method, FIELDS_REQUIRED);
+  try {
+    return parseFields(fields);
+  } catch {
+    throw badRequest(method, `Invalid field selection ${fields}`);
+  }
+}
+
+function author(a: CommentEntry['author']): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    kind: 'drive#user',
+    displayName: a.displayName,
+    me: a.me ?? false,
+  };
+  if (a.emailAddress !== undefined) out.emailAddress = a.emailAddress;
+  if (a.photoLink !== undefined) out.photoLink = a.photoLink;
+  return out;
+}
+
+function replyResource(r: ReplyEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    kind: 'drive#reply',
+    id: r.id,
+    createdTime: r.createdTime,
+    modifiedTime: r.modifiedTime ?? r.createdTime,
+    author: author(r.author),
+    deleted: r.deleted ?? false,
+    content: r.content,
+    htmlContent: r.htmlContent ?? escapeHtml(r.content),
+  };
+  if (r.action !== undefined) out.action = r.action;
+  return out;
+}
+
+function commentResource(c: CommentEntry, includeDeleted: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    kind: 'drive#comment',
+    id: c.id,
+    createdTime: c.createdTime,
+    modifiedTime: c.modifiedTime ?? c.createdTime,
+    author: author(c.author),
+    deleted: c.deleted ?? false,
+    resolved: c.resolved ?? false,
+    content: c.content,
+    htmlContent: c.htmlContent ?? escapeHtml(c.content),
+    replies: (c.replies ?? []).filter((r) => includeDeleted || !r.deleted).map(replyResource),
+  };
+  if (c.quotedFileContent) out.quotedFileContent = { ...c.quotedFileContent };
+  if (c.anchor !== undefined) out.anchor = c.anchor;
+  return out;
+}
+
+function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\n/g, '<br>');
+}
+
+/**
+ * `Drive.Comments`: read from the sidecar `.drive/comments/<fileId>.json`, which tests (or a
+ * person simulating the supervisors) write. See docs/local-docs-drive.md for the format.
+ */
+export class CommentsCollection implements Pick<
+  GoogleAppsScript.Drive_v3.Drive.V3.Collection.CommentsCollection,
+  'get' | 'list'
+> {
+  constructor(
+    private readonly store: DriveStore,
+    log: CallLog,
+  ) {
+    return tracked(this, log, 'Drive', 'Comments');
+  }
+
+  list(fileId: string, optionalArgs: Args = {}): never {
+    const method = 'drive.comments.list';
+    const mask = requiredMask(method, optionalArgs.fields);
+    this.reachable(method, fileId);
+    const includeDeleted = optionalArgs.includeDeleted === true;
+    const since =
+      typeof optionalArgs.startModifiedTime === 'string'
+        ? Date.parse(optionalArgs.startModifiedTime)
+        : NaN;
+    const all = this.store
+      .readComments(fileId)
+      .filter((c) => includeDeleted || !c.deleted)
+      .filter((c) => Number.isNaN(since) || Date.parse(c.modifiedTime ?? c.createdTime) >= since);
+    const pageSize = optionalArgs.pageSize === undefined ? 20 : Number(optionalArgs.pageSize);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
+      throw badRequest(
+        method,
+        `Invalid value '${String(optionalArgs.pageSize)}'. Values must be within the range: [1, 100]`,
+      );
+    }
+    const offset = decodeToken(method, optionalArgs.pageToken);
+    const page = all.slice(offset, offset + pageSize);
+    const full: Record<string, unknown> = {
+      kind: 'drive#commentList',
+      comments: page.map((c) => commentResource(c, includeDeleted)),
+    };
+    if (offset + pageSize < all.length) full.nextPageToken = encodeToken(offset + pageSize);
+    return applyFields(full, mask) as never;
+  }
+
+  get(fileId: string, commentId: string, optionalArgs: Args = {}): never {
+    const method = 'drive.comments.get';
+    const mask = requiredMask(method, optionalArgs.fields);
+    this.reachable(method, fileId);
+    const c = this.store.readComments(fileId).find((x) => x.id === commentId);
+    if (!c || (c.deleted && optionalArgs.includeDeleted !== true)) {
+      throw new GoogleJsonResponseException(method, 404, `Comment not found: ${commentId}.`);
+    }
+    return applyFields(commentResource(c, optionalArgs.includeDeleted === true), mask) as never;
+  }
+
+  private reachable(method: string, fileId: string): void {
+    const e = this.store.entry(fileId);
+    if (!e || !this.store.reachableByApp(e.id)) throw notFound(method, fileId);
+  }
+}
+
+function encodeToken(offset: number): string {
+  return Buffer.from(`~!!~comments:${offset}`).toString('base64url');
+}
+
+function decodeToken(method: string, token: unknown): number {
+  if (token === undefined || token === null || token === '') return 0;
+  const m = /^~!!~comments:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
+  if (!m) throw badRequest(method, 'Invalid Value');
+  return Number(m[1]);
+}

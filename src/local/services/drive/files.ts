@@ -1,0 +1,434 @@
+import type { BlockNode, DocModel } from '../../docmodel';
+import { inlineText } from '../../docmodel';
+import { Blob, isBlob } from '../blob';
+import type { CallLog } from '../calls';
+import { tracked } from '../calls';
+import { GoogleJsonResponseException, badRequest, notEmulated, notFound } from './errors';
+import type { FieldMask } from './fields';
+import { applyFields, parseFields, unknownFields } from './fields';
+import { InvalidQuery, UnsupportedQuery, matches, parseQuery } from './query';
+import { DEFAULT_FILE_FIELDS, FILE_FIELDS, fileResource } from './resource';
+import type { DriveStore } from './store';
+import type { FileEntry } from './types';
+import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
+
+type Schema = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+type Args = Record<string, unknown>;
+
+const LIST_FIELDS = ['kind', 'incompleteSearch', 'files', 'nextPageToken'];
+
+/** Resolves a `fields` argument against the known File fields, failing as Drive does on typos. */
+export function fileMask(
+  method: string,
+  fields: unknown,
+  fallback = DEFAULT_FILE_FIELDS,
+): FieldMask {
+  const spec = typeof fields === 'string' && fields.trim() !== '' ? fields : fallback;
+  let mask: FieldMask;
+  try {
+    mask = parseFields(spec);
+  } catch {
+    throw badRequest(method, `Invalid field selection ${spec}`);
+  }
+  const bad = unknownFields(mask, FILE_FIELDS);
+  if (bad.length) throw badRequest(method, `Invalid field selection ${bad[0]}`);
+  return mask;
+}
+
+/** Comma-separated parent ids, as `addParents`/`removeParents` take them. */
+function idList(v: unknown): string[] {
+  return typeof v === 'string' && v.trim() ? v.split(',').map((s) => s.trim()) : [];
+}
+
+/**
+ * `Drive.Files` of the Drive v3 advanced service, under the drive.file scope: only files the
+ * add-on created (or the user picked) exist for it; everything else is "File not found".
+ */
+export class FilesCollection implements Pick<
+  GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection,
+  'copy' | 'create' | 'emptyTrash' | 'export' | 'get' | 'list' | 'remove' | 'update'
+> {
+  constructor(
+    private readonly store: DriveStore,
+    private readonly log: CallLog,
+  ) {
+    return tracked(this, log, 'Drive', 'Files');
+  }
+
+  create(
+    resource: Schema,
+    mediaData?: GoogleAppsScript.Base.Blob | null,
+    optionalArgs: Args = {},
+  ): never {
+    const method = 'drive.files.create';
+    const mask = fileMask(method, optionalArgs.fields);
+    const res = (resource ?? {}) as Schema;
+    if (mediaData != null && !isBlob(mediaData)) {
+      throw badRequest(method, 'The mediaData parameter only supports Blob types for upload.');
+    }
+    const blob = mediaData != null && isBlob(mediaData) ? mediaData : null;
+    const meta = blob ? blobMeta(blob) : { contentType: null, name: null };
+    const mimeType = res.mimeType ?? meta.contentType ?? 'application/octet-stream';
+    if (blob && mimeType.startsWith(GOOGLE_MIME_PREFIX)) {
+      // Google would convert the upload (e.g. a .docx into a Google Doc); we cannot.
+      throw notEmulated(`uploading content as ${mimeType} (conversion on upload)`);
+    }
+    const parents = this.reachableParents(method, res.parents);
+    const e = this.store.createEntry({
+      name: res.name ?? meta.name ?? 'Untitled',
+      mimeType,
+      parents,
+      description: res.description,
+      appProperties: stringProps(res.appProperties),
+      properties: stringProps(res.properties),
+      appCreated: true,
+      originalFilename: meta.name ?? undefined,
+      content: blob ? blob._bytes().slice() : undefined,
+    });
+    if (res.starred) this.store.patch(e.id, { starred: true });
+    return this.render(e, mask);
+  }
+
+  copy(resource: Schema, fileId: string, optionalArgs: Args = {}): never {
+    const method = 'drive.files.copy';
+    const mask = fileMask(method, optionalArgs.fields);
+    const src = this.reachable(method, fileId);
+    if (src.mimeType === FOLDER_MIME) {
+      throw new GoogleJsonResponseException(method, 403, 'This file cannot be copied by the user.');
+    }
+    const res = (resource ?? {}) as Schema;
+    const parents = res.parents?.length
+      ? this.reachableParents(method, res.parents)
+      : src.parents.filter((p) => this.store.reachableByApp(p));
+    const e = this.store.copyEntry(src.id, {
+      name: res.name ?? `Copy of ${src.name}`,
+      parents,
+      description: res.description ?? src.description,
+      appProperties: { ...src.appProperties },
+      properties: { ...src.properties },
+      appCreated: true,
+    });
+    const patched = this.store.patch(e.id, {
+      appProperties: nullableProps(res.appProperties),
+      properties: nullableProps(res.properties),
+      starred: res.starred,
+    });
+    return this.render(patched, mask);
+  }
+
+  update(
+    resource: Schema,
+    fileId: string,
+    mediaData?: GoogleAppsScript.Base.Blob | null,
+    optionalArgs: Args = {},
+  ): never {
+    const method = 'drive.files.update';
+    const mask = fileMask(method, optionalArgs.fields);
+    const e = this.reachable(method, fileId);
+    const res = (resource ?? {}) as Schema;
+    if (res.parents !== undefined) {
+      throw new GoogleJsonResponseException(
+        method,
+        403,
+        'The parents field is not directly writable in update requests. Use the addParents and removeParents parameters instead.',
+      );
+    }
+    const addParents = idList(optionalArgs.addParents);
+    this.reachableParents(method, addParents);
+    if (mediaData != null) {
+      if (!isBlob(mediaData)) {
+        throw badRequest(method, 'The mediaData parameter only supports Blob types for upload.');
+      }
+      if (e.mimeType.startsWith(GOOGLE_MIME_PREFIX)) {
+        throw notEmulated(`replacing the content of ${e.mimeType} with an upload`);
+      }
+      // New bytes under the same id: links to the file keep working.
+      this.store.writeContent(e.id, mediaData._bytes().slice());
+    }
+    if (res.mimeType !== undefined && res.mimeType !== e.mimeType) {
+      if (
+        e.mimeType.startsWith(GOOGLE_MIME_PREFIX) ||
+        res.mimeType.startsWith(GOOGLE_MIME_PREFIX)
+      ) {
+        throw notEmulated(`changing ${e.mimeType} to ${res.mimeType}`);
+      }
+    }
+    const patched = this.store.patch(e.id, {
+      name: res.name,
+      mimeType: e.mimeType.startsWith(GOOGLE_MIME_PREFIX) ? undefined : res.mimeType,
+      description: res.description,
+      trashed: res.trashed,
+      starred: res.starred,
+      appProperties: nullableProps(res.appProperties),
+      properties: nullableProps(res.properties),
+      addParents,
+      removeParents: idList(optionalArgs.removeParents),
+    });
+    return this.render(patched, mask);
+  }
+
+  get(fileId: string, optionalArgs: Args = {}): never {
+    const method = 'drive.files.get';
+    const e = this.reachable(method, fileId);
+    if (optionalArgs.alt === 'media') {
+      if (e.mimeType.startsWith(GOOGLE_MIME_PREFIX)) {
+        throw new GoogleJsonResponseException(
+          method,
+          403,
+          'Only files with binary content can be downloaded. Use Export with Docs Editors files.',
+        );
+      }
+      // The advanced service hands media back as a string (see @types/google-apps-script).
+      return new TextDecoder().decode(this.store.readContent(e.id)) as never;
+    }
+    return this.render(e, fileMask(method, optionalArgs.fields));
+  }
+
+  list(optionalArgs: Args = {}): never {
+    const method = 'drive.files.list';
+    const spec =
+      typeof optionalArgs.fields === 'string' && optionalArgs.fields.trim()
+        ? optionalArgs.fields
+        : `kind,incompleteSearch,nextPageToken,files(${DEFAULT_FILE_FIELDS})`;
+    let mask: FieldMask;
+    try {
+      mask = parseFields(spec);
+    } catch {
+      throw badRequest(method, `Invalid field selection ${spec}`);
+    }
+    const badTop = unknownFields(mask, LIST_FIELDS);
+    if (badTop.length) throw badRequest(method, `Invalid field selection ${badTop[0]}`);
+    const filesMask = mask.get('files');
+    if (filesMask && filesMask !== true) {
+      const bad = unknownFields(filesMask, FILE_FIELDS);
+      if (bad.length) throw badRequest(method, `Invalid field selection ${bad[0]}`);
+    }
+
+    let query = null;
+    if (typeof optionalArgs.q === 'string' && optionalArgs.q.trim()) {
+      try {
+        query = parseQuery(optionalArgs.q);
+      } catch (err) {
+        if (err instanceof UnsupportedQuery) throw notEmulated(err.message);
+        if (err instanceof InvalidQuery) throw badRequest(method, 'Invalid Value');
+        throw err;
+      }
+    }
+    const rootId = this.store.rootId;
+    // Files in a trashed folder count as trashed (for `trashed = false` and in the answer).
+    let hits = this.store
+      .listAll()
+      .filter((f) => f.id !== rootId && this.store.reachableByApp(f.id))
+      .map((f) => ({ entry: f, view: { ...f, trashed: this.store.inTrash(f.id) } }));
+    if (query) {
+      try {
+        hits = hits.filter((f) => matches(query, f.view, { rootId }));
+      } catch (err) {
+        if (err instanceof InvalidQuery) throw badRequest(method, 'Invalid Value');
+        throw err;
+      }
+    }
+    const order = comparator(method, optionalArgs.orderBy);
+    hits.sort((a, b) => order(a.entry, b.entry));
+
+    const pageSize = optionalArgs.pageSize === undefined ? 100 : Number(optionalArgs.pageSize);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+      throw badRequest(
+        method,
+        `Invalid value '${String(optionalArgs.pageSize)}'. Values must be within the range: [1, 1000]`,
+      );
+    }
+    const offset = decodeToken(method, optionalArgs.pageToken);
+    const page = hits.slice(offset, offset + pageSize);
+    const full: Record<string, unknown> = {
+      kind: 'drive#fileList',
+      incompleteSearch: false,
+      files: page.map((f) => fileResource(f.entry, this.store.user, f.view.trashed)),
+    };
+    if (offset + pageSize < hits.length) full.nextPageToken = encodeToken(offset + pageSize);
+    return applyFields(full, mask) as never;
+  }
+
+  export(fileId: string, mimeType: string, optionalArgs: Args = {}): never {
+    const method = 'drive.files.export';
+    const e = this.reachable(method, fileId);
+    if (!e.mimeType.startsWith(GOOGLE_MIME_PREFIX) || e.mimeType === FOLDER_MIME) {
+      throw new GoogleJsonResponseException(
+        method,
+        403,
+        'Export only supports Docs Editors files.',
+      );
+    }
+    // Live Apps Script answers this unless alt=media is passed (issuetracker.google.com/468534237).
+    if (optionalArgs.alt !== 'media') {
+      throw new GoogleJsonResponseException(
+        method,
+        400,
+        'Export requires alt=media to download the exported content.',
+      );
+    }
+    if (e.mimeType !== DOC_MIME) throw notEmulated(`exporting ${e.mimeType}`);
+    const model = this.store.readModel(e.id);
+    if (mimeType === 'application/pdf') {
+      return new Blob(
+        this.log,
+        this.store.renderPdf(model),
+        'application/pdf',
+        `${e.name}.pdf`,
+      ) as never;
+    }
+    if (mimeType === 'text/plain') {
+      return new Blob(
+        this.log,
+        new TextEncoder().encode(plainText(model)),
+        'text/plain',
+        `${e.name}.txt`,
+      ) as never;
+    }
+    throw badRequest(method, 'The requested conversion is not supported.');
+  }
+
+  remove(fileId: string, _optionalArgs: Args = {}): void {
+    const e = this.reachable('drive.files.delete', fileId);
+    this.store.remove(e.id);
+  }
+
+  emptyTrash(_optionalArgs: Args = {}): void {
+    for (const f of this.store.listAll()) {
+      if (f.trashed && this.store.reachableByApp(f.id) && this.store.entry(f.id)) {
+        this.store.remove(f.id);
+      }
+    }
+  }
+
+  /** The entry if the drive.file scope reaches it; otherwise Drive's 404. */
+  private reachable(method: string, fileId: string): FileEntry {
+    if (typeof fileId !== 'string' || fileId === '') throw badRequest(method, 'Required');
+    const e = this.store.entry(fileId);
+    if (!e || !this.store.reachableByApp(e.id)) throw notFound(method, fileId);
+    return e;
+  }
+
+  private reachableParents(method: string, parents: string[] | undefined): string[] | undefined {
+    if (!parents?.length) return undefined;
+    if (parents.length > 1) {
+      throw new GoogleJsonResponseException(
+        method,
+        403,
+        'Increasing the number of parents is not allowed. A file can only have one parent.',
+      );
+    }
+    return parents.map((p) => {
+      const e = this.reachable(method, p);
+      if (e.mimeType !== FOLDER_MIME) throw badRequest(method, `The parent ${p} is not a folder.`);
+      return e.id;
+    });
+  }
+
+  private render(e: FileEntry, mask: FieldMask): never {
+    const fresh = this.store.entry(e.id) ?? e;
+    return applyFields(
+      fileResource(fresh, this.store.user, this.store.inTrash(fresh.id)),
+      mask,
+    ) as never;
+  }
+}
+
+/**
+ * A blob's type and name without going through its public getters, which would count as script
+ * calls in the CallLog (Drive reads them server-side on Google). Falls back to the getters.
+ */
+function blobMeta(blob: Blob): { contentType: string | null; name: string | null } {
+  const raw = blob as unknown as { contentType?: string | null; name?: string | null };
+  return {
+    contentType: raw.contentType !== undefined ? raw.contentType : blob.getContentType(),
+    name: raw.name !== undefined ? raw.name : blob.getName(),
+  };
+}
+
+function stringProps(p: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  if (!p) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p)) if (v !== null && v !== undefined) out[k] = String(v);
+  return out;
+}
+
+function nullableProps(
+  p: Record<string, unknown> | undefined,
+): Record<string, string | null> | undefined {
+  if (!p) return undefined;
+  const out: Record<string, string | null> = {};
+  for (const [k, v] of Object.entries(p)) out[k] = v === null ? null : String(v);
+  return out;
+}
+
+const ORDER_KEYS = [
+  'createdTime',
+  'folder',
+  'modifiedByMeTime',
+  'modifiedTime',
+  'name',
+  'name_natural',
+  'quotaBytesUsed',
+  'recency',
+  'sharedWithMeTime',
+  'starred',
+  'viewedByMeTime',
+];
+
+/** Drive's `orderBy` ("folder,modifiedTime desc,name"); without it, most recently modified first. */
+function comparator(method: string, orderBy: unknown): (a: FileEntry, b: FileEntry) => number {
+  const spec = typeof orderBy === 'string' && orderBy.trim() ? orderBy : 'modifiedTime desc,name';
+  const keys = spec.split(',').map((part) => {
+    const [key, dir] = part.trim().split(/\s+/);
+    if (!ORDER_KEYS.includes(key) || (dir !== undefined && dir !== 'desc' && dir !== 'asc')) {
+      throw badRequest(method, `Invalid Value`);
+    }
+    return { key, desc: dir === 'desc' };
+  });
+  const collator = new Intl.Collator('th', { numeric: true, sensitivity: 'base' });
+  return (a, b) => {
+    for (const { key, desc } of keys) {
+      let c: number;
+      if (key === 'folder') {
+        c = Number(b.mimeType === FOLDER_MIME) - Number(a.mimeType === FOLDER_MIME);
+      } else if (key === 'name' || key === 'name_natural') {
+        c = collator.compare(a.name, b.name);
+      } else if (key === 'createdTime') {
+        c = a.createdTime.localeCompare(b.createdTime);
+      } else if (key === 'starred') {
+        c = Number(b.starred) - Number(a.starred);
+      } else if (key === 'quotaBytesUsed') {
+        c = (a.size ?? 0) - (b.size ?? 0);
+      } else {
+        c = a.modifiedTime.localeCompare(b.modifiedTime);
+      }
+      if (c !== 0) return desc ? -c : c;
+    }
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+}
+
+/** Page tokens are opaque on Drive; here they carry the offset of the next page. */
+function encodeToken(offset: number): string {
+  return Buffer.from(`~!!~local:${offset}`).toString('base64url');
+}
+
+function decodeToken(method: string, token: unknown): number {
+  if (token === undefined || token === null || token === '') return 0;
+  const m = /^~!!~local:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
+  if (!m) throw badRequest(method, 'Invalid Value');
+  return Number(m[1]);
+}
+
+/** Plain-text export: paragraphs on their own lines, table cells separated by tabs. */
+function plainText(model: DocModel): string {
+  return model.body.map(blockText).join('\n');
+}
+
+function blockText(b: BlockNode): string {
+  if (b.type !== 'table') return inlineText(b.children);
+  return b.rows
+    .map((r) => r.cells.map((c) => c.children.map(blockText).join(' ')).join('\t'))
+    .join('\n');
+}

@@ -1,0 +1,64 @@
+import type { CallLog } from '../calls';
+import { tracked } from '../calls';
+import { CommentsCollection } from './comments';
+import { notEmulated } from './errors';
+import { FilesCollection } from './files';
+import { PermissionsCollection } from './permissions';
+import type { DriveStore } from './store';
+
+/** A collection the add-on never uses: any call says plainly that it is not emulated. */
+function notEmulatedCollection(name: string): object {
+  return new Proxy(
+    {},
+    {
+      get(_t, prop) {
+        if (typeof prop !== 'string' || prop === 'then' || prop === 'toJSON') return undefined;
+        return () => {
+          throw notEmulated(`Drive.${name}.${prop}`);
+        };
+      },
+    },
+  );
+}
+
+/** The `Drive` global of the Drive v3 advanced service. */
+class DriveService {
+  readonly Files: FilesCollection;
+  readonly Permissions: PermissionsCollection;
+  readonly Comments: CommentsCollection;
+  readonly About = notEmulatedCollection('About');
+  readonly Apps = notEmulatedCollection('Apps');
+  readonly Changes = notEmulatedCollection('Changes');
+  readonly Channels = notEmulatedCollection('Channels');
+  readonly Drives = notEmulatedCollection('Drives');
+  readonly Operation = notEmulatedCollection('Operation');
+  readonly Operations = notEmulatedCollection('Operations');
+  readonly Replies = notEmulatedCollection('Replies');
+  readonly Revisions = notEmulatedCollection('Revisions');
+  readonly Teamdrives = notEmulatedCollection('Teamdrives');
+
+  constructor(store: DriveStore, log: CallLog) {
+    this.Files = new FilesCollection(store, log);
+    this.Permissions = new PermissionsCollection(store, log);
+    this.Comments = new CommentsCollection(store, log);
+    return tracked(this, log, 'Drive', 'Drive');
+  }
+
+  // The `new…()` helpers of advanced services return empty resources to fill in.
+  newFile(): GoogleAppsScript.Drive_v3.Drive.V3.Schema.File {
+    return {};
+  }
+
+  newPermission(): GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission {
+    return {};
+  }
+
+  newComment(): GoogleAppsScript.Drive_v3.Drive.V3.Schema.Comment {
+    return {};
+  }
+}
+
+/** The Drive v3 advanced service over a local folder, under the `drive.file` scope. */
+export function createDriveService(store: DriveStore, log: CallLog): GoogleAppsScript.Drive {
+  return new DriveService(store, log) as unknown as GoogleAppsScript.Drive;
+}

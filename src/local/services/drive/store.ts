@@ -1,0 +1,641 @@
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DocModel } from '../../docmodel';
+import { emptyDocModel } from '../../docmodel';
+import { newFileId, newPermissionId, newRootId } from './ids';
+import { diskName, uniquePath } from './layout';
+import type { CommentEntry, DriveUser, FileEntry, IndexFile, PermissionEntry } from './types';
+import { DOC_MIME, FOLDER_MIME } from './types';
+
+export interface DriveStoreOptions {
+  /** The signed-in user's e-mail: owner of every file the store creates. */
+  user: string;
+  /** The clock for createdTime/modifiedTime, injectable for tests. */
+  now: () => Date;
+}
+
+/** A document opened through DocumentApp whose unsaved edits Google would save at the end of the run. */
+export interface OpenDocument {
+  flush(): void;
+}
+
+export interface NewEntry {
+  name: string;
+  mimeType: string;
+  parents?: string[];
+  description?: string;
+  appProperties?: Record<string, string>;
+  properties?: Record<string, string>;
+  appCreated: boolean;
+  picked?: boolean;
+  originalFilename?: string;
+  /** Bytes for uploaded files, a model for Google Docs; folders have none. */
+  content?: Uint8Array | DocModel;
+}
+
+const META_DIR = '.drive';
+const INDEX = `${META_DIR}/index.json`;
+const COMMENTS_DIR = `${META_DIR}/comments`;
+const TRASH_DIR = `${META_DIR}/trash`;
+
+/**
+ * A local folder acting as one user's Google Drive. Files are real files with readable names in
+ * real sub-directories (so a person can browse them); `.drive/index.json` holds the metadata
+ * Drive keeps and is the truth for ids, names and parents. Google Docs are stored as the
+ * DocModel JSON (`<name>.gdoc.json`), comments in a sidecar per file (`.drive/comments/<id>.json`).
+ *
+ * The store knows nothing of OAuth scopes: the Drive service enforces `drive.file`, DocumentApp
+ * the `documents` scope. Several stores (or processes) may share a folder: the index is re-read
+ * whenever it changed on disk.
+ */
+export class DriveStore {
+  readonly dir: string;
+  readonly user: string;
+  private readonly now: () => Date;
+  private index!: IndexFile;
+  private indexStamp = '';
+  private pdfRenderer: ((model: DocModel) => Uint8Array) | null = null;
+  private readonly openDocuments = new Set<OpenDocument>();
+
+  constructor(dir: string, options: DriveStoreOptions) {
+    this.dir = dir;
+    this.user = options.user;
+    this.now = options.now;
+    mkdirSync(join(dir, META_DIR), { recursive: true });
+    if (existsSync(join(dir, INDEX))) {
+      this.reload();
+    } else {
+      const rootId = newRootId();
+      const time = this.timestamp();
+      this.index = {
+        format: 'ita-memo-local-drive',
+        version: 1,
+        rootId,
+        files: {
+          [rootId]: {
+            id: rootId,
+            name: 'My Drive',
+            mimeType: FOLDER_MIME,
+            parents: [],
+            trashed: false,
+            starred: false,
+            createdTime: time,
+            modifiedTime: time,
+            owners: [this.owner()],
+            appProperties: {},
+            properties: {},
+            permissions: [this.ownerPermission()],
+            appCreated: false,
+            picked: false,
+            contentPath: '',
+            version: 1,
+          },
+        },
+      };
+      this.save();
+    }
+  }
+
+  get rootId(): string {
+    this.sync();
+    return this.index.rootId;
+  }
+
+  // ---- Lookups -------------------------------------------------------------------------
+
+  /** Drive accepts the alias 'root' for My Drive's real id. */
+  resolveId(id: string): string {
+    this.sync();
+    return id === 'root' ? this.index.rootId : id;
+  }
+
+  /** The live entry (callers in the emulated services mutate only through store methods). */
+  entry(id: string): FileEntry | undefined {
+    this.sync();
+    return this.index.files[this.resolveId(id)];
+  }
+
+  /** A copy of a file's metadata, for tests and the CLI. */
+  fileInfo(id: string): FileEntry {
+    const e = this.entry(id);
+    if (!e) throw new Error(`Local Drive: no file with id ${id}.`);
+    return structuredClone(e);
+  }
+
+  /** Every file, folder and Doc, including the root and trashed ones. */
+  listAll(): FileEntry[] {
+    this.sync();
+    return Object.values(this.index.files).map((e) => structuredClone(e));
+  }
+
+  /** Whether an app holding only the drive.file scope can see this file. */
+  reachableByApp(id: string): boolean {
+    const e = this.entry(id);
+    if (!e) return false;
+    return e.id === this.index.rootId || e.appCreated || e.picked;
+  }
+
+  /** Trashed itself or inside a trashed folder. */
+  inTrash(id: string): boolean {
+    const seen = new Set<string>();
+    for (let e = this.entry(id); e && !seen.has(e.id); e = this.index.files[e.parents[0] ?? '']) {
+      if (e.trashed) return true;
+      seen.add(e.id);
+    }
+    return false;
+  }
+
+  /** Absolute path of a file's content on disk (a directory for folders), or null. */
+  contentPath(id: string): string | null {
+    const e = this.entry(id);
+    if (!e || e.contentPath === null) return null;
+    return join(this.dir, e.contentPath);
+  }
+
+  // ---- Test and CLI helpers (not part of any Apps Script API) --------------------------
+
+  /** A file a person put in Drive themselves: invisible to the add-on until picked. */
+  addUserFile(init: {
+    name: string;
+    mimeType: string;
+    content?: Uint8Array | string;
+    parents?: string[];
+    appCreated?: boolean;
+  }): string {
+    const content =
+      typeof init.content === 'string' ? new TextEncoder().encode(init.content) : init.content;
+    return this.createEntry({
+      name: init.name,
+      mimeType: init.mimeType,
+      parents: init.parents,
+      appCreated: init.appCreated ?? false,
+      content: init.mimeType === FOLDER_MIME ? undefined : (content ?? new Uint8Array()),
+    }).id;
+  }
+
+  /** A Google Doc a person made (e.g. an office's own memo template). */
+  addUserDoc(model: DocModel, name: string, parents?: string[], appCreated = false): string {
+    return this.createEntry({ name, mimeType: DOC_MIME, parents, appCreated, content: model }).id;
+  }
+
+  addUserFolder(name: string, parents?: string[], appCreated = false): string {
+    return this.createEntry({ name, mimeType: FOLDER_MIME, parents, appCreated }).id;
+  }
+
+  /** Simulates the user choosing this file in Google Picker: drive.file may now reach it. */
+  grantAccess(id: string): void {
+    this.mutate(id, (e) => {
+      e.picked = true;
+    });
+  }
+
+  // ---- Content -------------------------------------------------------------------------
+
+  readContent(id: string): Uint8Array {
+    const e = this.mustGet(id);
+    if (e.mimeType === FOLDER_MIME) throw new Error(`Local Drive: ${id} is a folder.`);
+    if (e.contentPath === null) return new Uint8Array();
+    return new Uint8Array(readFileSync(join(this.dir, e.contentPath)));
+  }
+
+  writeContent(id: string, data: Uint8Array): void {
+    this.mutate(id, (e) => {
+      if (e.mimeType === FOLDER_MIME || e.mimeType === DOC_MIME) {
+        throw new Error(`Local Drive: cannot write bytes into ${e.mimeType}.`);
+      }
+      this.writeBytes(e, data);
+      this.touch(e);
+    });
+  }
+
+  /** The saved model of a Google Doc (a fresh copy each time). */
+  readModel(id: string): DocModel {
+    const e = this.mustGet(id);
+    if (e.mimeType !== DOC_MIME) throw new Error(`Local Drive: ${id} is not a Google Doc.`);
+    const model = JSON.parse(readFileSync(join(this.dir, e.contentPath ?? ''), 'utf8')) as DocModel;
+    model.id = e.id;
+    model.title = e.name;
+    return model;
+  }
+
+  writeModel(id: string, model: DocModel): void {
+    this.mutate(id, (e) => {
+      if (e.mimeType !== DOC_MIME) throw new Error(`Local Drive: ${id} is not a Google Doc.`);
+      this.writeDoc(e, model);
+      this.touch(e);
+    });
+  }
+
+  // ---- Entries -------------------------------------------------------------------------
+
+  createEntry(init: NewEntry): FileEntry {
+    this.sync();
+    const isDoc = init.mimeType === DOC_MIME;
+    const time = this.timestamp();
+    const parents = (init.parents?.length ? init.parents : [this.index.rootId]).map((p) =>
+      this.resolveId(p),
+    );
+    for (const p of parents) {
+      const parent = this.index.files[p];
+      if (!parent || parent.mimeType !== FOLDER_MIME) {
+        throw new Error(`Local Drive: parent ${p} is not a folder.`);
+      }
+    }
+    const e: FileEntry = {
+      id: newFileId(isDoc),
+      name: init.name,
+      mimeType: init.mimeType,
+      parents,
+      trashed: false,
+      starred: false,
+      createdTime: time,
+      modifiedTime: time,
+      owners: [this.owner()],
+      appProperties: { ...init.appProperties },
+      properties: { ...init.properties },
+      permissions: [this.ownerPermission()],
+      appCreated: init.appCreated,
+      picked: init.picked ?? false,
+      contentPath: null,
+      version: 1,
+    };
+    if (init.description !== undefined) e.description = init.description;
+    if (init.originalFilename !== undefined) e.originalFilename = init.originalFilename;
+    this.index.files[e.id] = e;
+    this.place(e);
+    if (e.mimeType === FOLDER_MIME) {
+      mkdirSync(join(this.dir, e.contentPath ?? ''), { recursive: true });
+    } else if (isDoc) {
+      const model =
+        init.content && !(init.content instanceof Uint8Array)
+          ? structuredClone(init.content)
+          : emptyDocModel(e.id, e.name);
+      this.writeDoc(e, model);
+    } else if (init.content instanceof Uint8Array) {
+      this.writeBytes(e, init.content);
+    } else if (!e.mimeType.startsWith('application/vnd.google-apps.')) {
+      this.writeBytes(e, new Uint8Array());
+    } else {
+      // Sheets, Slides…: metadata only here; a placeholder keeps the folder browsable.
+      const note = {
+        id: e.id,
+        mimeType: e.mimeType,
+        note: 'Content not emulated by the local Drive.',
+      };
+      writeFileSync(join(this.dir, e.contentPath ?? ''), JSON.stringify(note, null, 1) + '\n');
+    }
+    this.save();
+    return e;
+  }
+
+  /** A copy with a new id; Google Docs copy their model. Comments and sharing are not copied. */
+  copyEntry(id: string, init: Omit<NewEntry, 'content' | 'mimeType'>): FileEntry {
+    const src = this.mustGet(id);
+    if (src.mimeType === FOLDER_MIME) throw new Error('Local Drive: folders cannot be copied.');
+    const content =
+      src.mimeType === DOC_MIME
+        ? this.readModel(src.id)
+        : src.contentPath !== null
+          ? this.readContent(src.id)
+          : undefined;
+    return this.createEntry({ ...init, mimeType: src.mimeType, content });
+  }
+
+  /** Metadata changes with Drive's patch semantics; renames and moves follow on disk. */
+  patch(
+    id: string,
+    change: {
+      name?: string;
+      mimeType?: string;
+      description?: string;
+      trashed?: boolean;
+      starred?: boolean;
+      appProperties?: Record<string, string | null>;
+      properties?: Record<string, string | null>;
+      addParents?: string[];
+      removeParents?: string[];
+    },
+  ): FileEntry {
+    return this.mutate(id, (e) => {
+      if (change.name !== undefined) e.name = change.name;
+      if (change.mimeType !== undefined) e.mimeType = change.mimeType;
+      if (change.description !== undefined) e.description = change.description;
+      if (change.starred !== undefined) e.starred = change.starred;
+      if (change.trashed !== undefined) e.trashed = change.trashed;
+      mergeProps(e.appProperties, change.appProperties);
+      mergeProps(e.properties, change.properties);
+      if (change.addParents?.length || change.removeParents?.length) {
+        const remove = new Set((change.removeParents ?? []).map((p) => this.resolveId(p)));
+        const next = e.parents.filter((p) => !remove.has(p));
+        for (const p of change.addParents ?? []) {
+          const pid = this.resolveId(p);
+          const parent = this.index.files[pid];
+          if (!parent || parent.mimeType !== FOLDER_MIME) {
+            throw new Error(`Local Drive: parent ${p} is not a folder.`);
+          }
+          if (pid === e.id || this.isAncestor(e.id, pid)) {
+            throw new Error('Local Drive: a folder cannot be moved into itself.');
+          }
+          if (!next.includes(pid)) next.push(pid);
+        }
+        e.parents = next;
+      }
+      this.touch(e);
+      this.place(e);
+    });
+  }
+
+  /** Permanent deletion (Drive's files.delete), folders with their contents. */
+  remove(id: string): void {
+    const e = this.mustGet(id);
+    if (e.id === this.index.rootId) throw new Error('Local Drive: the root cannot be deleted.');
+    const doomed = [e.id, ...this.descendants(e.id)];
+    for (const d of doomed) {
+      const path = this.index.files[d].contentPath;
+      if (!path) continue;
+      // A trashed file sits alone in .drive/trash/<id>/: remove that directory too.
+      const target = path.startsWith(`${TRASH_DIR}/`) ? dirname(path) : path;
+      rmSync(join(this.dir, target), { recursive: true, force: true });
+    }
+    for (const d of doomed) {
+      delete this.index.files[d];
+      rmSync(join(this.dir, COMMENTS_DIR, `${d}.json`), { force: true });
+    }
+    this.save();
+  }
+
+  addPermission(id: string, perm: Omit<PermissionEntry, 'id'>): PermissionEntry {
+    let created: PermissionEntry | undefined;
+    this.mutate(id, (e) => {
+      const existing = e.permissions.find(
+        (p) =>
+          p.type === perm.type &&
+          (p.emailAddress ?? '').toLowerCase() === (perm.emailAddress ?? '').toLowerCase() &&
+          (p.domain ?? '') === (perm.domain ?? ''),
+      );
+      // Sharing again with the same grantee changes the role, as Drive does.
+      if (existing && existing.role !== 'owner') {
+        Object.assign(existing, perm);
+        created = existing;
+      } else {
+        created = {
+          id:
+            perm.type === 'anyone'
+              ? perm.allowFileDiscovery
+                ? 'anyone'
+                : 'anyoneWithLink'
+              : newPermissionId(),
+          ...perm,
+        };
+        e.permissions.push(created);
+      }
+    });
+    return structuredClone(created as PermissionEntry);
+  }
+
+  removePermission(id: string, permissionId: string): boolean {
+    let found = false;
+    this.mutate(id, (e) => {
+      const i = e.permissions.findIndex((p) => p.id === permissionId);
+      if (i >= 0 && e.permissions[i].role !== 'owner') {
+        e.permissions.splice(i, 1);
+        found = true;
+      }
+    });
+    return found;
+  }
+
+  // ---- Comments (written by tests or a person to simulate supervisors) ----------------
+
+  readComments(id: string): CommentEntry[] {
+    const path = join(this.dir, COMMENTS_DIR, `${this.resolveId(id)}.json`);
+    if (!existsSync(path)) return [];
+    const data = JSON.parse(readFileSync(path, 'utf8')) as
+      CommentEntry[] | { comments?: CommentEntry[] };
+    return Array.isArray(data) ? data : (data.comments ?? []);
+  }
+
+  writeComments(id: string, comments: CommentEntry[]): void {
+    const path = join(this.dir, COMMENTS_DIR, `${this.resolveId(id)}.json`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify({ comments }, null, 2) + '\n');
+  }
+
+  // ---- Documents -----------------------------------------------------------------------
+
+  /** The runtime (or createDocumentApp) registers the PDF renderer used for exports. */
+  setPdfRenderer(render: (model: DocModel) => Uint8Array): void {
+    this.pdfRenderer = render;
+  }
+
+  renderPdf(model: DocModel): Uint8Array {
+    if (!this.pdfRenderer) {
+      throw new Error('Local Drive: no PDF renderer registered (DriveStore.setPdfRenderer).');
+    }
+    return this.pdfRenderer(model);
+  }
+
+  registerOpenDocument(doc: OpenDocument): void {
+    this.openDocuments.add(doc);
+  }
+
+  unregisterOpenDocument(doc: OpenDocument): void {
+    this.openDocuments.delete(doc);
+  }
+
+  /**
+   * Saves every document still open, as Google does when a script execution ends. The runtime
+   * calls this after each entry-point call.
+   */
+  flushOpenDocuments(): void {
+    const docs = [...this.openDocuments];
+    this.openDocuments.clear();
+    for (const d of docs) d.flush();
+  }
+
+  // ---- Internals ------------------------------------------------------------------------
+
+  private mustGet(id: string): FileEntry {
+    const e = this.entry(id);
+    if (!e) throw new Error(`Local Drive: no file with id ${id}.`);
+    return e;
+  }
+
+  private mutate(id: string, fn: (e: FileEntry) => void): FileEntry {
+    const e = this.mustGet(id);
+    fn(e);
+    this.save();
+    return e;
+  }
+
+  private touch(e: FileEntry): void {
+    e.modifiedTime = this.timestamp();
+    e.version += 1;
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  private owner(): DriveUser {
+    return { displayName: this.user.split('@')[0], emailAddress: this.user };
+  }
+
+  private ownerPermission(): PermissionEntry {
+    return {
+      id: newPermissionId(),
+      type: 'user',
+      role: 'owner',
+      emailAddress: this.user,
+      displayName: this.user.split('@')[0],
+    };
+  }
+
+  private writeBytes(e: FileEntry, data: Uint8Array): void {
+    writeFileSync(join(this.dir, e.contentPath ?? ''), data);
+    e.size = data.length;
+    e.md5Checksum = createHash('md5').update(data).digest('hex');
+  }
+
+  private writeDoc(e: FileEntry, model: DocModel): void {
+    const stored = { ...model, id: e.id, title: e.name };
+    writeFileSync(join(this.dir, e.contentPath ?? ''), JSON.stringify(stored, null, 1) + '\n');
+  }
+
+  private descendants(id: string): string[] {
+    const out: string[] = [];
+    const walk = (pid: string) => {
+      for (const f of Object.values(this.index.files)) {
+        if (f.parents.includes(pid)) {
+          out.push(f.id);
+          walk(f.id);
+        }
+      }
+    };
+    walk(id);
+    return out;
+  }
+
+  private isAncestor(ancestor: string, id: string): boolean {
+    let cur = this.index.files[id];
+    const seen = new Set<string>();
+    while (cur && cur.parents.length && !seen.has(cur.id)) {
+      seen.add(cur.id);
+      if (cur.parents.includes(ancestor)) return true;
+      cur = this.index.files[cur.parents[0]];
+    }
+    return false;
+  }
+
+  /** The directory (relative) where an entry's content belongs now. */
+  private targetDir(e: FileEntry): string {
+    if (e.trashed) return `${TRASH_DIR}/${e.id}`;
+    const parent = e.parents.length ? this.index.files[e.parents[0]] : undefined;
+    return parent?.contentPath ?? '';
+  }
+
+  /**
+   * Puts an entry's content where its name, parent and trashed state say it belongs, moving it
+   * (and, for a folder, everything under it) if needed. Disk names get " (2)" on clashes.
+   */
+  private place(e: FileEntry): void {
+    if (e.id === this.index.rootId) return;
+    const dirRel = this.targetDir(e);
+    const name = diskName(e.name, e.mimeType);
+    const wanted = dirRel ? `${dirRel}/${name}` : name;
+    const old = e.contentPath;
+    if (old === wanted) return;
+    if (old !== null && dirname(old) === (dirRel || '.') && isSuffixed(old, name)) {
+      const taken = Object.values(this.index.files).some(
+        (f) => f.id !== e.id && f.contentPath === wanted,
+      );
+      if (taken) return;
+    }
+    const takenPaths = new Set(
+      Object.values(this.index.files)
+        .filter((f) => f.id !== e.id && f.contentPath !== null)
+        .map((f) => f.contentPath as string),
+    );
+    const next = uniquePath(this.dir, dirRel, name, (rel) => takenPaths.has(rel));
+    mkdirSync(join(this.dir, dirRel), { recursive: true });
+    if (old !== null && existsSync(join(this.dir, old))) {
+      renameSync(join(this.dir, old), join(this.dir, next));
+      if (e.mimeType === FOLDER_MIME) {
+        for (const f of Object.values(this.index.files)) {
+          if (f.contentPath?.startsWith(old + '/')) {
+            f.contentPath = next + f.contentPath.slice(old.length);
+          }
+        }
+      }
+      if (old.startsWith(`${TRASH_DIR}/`)) {
+        rmSync(join(this.dir, dirname(old)), { recursive: true, force: true });
+      }
+    }
+    e.contentPath = next;
+  }
+
+  private sync(): void {
+    const path = join(this.dir, INDEX);
+    if (!this.index) return;
+    try {
+      const st = statSync(path);
+      if (`${st.mtimeMs}:${st.size}` !== this.indexStamp) this.reload();
+    } catch {
+      // The index vanished (a person deleted .drive?): keep what we have; the next save restores it.
+    }
+  }
+
+  private reload(): void {
+    const path = join(this.dir, INDEX);
+    const data = JSON.parse(readFileSync(path, 'utf8')) as IndexFile;
+    if (data.format !== 'ita-memo-local-drive') {
+      throw new Error(`Local Drive: ${path} is not a local Drive index.`);
+    }
+    this.index = data;
+    const st = statSync(path);
+    this.indexStamp = `${st.mtimeMs}:${st.size}`;
+  }
+
+  private save(): void {
+    const path = join(this.dir, INDEX);
+    const tmp = `${path}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.index, null, 1) + '\n');
+    renameSync(tmp, path);
+    const st = statSync(path);
+    this.indexStamp = `${st.mtimeMs}:${st.size}`;
+  }
+}
+
+function mergeProps(
+  target: Record<string, string>,
+  change: Record<string, string | null> | undefined,
+): void {
+  if (!change) return;
+  for (const [k, v] of Object.entries(change)) {
+    // Drive's patch semantics: a null value removes the key.
+    if (v === null) delete target[k];
+    else target[k] = String(v);
+  }
+}
+
+/** "memo (2).pdf" is an acceptable disk name for "memo.pdf" when that is taken. */
+function isSuffixed(path: string, name: string): boolean {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const m = /^(.*?)((?:\.gdoc)?\.[^.\s]{1,8})?$/u.exec(name);
+  const stem = m?.[1] || name;
+  const ext = m?.[2] ?? '';
+  return new RegExp(`^${escapeRe(stem)} \\(\\d+\\)${escapeRe(ext)}$`, 'u').test(base);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,180 @@
+/**
+ * The sidebar page. Everything shown is built with textContent, never innerHTML: office names,
+ * messages and cell values are typed by staff and must not become markup.
+ */
+import type {
+  CheckResult,
+  FindingView,
+  GenerateResult,
+  GeneratedLinks,
+  SidebarServer,
+  SidebarState,
+} from '../shared/sidebar-api';
+
+interface Runner {
+  withSuccessHandler(fn: (value: never) => void): Runner;
+  withFailureHandler(fn: (error: Error) => void): Runner;
+  [server: string]: unknown;
+}
+
+declare const google: { script: { run: Runner } };
+
+/** Calls a server function and resolves with its result. */
+function call<K extends keyof SidebarServer>(name: K, ...args: Parameters<SidebarServer[K]>): Promise<ReturnType<SidebarServer[K]>> {
+  return new Promise((resolve, reject) => {
+    const runner = google.script.run.withSuccessHandler(resolve as (v: never) => void).withFailureHandler(reject);
+    (runner[name] as (...a: unknown[]) => void)(...args);
+  });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function byId(id: string): HTMLElement {
+  return document.getElementById(id) as HTMLElement;
+}
+
+const SEVERITY_LABEL: Record<FindingView['severity'], string> = {
+  error: 'ข้อผิดพลาด',
+  warning: 'คำเตือน',
+  info: 'ข้อสังเกต',
+};
+const SEVERITY_ORDER: Record<FindingView['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+function setStatus(text: string, kind: 'busy' | 'ok' | 'error' | '' = ''): void {
+  const s = byId('status');
+  s.textContent = text;
+  s.className = `status ${kind}`;
+}
+
+function setBusy(busy: boolean): void {
+  for (const b of Array.from(document.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = busy;
+}
+
+function renderState(state: SidebarState): void {
+  byId('office').textContent = state.office || 'ยังไม่ได้กรอกชื่อหน่วยงาน';
+  byId('year').textContent = state.fiscalYear ? `ปีงบประมาณ พ.ศ. ${state.fiscalYear}` : '';
+  if (state.last) renderLinks(state.last, 'บันทึกข้อความล่าสุด');
+}
+
+/** Findings grouped by tab (in the order they come), errors first within each tab. */
+function renderFindings(check: CheckResult): void {
+  const box = byId('findings');
+  box.textContent = '';
+  const summary = el(
+    'p',
+    check.errors ? 'summary error' : check.warnings ? 'summary warning' : 'summary ok',
+    check.errors || check.warnings
+      ? `พบข้อผิดพลาด ${check.errors} รายการ คำเตือน ${check.warnings} รายการ`
+      : 'ข้อมูลครบถ้วน ไม่พบข้อผิดพลาด',
+  );
+  box.appendChild(summary);
+  const groups = new Map<string, FindingView[]>();
+  for (const f of check.findings) {
+    const list = groups.get(f.sheet) ?? [];
+    list.push(f);
+    groups.set(f.sheet, list);
+  }
+  for (const [sheet, list] of groups) {
+    const section = el('section', 'group');
+    section.appendChild(el('h3', undefined, sheet));
+    const ul = el('ul');
+    list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    for (const f of list) {
+      const li = el('li', `finding ${f.severity}`);
+      const button = el('button', 'cell-link', `${SEVERITY_LABEL[f.severity]} · ${f.cell}`);
+      button.type = 'button';
+      button.title = `ไปที่ ${f.sheet}!${f.cell}`;
+      button.addEventListener('click', () => {
+        call('sidebarSelect', f.sheet, f.cell).catch(showError);
+      });
+      li.appendChild(button);
+      li.appendChild(el('span', 'message', f.message));
+      ul.appendChild(li);
+    }
+    section.appendChild(ul);
+    box.appendChild(section);
+  }
+}
+
+function link(href: string, text: string): HTMLAnchorElement {
+  const a = el('a', undefined, text);
+  // Only Google's own https links are shown as links; anything else stays text.
+  if (/^https:\/\//.test(href)) a.href = href;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
+
+function renderLinks(links: GeneratedLinks, title: string): void {
+  const box = byId('result');
+  box.textContent = '';
+  box.appendChild(el('h3', undefined, title));
+  const ul = el('ul', 'links');
+  const doc = el('li');
+  doc.appendChild(link(links.docUrl, 'เปิดบันทึกข้อความ (Google เอกสาร)'));
+  const pdf = el('li');
+  pdf.appendChild(link(links.pdfUrl, `เปิด PDF: ${links.pdfName}`));
+  ul.appendChild(doc);
+  ul.appendChild(pdf);
+  box.appendChild(ul);
+}
+
+function showError(err: Error | string): void {
+  setBusy(false);
+  setStatus(`เกิดข้อผิดพลาด: ${typeof err === 'string' ? err : err.message}`, 'error');
+}
+
+async function check(): Promise<void> {
+  setBusy(true);
+  setStatus('กำลังตรวจสอบข้อมูล…', 'busy');
+  try {
+    const result = await call('sidebarCheck');
+    renderFindings(result);
+    setStatus('');
+  } catch (err) {
+    showError(err as Error);
+    return;
+  }
+  setBusy(false);
+}
+
+async function generate(confirmed: boolean): Promise<void> {
+  setBusy(true);
+  setStatus('กำลังสร้างบันทึกข้อความ…', 'busy');
+  let result: GenerateResult;
+  try {
+    result = await call('sidebarGenerate', confirmed);
+  } catch (err) {
+    showError(err as Error);
+    return;
+  }
+  setBusy(false);
+  if (result.status === 'done') {
+    setStatus('สร้างบันทึกข้อความเรียบร้อยแล้ว', 'ok');
+    renderLinks(result.links, 'บันทึกข้อความที่สร้าง');
+  } else if (result.status === 'blocked') {
+    renderFindings(result.check);
+    setStatus('ยังสร้างไม่ได้: แก้ข้อผิดพลาดด้านล่างก่อน', 'error');
+  } else if (result.status === 'confirm') {
+    renderFindings(result.check);
+    setStatus('');
+    if (window.confirm(`มีคำเตือน ${result.check.warnings} รายการ ต้องการสร้างบันทึกข้อความต่อหรือไม่`)) {
+      await generate(true);
+    }
+  } else {
+    setStatus(`สร้างไม่สำเร็จ: ${result.message}`, 'error');
+  }
+}
+
+function start(): void {
+  byId('check').addEventListener('click', () => void check());
+  byId('generate').addEventListener('click', () => void generate(false));
+  call('sidebarState').then(renderState, showError);
+}
+
+start();

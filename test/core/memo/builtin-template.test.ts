@@ -1,0 +1,50 @@
+import { builtinTemplate, memoContent } from '../../../src/core/memo';
+import { checkTemplate, expandTemplate, parseTemplate, type TplNode } from '../../../src/core/template';
+import { readWorkbook } from '../../../src/core/workbook';
+import { seedTabs } from '../../fixtures/seed-workbook';
+import { applyPlan, para, type Out } from '../template/apply';
+
+/** The built-in template as the filler reads it from a Google Doc. */
+function asTemplate(): TplNode[] {
+  return builtinTemplate().map((b): TplNode => {
+    if (b.type === 'table') return { kind: 'table', rows: b.rows.map((r) => r.map((cell) => cell.map(para))) };
+    if (b.type === 'pageBreak') return { kind: 'para', texts: [], other: true };
+    return para(b.spans.map((s) => s.text).join(''));
+  });
+}
+
+function flatten(out: Out[]): string[] {
+  return out.flatMap((o) => {
+    if (typeof o === 'string') return [o];
+    if ('table' in o) return o.table.flatMap((row) => row.flatMap((cell) => flatten(cell)));
+    if ('image' in o) return [`[${o.image}]`];
+    return [];
+  });
+}
+
+describe('the built-in template', () => {
+  const body = asTemplate();
+  const parsed = parseTemplate({ body });
+  const { data } = readWorkbook(seedTabs('corrected'));
+  const content = memoContent(data);
+
+  it('is a valid template for the memo schema', () => {
+    expect(parsed.problems).toEqual([]);
+    expect(checkTemplate(parsed, content.schema)).toEqual([]);
+  });
+
+  it('fills completely from the corrected seed', () => {
+    const lines = flatten(applyPlan({ body }, expandTemplate(parsed, content.values)));
+    const text = lines.join('\n');
+    expect(text).not.toContain('{{');
+    expect(text).toContain('วันที่  ๓ ตุลาคม ๒๕๖๘');
+    expect(text).toContain('เรียน  นายกองค์การบริหารส่วนตำบลเมืองเก่า');
+    expect(text).toContain('อยู่ในระดับผ่าน คือ มีผลการประเมิน ITA ในภาพรวม ๘๕ คะแนนขึ้นไป');
+    expect(lines).toContain('ความเห็นของหัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล');
+    expect(lines.filter((l) => l.startsWith('ความเห็นของ'))).toHaveLength(2);
+    expect(lines).toContain('[แผนภูมิคะแนนผลการประเมิน ITA รายเครื่องมือเทียบกับเกณฑ์]');
+    // Five measures, each row starting with its activity.
+    expect(lines.filter((l) => l.startsWith('การยกระดับผลการประเมิน ITA'))).toHaveLength(1);
+    expect(text).toContain('i4 ประเด็น หน่วยงานมีการใช้งบประมาณไม่เป็นไปตามวัตถุประสงค์');
+  });
+});

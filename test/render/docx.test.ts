@@ -1,0 +1,124 @@
+import JSZip from 'jszip';
+import type { DocModel } from '../../src/local/docmodel';
+import { renderDocx } from '../../src/local/render';
+import { seedMemoModel } from '../fixtures/seed-memo';
+import {
+  HEADER_CELLS,
+  listsModel,
+  nestedTableModel,
+  pagesModel,
+  stylesModel,
+  tableModel,
+} from './fixtures';
+
+async function unzip(model: DocModel) {
+  const zip = await JSZip.loadAsync(await renderDocx(model));
+  const read = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
+  return { zip, read, document: await read('word/document.xml') };
+}
+
+const count = (xml: string, needle: string) => xml.split(needle).length - 1;
+
+describe('renderDocx', () => {
+  it('sets Sarabun in all four font slots and complex-script size and weight on every run', async () => {
+    const { document } = await unzip(stylesModel());
+    const runs = document.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
+    expect(runs.length).toBeGreaterThan(5);
+    for (const run of runs.filter((r) => r.includes('<w:t'))) {
+      expect(run).toContain('w:ascii="Sarabun"');
+      expect(run).toContain('w:hAnsi="Sarabun"');
+      expect(run).toContain('w:cs="Sarabun"');
+      expect(run).toContain('w:eastAsia="Sarabun"');
+      expect(run).toMatch(/<w:szCs w:val="\d+"\/>/);
+    }
+    // Bold text is bold as a complex script too, else Word draws Thai regular.
+    expect(document).toMatch(
+      /<w:b\/><w:bCs\/>|<w:bCs\/>[\s\S]*?<w:b\/>|<w:b\/>[\s\S]{0,40}<w:bCs\/>/,
+    );
+    expect(document).toMatch(/<w:i\/>[\s\S]{0,40}<w:iCs\/>/);
+  });
+
+  it('maps sizes like the PDF: TH Sarabun New 16 pt is written as Sarabun 11 pt', async () => {
+    const { document } = await unzip(stylesModel());
+    const run =
+      /<w:r>(?:(?!<\/w:r>)[\s\S])*TH Sarabun New 16<\/w:t><\/w:r>/.exec(document)?.[0] ?? '';
+    expect(run).toContain('<w:sz w:val="22"/>');
+    expect(run).toContain('<w:szCs w:val="22"/>');
+  });
+
+  it('writes justified paragraphs as Thai distributed, with the first-line indent', async () => {
+    const { document } = await unzip(stylesModel());
+    expect(document).toContain('<w:jc w:val="thaiDistribute"/>');
+    expect(document).toContain('w:firstLine="1417"');
+    // The hanging indent: text at 2 cm, the first line at 0.
+    expect(document).toMatch(
+      /w:left="1134"[^>]*w:hanging="1134"|w:hanging="1134"[^>]*w:left="1134"/,
+    );
+    expect(document).toContain('w:line="360"');
+  });
+
+  it('embeds the Sarabun faces the document uses', async () => {
+    const { zip, read } = await unzip(stylesModel());
+    const fonts = Object.keys(zip.files).filter((f) => f.startsWith('word/fonts/'));
+    expect(fonts.length).toBe(3);
+    const table = await read('word/fontTable.xml');
+    expect(table).toContain('w:name="Sarabun"');
+    expect(table).toContain('<w:embedRegular');
+    expect(table).toContain('<w:embedBold');
+    expect(table).toContain('<w:embedItalic');
+    expect(table).not.toContain('<w:embedBoldItalic');
+    expect(await read('word/settings.xml')).toContain('<w:embedTrueTypeFonts/>');
+  });
+
+  it('repeats the header row of a table and keeps its widths, padding, shading and borders', async () => {
+    const { document } = await unzip(tableModel(3));
+    expect(count(document, '<w:tblHeader/>')).toBe(1);
+    expect(document).toContain(HEADER_CELLS[0]);
+    expect(document).toContain('<w:gridCol w:w="2400"/>');
+    expect(document).toContain('<w:shd w:fill="d9e2f3"');
+    expect(document).toContain('<w:vAlign w:val="center"/>');
+    expect(document).toMatch(/<w:top w:val="single" w:color="333333" w:sz="8"/);
+    expect(document).toMatch(/<w:trHeight w:val="800" w:hRule="atLeast"\/>/);
+  });
+
+  it('nests a table in a cell and ends the cell with a paragraph, as Word requires', async () => {
+    const { document } = await unzip(nestedTableModel());
+    expect(count(document, '<w:tbl>')).toBe(2);
+    expect(document).toMatch(/<\/w:tbl><w:p>[\s\S]*?หลังตารางใน[\s\S]*?<\/w:p><\/w:tc>/);
+  });
+
+  it('numbers lists per listId, in Thai digits when the document asks', async () => {
+    const { document, read } = await unzip(listsModel(true));
+    const numbering = await read('word/numbering.xml');
+    expect(numbering).toContain('<w:numFmt w:val="thaiNumbers"/>');
+    expect(numbering).toContain('<w:numFmt w:val="lowerRoman"/>');
+    expect(numbering).toContain('<w:lvlText w:val="◦"/>');
+    // All items of list "n" share one numbering instance, so the count carries on.
+    const ids = [...document.matchAll(/<w:numId w:val="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(ids.length).toBe(8);
+    expect(new Set(ids.slice(0, 4)).size).toBe(1);
+  });
+
+  it('puts a page-number field in the footer, pages numbered in Thai digits, and page breaks', async () => {
+    const { document, read, zip } = await unzip(pagesModel());
+    const footer = await read('word/footer1.xml');
+    expect(footer).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+    expect(document).toContain('<w:pgNumType w:fmt="thaiNumbers"/>');
+    expect(count(document, '<w:br w:type="page"/>')).toBe(2);
+    expect(
+      Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).length,
+    ).toBeGreaterThan(0);
+    expect(document).toContain('<wp:docPr id="1" name="รูปทดสอบ"');
+    // 2000 px is wider than the 16 cm column: scaled to 605 px (16 cm at 96 dpi), in EMU.
+    expect(document).toContain(`cx="${605 * 9525}"`);
+    expect(document).toContain('<w:pBdr>');
+    expect(await read('word/_rels/document.xml.rels')).toContain('https://www.muangkhai.go.th');
+  });
+
+  it('writes the page size and margins in twips', async () => {
+    const { document } = await unzip(seedMemoModel());
+    expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(document).toMatch(/w:left="1701"/);
+    expect(document).toMatch(/w:right="1134"/);
+  });
+});
