@@ -3,8 +3,20 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 const appsScriptGlobals = [
-  'SpreadsheetApp', 'DocumentApp', 'DriveApp', 'Drive', 'Docs', 'HtmlService', 'PropertiesService',
-  'LockService', 'Session', 'Utilities', 'ScriptApp', 'Logger', 'CacheService', 'UrlFetchApp',
+  'SpreadsheetApp',
+  'DocumentApp',
+  'DriveApp',
+  'Drive',
+  'Docs',
+  'HtmlService',
+  'PropertiesService',
+  'LockService',
+  'Session',
+  'Utilities',
+  'ScriptApp',
+  'Logger',
+  'CacheService',
+  'UrlFetchApp',
   'google',
 ].map((name) => ({ name, message: 'The pure core must not touch Apps Script services.' }));
 
@@ -15,19 +27,33 @@ export default tseslint.config(
   prettier,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...appsScriptGlobals],
-      'no-restricted-imports': ['error', { patterns: ['../gas/*', '../local/*', '../entry/*', 'node:*', 'fs', 'path'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../gas/*', '../local/*', '../entry/*', 'node:*', 'fs', 'path'] },
+      ],
     },
   },
   {
     files: ['**/*.cjs', 'scripts/**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -12,9 +12,7 @@ import { selectCell, findSheet, readSheet } from '../gas/sheets';
 import { setupWorkbook } from '../gas/setup';
 import { lastRun } from '../gas/state';
 import { GENERAL_TAB } from '../core/workbook/contract';
-
-/** The add-on's menu title: the name an office sees under ส่วนขยาย (Extensions). */
-export const MENU_TITLE = 'รายงาน ITA';
+import { ADDON_NAME } from '../shared/product';
 
 const MENU: [string, string][] = [
   ['เปิดแถบด้านข้าง', 'showSidebar'],
@@ -49,7 +47,7 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU_TITLE);
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_NAME);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -61,7 +59,7 @@ export function setupSheets(): void {
     report.addedRows ? `เพิ่มแถว ${report.addedRows} แถว` : '',
   ].filter((p) => p);
   SpreadsheetApp.getUi().alert(
-    MENU_TITLE,
+    ADDON_NAME,
     parts.length ? `ตั้งค่าแผ่นงานเรียบร้อย: ${parts.join(' ')}` : 'แผ่นงานครบตามรูปแบบแล้ว ไม่มีการเปลี่ยนแปลง',
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
@@ -76,7 +74,7 @@ export function generate(): void {
   let result = generateMemo(ss(), false);
   if (result.status === 'confirm') {
     const answer = ui.alert(
-      MENU_TITLE,
+      ADDON_NAME,
       `ข้อมูลมีคำเตือน ${result.check.warnings} รายการ (ดูรายละเอียดในแถบด้านข้าง) ต้องการสร้างบันทึกข้อความต่อหรือไม่`,
       ui.ButtonSet.YES_NO,
     );
@@ -84,10 +82,14 @@ export function generate(): void {
     result = generateMemo(ss(), true);
   }
   if (result.status === 'blocked') {
-    ui.alert(MENU_TITLE, `ยังสร้างบันทึกข้อความไม่ได้: พบข้อผิดพลาด ${result.check.errors} รายการ กรุณาแก้ตามรายการในแถบด้านข้าง`, ui.ButtonSet.OK);
+    ui.alert(
+      ADDON_NAME,
+      `ยังสร้างบันทึกข้อความไม่ได้: พบข้อผิดพลาด ${result.check.errors} รายการ กรุณาแก้ตามรายการในแถบด้านข้าง`,
+      ui.ButtonSet.OK,
+    );
     showSidebar();
   } else if (result.status === 'failed') {
-    ui.alert(MENU_TITLE, `สร้างบันทึกข้อความไม่สำเร็จ: ${result.message}`, ui.ButtonSet.OK);
+    ui.alert(ADDON_NAME, `สร้างบันทึกข้อความไม่สำเร็จ: ${result.message}`, ui.ButtonSet.OK);
   } else if (result.status === 'done') {
     showSidebar();
   }
@@ -96,7 +98,7 @@ export function generate(): void {
 export function createTemplate(): void {
   const { url } = createTemplateDoc(ss());
   SpreadsheetApp.getUi().alert(
-    MENU_TITLE,
+    ADDON_NAME,
     `สร้างแม่แบบมาตรฐานแล้ว และใส่ลิงก์ไว้ในรายการ “แม่แบบเอกสาร” ของแท็บข้อมูลทั่วไป: ${url}\nแก้ไขข้อความหรือวางตราครุฑแทนป้าย {{ตราครุฑ}} ในแม่แบบได้ บันทึกข้อความครั้งต่อไปจะใช้แม่แบบนี้`,
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
@@ -104,7 +106,11 @@ export function createTemplate(): void {
 
 export function refreshComments(): void {
   const n = refreshCommentStatus(ss());
-  SpreadsheetApp.getUi().alert(MENU_TITLE, `อัปเดตสถานะความเห็นของเอกสาร ${n} ฉบับในแท็บประวัติแล้ว`, SpreadsheetApp.getUi().ButtonSet.OK);
+  SpreadsheetApp.getUi().alert(
+    ADDON_NAME,
+    `อัปเดตสถานะความเห็นของเอกสาร ${n} ฉบับในแท็บประวัติแล้ว`,
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
 }
 
 // ---- Called by the sidebar ---------------------------------------------------------------

@@ -1,7 +1,13 @@
 /**
  * Writes the built-in template (core/memo/builtin-template) into a Google Doc with DocumentApp.
  */
-import { PAGE, TEMPLATE_FONT, SIZE, type BlockSpec, type ParagraphSpec } from '../core/memo/builtin-template';
+import {
+  PAGE,
+  TEMPLATE_FONT,
+  SIZE,
+  type BlockSpec,
+  type ParagraphSpec,
+} from '../core/memo/builtin-template';
 import { withDigits, type DigitStyle } from '../core/thai/digits';
 
 const PT_PER_CM = 72 / 2.54;
@@ -29,7 +35,11 @@ function styleParagraph(par: GoogleAppsScript.Document.Paragraph, spec: Paragrap
 }
 
 /** Fills an (empty) paragraph with the spans of a spec, digits written the office's way. */
-function writeSpans(par: GoogleAppsScript.Document.Paragraph, spec: ParagraphSpec, digits: DigitStyle): void {
+function writeSpans(
+  par: GoogleAppsScript.Document.Paragraph,
+  spec: ParagraphSpec,
+  digits: DigitStyle,
+): void {
   const text = spec.spans.map((s) => withDigits(s.text, digits)).join('');
   par.setText(text);
   const t = par.editAsText();
@@ -46,7 +56,13 @@ function writeSpans(par: GoogleAppsScript.Document.Paragraph, spec: ParagraphSpe
   }
 }
 
-function writeTable(body: GoogleAppsScript.Document.Body, index: number, rows: string[][][], widths: number[], digits: DigitStyle): void {
+function writeTable(
+  body: GoogleAppsScript.Document.Body,
+  index: number,
+  rows: string[][][],
+  widths: number[],
+  digits: DigitStyle,
+): void {
   const cells = rows.map((row) => row.map((paras) => withDigits(paras[0] ?? '', digits)));
   const table = body.insertTable(index, cells);
   table.setBorderWidth(0.75);
@@ -63,7 +79,10 @@ function writeTable(body: GoogleAppsScript.Document.Body, index: number, rows: s
         const par = cell.getChild(k).asParagraph();
         par.setSpacingAfter(0).setSpacingBefore(0).setLineSpacing(1);
         const t = par.editAsText();
-        if (par.getText()) t.setFontFamily(TEMPLATE_FONT).setFontSize(SIZE.table).setBold(r === 0);
+        if (par.getText())
+          t.setFontFamily(TEMPLATE_FONT)
+            .setFontSize(SIZE.table)
+            .setBold(r === 0);
         if (r === 0) par.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
       }
       if (r === 0) cell.setBackgroundColor('#e8eef7');
@@ -75,7 +94,11 @@ function writeTable(body: GoogleAppsScript.Document.Body, index: number, rows: s
  * Replaces the content of `doc` with the built-in template. Returns the body indices of the
  * paragraphs to keep with the next one (DocumentApp cannot set that; see doc-layout).
  */
-export function writeBuiltinTemplate(doc: GoogleAppsScript.Document.Document, blocks: BlockSpec[], digits: DigitStyle): number[] {
+export function writeBuiltinTemplate(
+  doc: GoogleAppsScript.Document.Document,
+  blocks: BlockSpec[],
+  digits: DigitStyle,
+): number[] {
   const keep: number[] = [];
   const body = doc.getBody();
   body.clear();

@@ -39,7 +39,9 @@ export function getFile(id: string, fields = 'id,name,mimeType,trashed,webViewLi
 }
 
 export function createFolder(name: string): File {
-  return drive().Files.create({ name, mimeType: FOLDER }, undefined as never, { fields: 'id,name,webViewLink' });
+  return drive().Files.create({ name, mimeType: FOLDER }, undefined as never, {
+    fields: 'id,name,webViewLink',
+  });
 }
 
 /** The destination folder: checks a folder the sheet names; null when none is named. */
@@ -52,7 +54,9 @@ export function reachableFolder(id: string): File {
     );
   }
   if (f.mimeType !== FOLDER) {
-    throw new UserFacingError('รายการ “โฟลเดอร์ปลายทาง” ในแท็บข้อมูลทั่วไปไม่ใช่โฟลเดอร์ใน Google ไดรฟ์ กรุณาใส่ลิงก์ของโฟลเดอร์ หรือเว้นว่าง');
+    throw new UserFacingError(
+      'รายการ “โฟลเดอร์ปลายทาง” ในแท็บข้อมูลทั่วไปไม่ใช่โฟลเดอร์ใน Google ไดรฟ์ กรุณาใส่ลิงก์ของโฟลเดอร์ หรือเว้นว่าง',
+    );
   }
   return f;
 }
@@ -68,16 +72,25 @@ export function copyTemplate(templateId: string, name: string, folderId: string)
     );
   }
   if (t.mimeType !== GOOGLE_DOC) {
-    throw new UserFacingError('แม่แบบเอกสารต้องเป็นไฟล์ Google เอกสาร (ไม่ใช่ Word หรือ PDF) กรุณาเปิดไฟล์ใน Google เอกสารแล้วบันทึกเป็น Google เอกสารก่อน');
+    throw new UserFacingError(
+      'แม่แบบเอกสารต้องเป็นไฟล์ Google เอกสาร (ไม่ใช่ Word หรือ PDF) กรุณาเปิดไฟล์ใน Google เอกสารแล้วบันทึกเป็น Google เอกสารก่อน',
+    );
   }
-  return drive().Files.copy({ name, parents: [folderId] }, templateId, { fields: 'id,name,webViewLink', supportsAllDrives: true });
+  return drive().Files.copy({ name, parents: [folderId] }, templateId, {
+    fields: 'id,name,webViewLink',
+    supportsAllDrives: true,
+  });
 }
 
 /** A new, empty Google Doc in the folder. */
 export function createDoc(name: string, folderId: string): File {
-  return drive().Files.create({ name, mimeType: GOOGLE_DOC, parents: [folderId] }, undefined as never, {
-    fields: 'id,name,webViewLink',
-  });
+  return drive().Files.create(
+    { name, mimeType: GOOGLE_DOC, parents: [folderId] },
+    undefined as never,
+    {
+      fields: 'id,name,webViewLink',
+    },
+  );
 }
 
 export function createPdf(blob: GoogleAppsScript.Base.Blob, name: string, folderId: string): File {
@@ -97,7 +110,9 @@ export function shareWith(id: string, email: string, role: 'commenter' | 'reader
 
 /** "Anyone with the link can view": only when the sheet asks for it. */
 export function shareWithAnyone(id: string): void {
-  drive().Permissions.create({ role: 'reader', type: 'anyone', allowFileDiscovery: false }, id, { fields: 'id' });
+  drive().Permissions.create({ role: 'reader', type: 'anyone', allowFileDiscovery: false }, id, {
+    fields: 'id',
+  });
 }
 
 export interface CommentCounts {

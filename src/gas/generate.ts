@@ -7,7 +7,12 @@
  * records the failure with its reason.
  */
 import { memoContent, builtinTemplate } from '../core/memo';
-import { checkTemplate, expandTemplate, parseTemplate, type TemplateProblem } from '../core/template';
+import {
+  checkTemplate,
+  expandTemplate,
+  parseTemplate,
+  type TemplateProblem,
+} from '../core/template';
 import { withDigits } from '../core/thai/digits';
 import { formatThaiDate } from '../core/thai/date-format';
 import { validateWorkbook, hasErrors, type Finding } from '../core/validation';
@@ -17,7 +22,18 @@ import type { WorkbookData } from '../core/workbook/types';
 import type { TabValues } from '../core/workbook/cells';
 import type { CheckResult, GenerateResult, GeneratedLinks } from '../shared/sidebar-api';
 import { writeBuiltinTemplate } from './builtin-template-doc';
-import { copyTemplate, createDoc, createFolder, createPdf, getFile, reachableFolder, shareWith, shareWithAnyone, trash, UserFacingError } from './drive';
+import {
+  copyTemplate,
+  createDoc,
+  createFolder,
+  createPdf,
+  getFile,
+  reachableFolder,
+  shareWith,
+  shareWithAnyone,
+  trash,
+  UserFacingError,
+} from './drive';
 import { appendLog } from './log';
 import { readTabs, utcOffsetMinutes } from './sheets';
 import { applyPlan, readTemplate } from './template-doc';
@@ -28,14 +44,24 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function toCheckResult(findings: Finding[]): CheckResult {
   return {
-    findings: findings.map((f) => ({ severity: f.severity, sheet: f.sheet, cell: f.cell, rule: f.rule, message: f.message })),
+    findings: findings.map((f) => ({
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      rule: f.rule,
+      message: f.message,
+    })),
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };
 }
 
 /** Reads every tab once and checks the whole workbook. */
-export function checkWorkbook(ss: Spreadsheet): { findings: Finding[]; data: WorkbookData; tabs: TabValues } {
+export function checkWorkbook(ss: Spreadsheet): {
+  findings: Finding[];
+  data: WorkbookData;
+  tabs: TabValues;
+} {
   const tabs = readTabs(ss);
   const options = { utcOffsetMinutes: utcOffsetMinutes(ss) };
   const findings = validateWorkbook(tabs, options);
@@ -64,16 +90,24 @@ export function memoFileName(data: WorkbookData, now: Date, timeZone: string): s
   const year = data.general.fiscalYear.value;
   const org = data.general.organisation.value ?? '';
   const [y, m, d, hm] = Utilities.formatDate(now, timeZone, 'yyyy-M-d-HH.mm.ss').split('-');
-  const date = formatThaiDate({ yearBE: Number(y) + 543, month: Number(m), day: Number(d) }, { style: 'short', digits: 'arabic' });
+  const date = formatThaiDate(
+    { yearBE: Number(y) + 543, month: Number(m), day: Number(d) },
+    { style: 'short', digits: 'arabic' },
+  );
   const longYear = date.replace(/ (\d\d)$/, ` ${Number(y) + 543}`);
-  return `บันทึกข้อความ ITA ปีงบประมาณ ${withDigits(year ?? '', 'arabic')} ${org} ${longYear} เวลา ${hm}`.replace(/\s+/g, ' ').trim();
+  return `บันทึกข้อความ ITA ปีงบประมาณ ${withDigits(year ?? '', 'arabic')} ${org} ${longYear} เวลา ${hm}`
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function destinationFolder(data: WorkbookData): string {
   const typed = data.general.folder.value;
   if (typed) {
     const id = parseDriveId(typed);
-    if (!id) throw new UserFacingError('รายการ “โฟลเดอร์ปลายทาง” ไม่ใช่ลิงก์หรือรหัสโฟลเดอร์ของ Google ไดรฟ์ กรุณาวางลิงก์ของโฟลเดอร์ หรือเว้นว่าง');
+    if (!id)
+      throw new UserFacingError(
+        'รายการ “โฟลเดอร์ปลายทาง” ไม่ใช่ลิงก์หรือรหัสโฟลเดอร์ของ Google ไดรฟ์ กรุณาวางลิงก์ของโฟลเดอร์ หรือเว้นว่าง',
+      );
     return reachableFolder(id).id as string;
   }
   const remembered = recallFolder();
@@ -92,10 +126,17 @@ interface Made {
 }
 
 /** Copies or creates the template Doc in the folder and checks it; findings when it is broken. */
-function prepareDocument(data: WorkbookData, name: string, folderId: string, made: Made): GoogleAppsScript.Document.Document {
+function prepareDocument(
+  data: WorkbookData,
+  name: string,
+  folderId: string,
+  made: Made,
+): GoogleAppsScript.Document.Document {
   const templateId = data.general.template.value ? parseDriveId(data.general.template.value) : null;
   if (data.general.template.value && !templateId) {
-    throw new UserFacingError('รายการ “แม่แบบเอกสาร” ไม่ใช่ลิงก์หรือรหัสของ Google เอกสาร กรุณาวางลิงก์ของแม่แบบ หรือเว้นว่างเพื่อใช้แม่แบบในตัว');
+    throw new UserFacingError(
+      'รายการ “แม่แบบเอกสาร” ไม่ใช่ลิงก์หรือรหัสของ Google เอกสาร กรุณาวางลิงก์ของแม่แบบ หรือเว้นว่างเพื่อใช้แม่แบบในตัว',
+    );
   }
   const file = templateId ? copyTemplate(templateId, name, folderId) : createDoc(name, folderId);
   made.docId = file.id as string;
@@ -103,12 +144,18 @@ function prepareDocument(data: WorkbookData, name: string, folderId: string, mad
   return DocumentApp.openById(made.docId);
 }
 
-function fail(ss: Spreadsheet, made: Made, reason: string, user: string, now: Date): GenerateResult {
+function fail(
+  ss: Spreadsheet,
+  made: Made,
+  reason: string,
+  user: string,
+  now: Date,
+): GenerateResult {
   for (const id of [made.pdfId, made.docId]) {
     if (!id) continue;
     try {
       trash(id);
-    } catch (_err) {
+    } catch {
       // The log below still says what happened.
     }
   }
@@ -147,14 +194,21 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
     const doc = prepareDocument(data, name, folderId, made);
     const read = readTemplate(doc);
     const parsed = parseTemplate(read.tree);
-    const problems = [...parsed.problems, ...checkTemplate(parsed, content.schema)];
+    // Names are checked once the blocks are sound: inside a broken block every name looks misplaced.
+    const problems = parsed.problems.length
+      ? parsed.problems
+      : checkTemplate(parsed, content.schema);
     if (problems.length) {
       fail(ss, made, `แม่แบบเอกสารมีข้อผิดพลาด ${problems.length} รายการ`, user, now);
       return { status: 'blocked', check: toCheckResult(templateFindings(problems, data)) };
     }
     applyPlan(read, expandTemplate(parsed, content.values));
     doc.saveAndClose();
-    const pdf = createPdf(doc.getAs('application/pdf').setName(`${name}.pdf`), `${name}.pdf`, folderId);
+    const pdf = createPdf(
+      doc.getAs('application/pdf').setName(`${name}.pdf`),
+      `${name}.pdf`,
+      folderId,
+    );
     made.pdfId = pdf.id as string;
     share(data, made.docId as string, made.pdfId);
     const docFile = getFile(made.docId as string, 'id,webViewLink');
@@ -178,7 +232,10 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
     rememberLastRun(links);
     return { status: 'done', links, warnings };
   } catch (err) {
-    const reason = err instanceof UserFacingError ? err.message : `เกิดข้อผิดพลาดระหว่างสร้างเอกสาร: ${(err as Error)?.message ?? String(err)}`;
+    const reason =
+      err instanceof UserFacingError
+        ? err.message
+        : `เกิดข้อผิดพลาดระหว่างสร้างเอกสาร: ${(err as Error)?.message ?? String(err)}`;
     return fail(ss, made, reason, user, now);
   }
 }
@@ -186,7 +243,8 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
 /** Reviewers and the approver may comment on the Doc; the PDF is public only when the sheet says so. */
 function share(data: WorkbookData, docId: string, pdfId: string): void {
   const emails = new Set<string>();
-  for (const s of data.signatories) if (s.email.value && s.role.value !== 'proposer') emails.add(s.email.value);
+  for (const s of data.signatories)
+    if (s.email.value && s.role.value !== 'proposer') emails.add(s.email.value);
   for (const email of emails) shareWith(docId, email, 'commenter');
   if (data.general.publishPublicly.value) shareWithAnyone(pdfId);
 }
@@ -194,7 +252,11 @@ function share(data: WorkbookData, docId: string, pdfId: string): void {
 /** Writes the built-in template into a Doc, saved, with its page layout set. */
 function writeTemplateDoc(docId: string, data: WorkbookData): GoogleAppsScript.Document.Document {
   const doc = DocumentApp.openById(docId);
-  const keep = writeBuiltinTemplate(doc, builtinTemplate(), data.general.useThaiDigits.value ? 'thai' : 'arabic');
+  const keep = writeBuiltinTemplate(
+    doc,
+    builtinTemplate(),
+    data.general.useThaiDigits.value ? 'thai' : 'arabic',
+  );
   doc.saveAndClose();
   applyLayout(docId, keep);
   return doc;

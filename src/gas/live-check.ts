@@ -21,7 +21,11 @@ export function checkEditedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): Fin
   const tabs = { [name]: values };
   const options = { utcOffsetMinutes: utcOffsetMinutes(sheet.getParent()) };
   if (contract === GENERAL_TAB.name) cacheContext(readGeneral(tabs, options).data);
-  const findings = validateWorkbook(tabs, { ...options, only: name, context: cachedContext() }).filter((f) => f.sheet === name);
+  const findings = validateWorkbook(tabs, {
+    ...options,
+    only: name,
+    context: cachedContext(),
+  }).filter((f) => f.sheet === name);
   markFindings(sheet, values, findings);
   return findings;
 }

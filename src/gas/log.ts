@@ -13,17 +13,25 @@ import { parseDriveId } from '../core/workbook/drive-id';
 type Key = (typeof LOG_TAB.columns)[number]['key'];
 export type LogEntry = Partial<Record<Key, unknown>>;
 
-function logSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+function logSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = findSheet(ss, LOG_TAB.name);
   if (sheet) return sheet;
   const created = ss.insertSheet(LOG_TAB.name, ss.getSheets().length);
-  created.getRange(1, 1, 1, LOG_TAB.columns.length).setValues([LOG_TAB.columns.map((c) => c.header)]).setFontWeight('bold');
+  created
+    .getRange(1, 1, 1, LOG_TAB.columns.length)
+    .setValues([LOG_TAB.columns.map((c) => c.header)])
+    .setFontWeight('bold');
   created.setFrozenRows(1);
   return created;
 }
 
 /** Columns of the log's headers (1-based), appending headers that are missing. */
-function columns(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: unknown[]): Record<Key, number> {
+function columns(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  header: unknown[],
+): Record<Key, number> {
   const found: Partial<Record<Key, number>> = {};
   header.forEach((h, i) => {
     const t = cellText(h);
@@ -68,8 +76,8 @@ export function refreshCommentStatus(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   for (let r = 1; r < values.length; r++) {
     const id = parseDriveId(cellText(values[r][cols.document - 1]));
     const counts = id ? commentCounts(id) : null;
-    open.push([counts ? counts.open : values[r][cols.openComments - 1] ?? '']);
-    resolved.push([counts ? counts.resolved : values[r][cols.resolvedComments - 1] ?? '']);
+    open.push([counts ? counts.open : (values[r][cols.openComments - 1] ?? '')]);
+    resolved.push([counts ? counts.resolved : (values[r][cols.resolvedComments - 1] ?? '')]);
     if (counts) updated++;
   }
   sheet.getRange(2, cols.openComments, open.length, 1).setValues(open);

@@ -68,7 +68,10 @@ export interface SetupReport {
 }
 
 function list(values: string[]): GoogleAppsScript.Spreadsheet.DataValidation {
-  return SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(false).build();
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList(values, true)
+    .setAllowInvalid(false)
+    .build();
 }
 
 /** Validation per header text, for the data rows of that column. */
@@ -98,19 +101,29 @@ function columnValidation(header: string): GoogleAppsScript.Spreadsheet.DataVali
 }
 
 /** Makes sure a tab exists with every header of the contract in row 1; returns its values. */
-function ensureTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: TabSpec, report: SetupReport): { sheet: Sheet; values: unknown[][] } {
+function ensureTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spec: TabSpec,
+  report: SetupReport,
+): { sheet: Sheet; values: unknown[][] } {
   const found = findSheet(ss, spec.name);
   const sheet = found ?? ss.insertSheet(spec.name, ss.getSheets().length);
   if (!found) report.createdTabs.push(spec.name);
   const values = readSheet(sheet);
   const header = (values[0] ?? []).map((v) => cellText(v));
   const used = header.length === 1 && header[0] === null ? 0 : header.length;
-  const missing = spec.columns.filter((c) => !header.some((h) => h !== null && normalizeText(h) === c.header));
+  const missing = spec.columns.filter(
+    (c) => !header.some((h) => h !== null && normalizeText(h) === c.header),
+  );
   if (missing.length) {
     const start = used + 1;
     sheet.getRange(1, start, 1, missing.length).setValues([missing.map((c) => c.header)]);
     const range = sheet.getRange(1, start, 1, missing.length);
-    range.setFontWeight('bold').setBackground(HEADER_BACKGROUND).setVerticalAlignment('middle').setWrap(true);
+    range
+      .setFontWeight('bold')
+      .setBackground(HEADER_BACKGROUND)
+      .setVerticalAlignment('middle')
+      .setWrap(true);
     missing.forEach((c, i) => {
       const col = start + i;
       sheet.setColumnWidth(col, WIDTHS[c.header] ?? 160);
@@ -155,11 +168,18 @@ function nextRow(values: unknown[][]): number {
 }
 
 /** Appends rows into the given columns (others left blank) with one setValues. */
-function appendRows(sheet: Sheet, values: unknown[][], rows: Record<number, unknown>[], report: SetupReport): number {
+function appendRows(
+  sheet: Sheet,
+  values: unknown[][],
+  rows: Record<number, unknown>[],
+  report: SetupReport,
+): number {
   if (!rows.length) return -1;
   const width = Math.max(...rows.flatMap((r) => Object.keys(r).map(Number)));
   const start = nextRow(values);
-  const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i + 1] === undefined ? '' : r[i + 1])));
+  const grid = rows.map((r) =>
+    Array.from({ length: width }, (_, i) => (r[i + 1] === undefined ? '' : r[i + 1])),
+  );
   sheet.getRange(start, 1, rows.length, width).setValues(grid);
   report.addedRows += rows.length;
   return start;
@@ -173,7 +193,10 @@ function setupGeneral(sheet: Sheet, values: unknown[][], report: SetupReport): v
   const start = appendRows(
     sheet,
     values,
-    missing.map((l) => ({ [labelCol]: l.label, [valueCol]: l.type === 'yes-no' ? (l.default ? YES : NO) : '' })),
+    missing.map((l) => ({
+      [labelCol]: l.label,
+      [valueCol]: l.type === 'yes-no' ? (l.default ? YES : NO) : '',
+    })),
     report,
   );
   if (start < 0) return;
@@ -183,19 +206,34 @@ function setupGeneral(sheet: Sheet, values: unknown[][], report: SetupReport): v
   });
 }
 
-function setupScores(sheet: Sheet, values: unknown[][], report: SetupReport, fiscalYear: number | null): void {
+function setupScores(
+  sheet: Sheet,
+  values: unknown[][],
+  report: SetupReport,
+  fiscalYear: number | null,
+): void {
   const codeCol = columnOf(values, 'รหัส');
   const nameCol = columnOf(values, 'รายการ');
-  const present = new Set(values.slice(1).map((r) => (cellText(r[codeCol - 1]) ?? '').toUpperCase()));
-  const missing = scoreCodes(itaRulesFor(fiscalYear)).filter((c) => !present.has(c.code.toUpperCase()));
-  appendRows(sheet, values, missing.map((c) => ({ [codeCol]: c.code, [nameCol]: c.name })), report);
+  const present = new Set(
+    values.slice(1).map((r) => (cellText(r[codeCol - 1]) ?? '').toUpperCase()),
+  );
+  const missing = scoreCodes(itaRulesFor(fiscalYear)).filter(
+    (c) => !present.has(c.code.toUpperCase()),
+  );
+  appendRows(
+    sheet,
+    values,
+    missing.map((c) => ({ [codeCol]: c.code, [nameCol]: c.name })),
+    report,
+  );
 }
 
 export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupReport {
   const report: SetupReport = { createdTabs: [], addedHeaders: 0, addedRows: 0 };
   const general = ensureTab(ss, GENERAL_TAB, report);
   setupGeneral(general.sheet, general.values, report);
-  const fiscalYear = readGeneral({ [general.sheet.getName()]: general.values }).data.fiscalYear.value;
+  const fiscalYear = readGeneral({ [general.sheet.getName()]: general.values }).data.fiscalYear
+    .value;
   ensureTab(ss, SIGNATORIES_TAB, report);
   const scores = ensureTab(ss, SCORES_TAB, report);
   setupScores(scores.sheet, scores.values, report, fiscalYear);
@@ -205,7 +243,11 @@ export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
   // A new spreadsheet's empty default sheet is removed once the contract's tabs exist.
   for (const sheet of ss.getSheets()) {
     if (TABS.some((t) => t.name === normalizeText(sheet.getName()))) continue;
-    if (/^(Sheet|ชีต|แผ่นงาน)\s*1$/.test(sheet.getName()) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) {
+    if (
+      /^(Sheet|ชีต|แผ่นงาน)\s*1$/.test(sheet.getName()) &&
+      sheet.getLastRow() === 0 &&
+      sheet.getLastColumn() === 0
+    ) {
       ss.deleteSheet(sheet);
     }
   }

@@ -3,11 +3,19 @@
  * the last memo, and the context live checks need from ข้อมูลทั่วไป (so an edit in another tab
  * reads only that tab).
  */
-import { contextFromGeneral, EMPTY_CONTEXT, type ValidationContext } from '../core/validation/context';
+import {
+  contextFromGeneral,
+  EMPTY_CONTEXT,
+  type ValidationContext,
+} from '../core/validation/context';
 import type { GeneralInfo } from '../core/workbook/types';
 import type { GeneratedLinks } from '../shared/sidebar-api';
 
-const KEYS = { folder: 'itamemo.folder', last: 'itamemo.lastRun', context: 'itamemo.context' } as const;
+const KEYS = {
+  folder: 'itamemo.folder',
+  last: 'itamemo.lastRun',
+  context: 'itamemo.context',
+} as const;
 
 function props(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
@@ -18,7 +26,7 @@ function readJson<T>(key: string): T | null {
   if (!raw) return null;
   try {
     return JSON.parse(raw) as T;
-  } catch (_err) {
+  } catch {
     return null;
   }
 }

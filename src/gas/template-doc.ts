@@ -10,7 +10,11 @@ import type { FillPlan, OutNode, Run, TplDocument, TplNode } from '../core/templ
 import { bytesForBlob } from './blobs';
 
 type Element = GoogleAppsScript.Document.Element;
-type Container = GoogleAppsScript.Document.Body | GoogleAppsScript.Document.TableCell | GoogleAppsScript.Document.HeaderSection | GoogleAppsScript.Document.FooterSection;
+type Container =
+  | GoogleAppsScript.Document.Body
+  | GoogleAppsScript.Document.TableCell
+  | GoogleAppsScript.Document.HeaderSection
+  | GoogleAppsScript.Document.FooterSection;
 type Attributes = Record<string, unknown>;
 
 /** A read template: the core's view and the elements it came from, index for index. */
@@ -52,7 +56,8 @@ function readElement(el: Element): TplNode {
     const n = p.getNumChildren();
     for (let i = 0; i < n; i++) {
       const child = p.getChild(i);
-      if (child.getType() === DocumentApp.ElementType.TEXT) texts.push({ child: i, text: child.asText().getText() });
+      if (child.getType() === DocumentApp.ElementType.TEXT)
+        texts.push({ child: i, text: child.asText().getText() });
       else other = true;
     }
     return { kind: 'para', texts, other };
@@ -74,7 +79,11 @@ function readElement(el: Element): TplNode {
 export function readTemplate(doc: GoogleAppsScript.Document.Document): ReadTemplate {
   const body = doc.getBody();
   const b = readContainer(body);
-  const out: ReadTemplate = { tree: { body: b.nodes }, elements: { body: b.elements }, containers: { body } };
+  const out: ReadTemplate = {
+    tree: { body: b.nodes },
+    elements: { body: b.elements },
+    containers: { body },
+  };
   const header = doc.getHeader();
   if (header) {
     const h = readContainer(header);
@@ -153,7 +162,7 @@ function applyContainer(container: Container, elements: Element[], plan: OutNode
 function removeElement(el: Element): void {
   try {
     el.removeFromParent();
-  } catch (_err) {
+  } catch {
     if (isParagraphLike(el)) (el as GoogleAppsScript.Document.Paragraph).clear();
   }
 }
@@ -161,7 +170,8 @@ function removeElement(el: Element): void {
 function fillElement(el: Element, out: OutNode): void {
   if (out.kind === 'para') {
     const p = el as GoogleAppsScript.Document.Paragraph;
-    for (const edit of out.edits) applyEdit(p.getChild(edit.child).asText(), edit.start, edit.end, edit.runs);
+    for (const edit of out.edits)
+      applyEdit(p.getChild(edit.child).asText(), edit.start, edit.end, edit.runs);
     if (out.image) {
       const blob = Utilities.newBlob(bytesForBlob(out.image.png), 'image/png', 'chart.png');
       const img = p.appendInlineImage(blob);
@@ -174,7 +184,10 @@ function fillElement(el: Element, out: OutNode): void {
   }
 }
 
-function fillTable(table: GoogleAppsScript.Document.Table, rows: { src: number; cells: OutNode[][] }[]): void {
+function fillTable(
+  table: GoogleAppsScript.Document.Table,
+  rows: { src: number; cells: OutNode[][] }[],
+): void {
   const original: GoogleAppsScript.Document.TableRow[] = [];
   for (let r = 0; r < table.getNumRows(); r++) original.push(table.getRow(r));
   const count = uses(rows);
@@ -190,7 +203,10 @@ function fillTable(table: GoogleAppsScript.Document.Table, rows: { src: number; 
       row = original[out.src];
       last = out.src + inserted;
     } else {
-      row = table.insertTableRow(last + 1, (pristine.get(out.src) as GoogleAppsScript.Document.TableRow).copy());
+      row = table.insertTableRow(
+        last + 1,
+        (pristine.get(out.src) as GoogleAppsScript.Document.TableRow).copy(),
+      );
       inserted++;
       last++;
     }
@@ -205,7 +221,8 @@ function fillTable(table: GoogleAppsScript.Document.Table, rows: { src: number; 
 /** Character attributes worth copying: unset ones (null) stay unset. */
 function setAttributes(attrs: Attributes): Attributes {
   const out: Attributes = {};
-  for (const k of Object.keys(attrs)) if (attrs[k] !== null && attrs[k] !== undefined) out[k] = attrs[k];
+  for (const k of Object.keys(attrs))
+    if (attrs[k] !== null && attrs[k] !== undefined) out[k] = attrs[k];
   return out;
 }
 
@@ -213,7 +230,12 @@ function setAttributes(attrs: Attributes): Attributes {
  * Replaces `[start, end)` of a Text element by runs styled like the template. Inserting
  * before deleting keeps the element from ever being empty mid-way.
  */
-function applyEdit(text: GoogleAppsScript.Document.Text, start: number, end: number, runs: Run[]): void {
+function applyEdit(
+  text: GoogleAppsScript.Document.Text,
+  start: number,
+  end: number,
+  runs: Run[],
+): void {
   const value = runs.map((r) => r.text).join('');
   const styles = runs.map((r) => runStyles(text, r));
   // Appending at the very end goes through appendText: insertText's offset must fall inside the text.
@@ -234,10 +256,18 @@ function applyEdit(text: GoogleAppsScript.Document.Text, start: number, end: num
 }
 
 /** The template's attributes for a run, split where the template's formatting changes. */
-function runStyles(text: GoogleAppsScript.Document.Text, run: Run): { offset: number; length: number; attrs: Attributes }[] {
+function runStyles(
+  text: GoogleAppsScript.Document.Text,
+  run: Run,
+): { offset: number; length: number; attrs: Attributes }[] {
   if (!run.text) return [];
-  if (run.uniform) return [{ offset: 0, length: run.text.length, attrs: setAttributes(text.getAttributes(run.from)) }];
-  const bounds = text.getTextAttributeIndices().filter((i) => i > run.from && i < run.from + run.text.length);
+  if (run.uniform)
+    return [
+      { offset: 0, length: run.text.length, attrs: setAttributes(text.getAttributes(run.from)) },
+    ];
+  const bounds = text
+    .getTextAttributeIndices()
+    .filter((i) => i > run.from && i < run.from + run.text.length);
   const starts = [run.from, ...bounds];
   return starts.map((s, k) => ({
     offset: s - run.from,

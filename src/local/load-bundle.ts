@@ -56,7 +56,7 @@ export interface BundleContext {
   realm: Realm;
 }
 
-export function createBundleContext(): BundleContext {
+export function createBundleContext(now?: () => number): BundleContext {
   // A fresh object every time: gas-local's default mock is shared between loads and gets polluted.
   const globals: Record<string, unknown> = {};
   vm.createContext(globals);
@@ -64,7 +64,33 @@ export function createBundleContext(): BundleContext {
     '({ Date: Date, Array: Array, Error: Error, Object: Object })',
     globals,
   ) as Realm;
+  if (now) followClock(globals, now);
   return { globals, realm };
+}
+
+/**
+ * Makes the bundle's `new Date()` and `Date.now()` read the runtime clock, so runs at a given
+ * time are reproducible. Dates made any other way are still Dates (`instanceof Date` holds).
+ */
+function followClock(globals: Record<string, unknown>, now: () => number): void {
+  const install = vm.runInContext(
+    `(function (now) {
+      var RealDate = Date;
+      function ClockDate() {
+        var args = Array.prototype.slice.call(arguments);
+        if (!new.target) return new RealDate(now()).toString();
+        return args.length === 0 ? new RealDate(now()) : new (Function.prototype.bind.apply(RealDate, [null].concat(args)))();
+      }
+      ClockDate.prototype = RealDate.prototype;
+      ClockDate.now = function () { return now(); };
+      ClockDate.parse = RealDate.parse;
+      ClockDate.UTC = RealDate.UTC;
+      Object.defineProperty(ClockDate, Symbol.hasInstance, { value: function (x) { return x instanceof RealDate; } });
+      Date = ClockDate;
+    })`,
+    globals,
+  ) as (now: () => number) => void;
+  install(now);
 }
 
 /**

@@ -4,12 +4,24 @@
  *
  *   npm run -s cli -- help
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { CheckResult, FindingView, GenerateResult } from '../shared/sidebar-api';
-import { renderDocx } from './render/index';
-import { createRuntime, type Runtime } from './runtime';
+import type { Runtime } from './runtime';
+import { RenderWorker } from './render-client';
+
+// Loaded on first use: `help` and usage errors answer without loading the spreadsheet, PDF and
+// DOCX libraries.
+const runtime = () => import('./runtime');
 
 const USAGE = `ITA Memo: the add-on run locally on an .xlsx workbook
 
@@ -26,10 +38,18 @@ exit codes: 0 done, 1 the workbook has errors (or generation failed), 2 usage or
 
 class UsageError extends Error {}
 
+/** ITAMEMO_TIMING=1 prints how long each phase took, to stderr (for the benchmark). */
+const started = Date.now();
+function phase(name: string): void {
+  if (process.env.ITAMEMO_TIMING)
+    console.error(`[${String(Date.now() - started).padStart(5)} ms] ${name}`);
+}
+
 const SEVERITY: Record<string, string> = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' };
 
 function requireXlsx(path: string | undefined, command: string): string {
-  if (!path || path.startsWith('--')) throw new UsageError(`${command}: a workbook path (.xlsx) is required`);
+  if (!path || path.startsWith('--'))
+    throw new UsageError(`${command}: a workbook path (.xlsx) is required`);
   if (!/\.xlsx$/i.test(path)) throw new UsageError(`${command}: ${path} is not an .xlsx file`);
   return resolve(path);
 }
@@ -47,10 +67,15 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'itamemo-'));
 }
 
-async function open(workbook: string, driveDir: string): Promise<Runtime> {
+async function open(workbook: string, driveDir: string, renderer?: RenderWorker): Promise<Runtime> {
   if (!existsSync(workbook)) throw new UsageError(`cannot read ${workbook}: no such file`);
   try {
-    return await createRuntime({ workbook, driveDir, defaultAnswers: true });
+    const renderPdf = renderer
+      ? (model: Parameters<RenderWorker['renderPdf']>[0]) => renderer.renderPdf(model)
+      : undefined;
+    return await (
+      await runtime()
+    ).createRuntime({ workbook, driveDir, defaultAnswers: true, renderPdf });
   } catch (err) {
     throw new UsageError(`cannot read ${workbook}: ${(err as Error).message}`);
   }
@@ -75,10 +100,11 @@ function summary(check: CheckResult): string {
 
 async function init(args: string[]): Promise<number> {
   const path = requireXlsx(args[0], 'init');
-  if (existsSync(path)) throw new UsageError(`init: ${path} already exists (it is never overwritten)`);
+  if (existsSync(path))
+    throw new UsageError(`init: ${path} already exists (it is never overwritten)`);
   const drive = tempDir();
   try {
-    const rt = await createRuntime({ driveDir: drive, defaultAnswers: true });
+    const rt = await (await runtime()).createRuntime({ driveDir: drive, defaultAnswers: true });
     rt.run('setupSheets');
     await rt.saveWorkbook(path);
   } finally {
@@ -94,9 +120,17 @@ async function validate(args: string[]): Promise<number> {
   try {
     const rt = await open(path, drive);
     const check = rt.run<CheckResult>('sidebarCheck');
-    const issues = check.findings.map((f) => ({ severity: f.severity, sheet: f.sheet, cell: f.cell, rule: f.rule, message: f.message }));
+    const issues = check.findings.map((f) => ({
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      rule: f.rule,
+      message: f.message,
+    }));
     if (flag(args, '--json')) {
-      process.stdout.write(`${JSON.stringify({ issues, errors: check.errors, warnings: check.warnings }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ issues, errors: check.errors, warnings: check.warnings }, null, 2)}\n`,
+      );
     } else {
       console.log(`${basename(path)}: ${summary(check)}`);
       printFindings(check.findings, (s) => console.log(s));
@@ -121,8 +155,28 @@ async function generate(args: string[]): Promise<number> {
   const out = resolve(outArg);
   const existed = existsSync(out);
   const driveDir = join(out, '.drive');
-  const rt = await open(path, driveDir);
+  const renderer = new RenderWorker(started);
+  try {
+    return await generateWith(path, out, existed, driveDir, renderer, args);
+  } finally {
+    // Not awaited: the process exits right after and takes the worker with it.
+    void renderer.close();
+  }
+}
+
+async function generateWith(
+  path: string,
+  out: string,
+  existed: boolean,
+  driveDir: string,
+  renderer: RenderWorker,
+  args: string[],
+): Promise<number> {
+  phase('start');
+  const rt = await open(path, driveDir, renderer);
+  phase('workbook read, bundle loaded');
   let result = rt.run<GenerateResult>('sidebarGenerate', false);
+  phase('memo generated (Doc filled, PDF rendered)');
   if (result.status === 'confirm') {
     console.log(summary(result.check));
     printFindings(result.check.findings, (s) => console.log(s));
@@ -134,7 +188,8 @@ async function generate(args: string[]): Promise<number> {
       printFindings(result.check.findings, (s) => console.error(s));
       // Nothing was made: leave no trace of this run.
       if (!existed) rmSync(out, { recursive: true, force: true });
-      else if (existsSync(driveDir) && readdirSync(driveDir).every((f) => f === '.runtime')) rmSync(driveDir, { recursive: true, force: true });
+      else if (existsSync(driveDir) && readdirSync(driveDir).every((f) => f === '.runtime'))
+        rmSync(driveDir, { recursive: true, force: true });
     } else if (result.status === 'failed') {
       console.error(`สร้างบันทึกข้อความไม่สำเร็จ: ${result.message}`);
       await rt.saveWorkbook(flag(args, '--in-place') ? path : join(out, basename(path)));
@@ -143,15 +198,16 @@ async function generate(args: string[]): Promise<number> {
   }
   mkdirSync(out, { recursive: true });
   const pdfId = idOf(result.links.pdfUrl);
-  const docId = idOf(result.links.docUrl);
   const pdfPath = join(out, result.links.pdfName);
   const stored = rt.drive.contentPath(pdfId);
   if (!stored) throw new Error(`the PDF ${pdfId} is not in the local Drive`);
   copyFileSync(stored, pdfPath);
   const docxPath = pdfPath.replace(/\.pdf$/, '.docx');
-  writeFileSync(docxPath, await renderDocx(rt.drive.readModel(docId)));
   const workbookOut = flag(args, '--in-place') ? path : join(out, basename(path));
-  await rt.saveWorkbook(workbookOut);
+  // The DOCX of the Doc just exported as PDF: the worker began it when it sent the PDF.
+  const [docxBytes] = await Promise.all([renderer.docxOfLastPdf(), rt.saveWorkbook(workbookOut)]);
+  writeFileSync(docxPath, docxBytes);
+  phase('DOCX rendered, workbook saved');
   console.log(pdfPath);
   console.log(docxPath);
   console.log(workbookOut);
@@ -180,7 +236,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    phase('exit');
+    process.exit(code);
+  },
   (err) => {
     if (err instanceof UsageError) {
       console.error(`itamemo: ${err.message}`);

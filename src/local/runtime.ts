@@ -17,7 +17,7 @@ import {
   realmObject,
   type Realm,
 } from './load-bundle';
-import { renderPdf } from './render/index';
+import type { DocModel } from './docmodel';
 import { CacheService } from './services/cache';
 import { CallLog } from './services/calls';
 import { createDocumentApp } from './services/document/index';
@@ -46,6 +46,7 @@ import {
 } from './services/spreadsheet/xlsx';
 import { writeEntered } from './services/spreadsheet/values';
 import { UiRecorder } from './services/ui';
+import { ADDON_NAME } from '../shared/product';
 import { Clock } from './services/utilities/clock';
 import { Utilities } from './services/utilities/index';
 import { MimeType } from './services/utilities/mime-type';
@@ -70,6 +71,10 @@ export interface RuntimeOptions {
   buildDir?: string;
   /** Scripted answers to ui.alert/prompt, consumed in order (see UiRecorder). */
   answers?: string[];
+  /** Replaces the PDF renderer (tests inject failures with it). */
+  renderPdf?: (model: DocModel) => Uint8Array;
+  /** The add-on's listed name, which titles its menu (default: ITA Memo's). */
+  addonName?: string;
   /** When the answers run out, press the dialog's default button instead of failing. */
   defaultAnswers?: boolean;
   /** The spreadsheet's time zone (xlsx has none); default 'Asia/Bangkok'. */
@@ -208,7 +213,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const user = options.user ?? 'staff@example.go.th';
   const clock = new Clock(options.now);
   const calls = new CallLog();
-  const ui = new UiRecorder([...(options.answers ?? [])], options.defaultAnswers ?? false);
+  const ui = new UiRecorder(
+    [...(options.answers ?? [])],
+    options.defaultAnswers ?? false,
+    options.addonName ?? ADDON_NAME,
+  );
   const logs = new LogRecorder(clock, options.verbose ?? false);
   const scriptTimeZone = manifestTimeZone(buildDir, repo);
 
@@ -231,14 +240,20 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     : newWorkbook(openOptions);
 
   const drive = new DriveStore(driveDir, { user, now: () => clock.now() });
-  const context = createBundleContext();
+  const context = createBundleContext(options.now ? () => clock.now().getTime() : undefined);
   const realm = context.realm;
   const auth: { authMode: AuthModeName } = { authMode: 'FULL' };
   const owner = new LockOwner(join(stateDir, 'locks'));
   const html: HtmlEnvironment = { log: calls, realm, buildDir };
   const sheetsFor = (r: Realm): SheetsContext => ({ book, log: calls, realm: r, user, ui });
 
-  const documentApp = createDocumentApp(drive, calls, { pdf: renderPdf });
+  // pdfkit and the fonts load only when this process renders itself (the CLI renders in a worker).
+  // (require, not import(): jest runs this file as CommonJS without ES module support.)
+  const pdf =
+    options.renderPdf ??
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('./render/pdf') as typeof import('./render/pdf')).renderPdf;
+  const documentApp = createDocumentApp(drive, calls, { pdf });
   const services: Record<string, unknown> = {
     SpreadsheetApp: new SpreadsheetApp(sheetsFor(realm)),
     DocumentApp: requireFullAuth(

@@ -7,4 +7,6 @@ export interface PinTableHeaderRowsRequest {
   pinnedHeaderRowsCount?: number;
 }
 
-export type DocsRequest = GoogleAppsScript.Docs.Schema.Request & { pinTableHeaderRows?: PinTableHeaderRowsRequest };
+export type DocsRequest = GoogleAppsScript.Docs.Schema.Request & {
+  pinTableHeaderRows?: PinTableHeaderRowsRequest;
+};

@@ -20,14 +20,23 @@ interface Runner {
 declare const google: { script: { run: Runner } };
 
 /** Calls a server function and resolves with its result. */
-function call<K extends keyof SidebarServer>(name: K, ...args: Parameters<SidebarServer[K]>): Promise<ReturnType<SidebarServer[K]>> {
+function call<K extends keyof SidebarServer>(
+  name: K,
+  ...args: Parameters<SidebarServer[K]>
+): Promise<ReturnType<SidebarServer[K]>> {
   return new Promise((resolve, reject) => {
-    const runner = google.script.run.withSuccessHandler(resolve as (v: never) => void).withFailureHandler(reject);
+    const runner = google.script.run
+      .withSuccessHandler(resolve as (v: never) => void)
+      .withFailureHandler(reject);
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -52,7 +61,8 @@ function setStatus(text: string, kind: 'busy' | 'ok' | 'error' | '' = ''): void 
 }
 
 function setBusy(busy: boolean): void {
-  for (const b of Array.from(document.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = busy;
+  for (const b of Array.from(document.querySelectorAll('button')))
+    (b as HTMLButtonElement).disabled = busy;
 }
 
 function renderState(state: SidebarState): void {
@@ -175,6 +185,7 @@ function start(): void {
   byId('check').addEventListener('click', () => void check());
   byId('generate').addEventListener('click', () => void generate(false));
   call('sidebarState').then(renderState, showError);
+  void check();
 }
 
 start();

@@ -6,6 +6,7 @@ import {
   HEADER_CELLS,
   listsModel,
   nestedTableModel,
+  oddModels,
   pagesModel,
   stylesModel,
   tableModel,
@@ -20,8 +21,13 @@ async function unzip(model: DocModel) {
 const count = (xml: string, needle: string) => xml.split(needle).length - 1;
 
 describe('renderDocx', () => {
+  let styled: ReturnType<typeof unzip>;
+  beforeAll(() => {
+    styled = unzip(stylesModel());
+  });
+
   it('sets Sarabun in all four font slots and complex-script size and weight on every run', async () => {
-    const { document } = await unzip(stylesModel());
+    const { document } = await styled;
     const runs = document.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
     expect(runs.length).toBeGreaterThan(5);
     for (const run of runs.filter((r) => r.includes('<w:t'))) {
@@ -39,7 +45,7 @@ describe('renderDocx', () => {
   });
 
   it('maps sizes like the PDF: TH Sarabun New 16 pt is written as Sarabun 11 pt', async () => {
-    const { document } = await unzip(stylesModel());
+    const { document } = await styled;
     const run =
       /<w:r>(?:(?!<\/w:r>)[\s\S])*TH Sarabun New 16<\/w:t><\/w:r>/.exec(document)?.[0] ?? '';
     expect(run).toContain('<w:sz w:val="22"/>');
@@ -47,7 +53,7 @@ describe('renderDocx', () => {
   });
 
   it('writes justified paragraphs as Thai distributed, with the first-line indent', async () => {
-    const { document } = await unzip(stylesModel());
+    const { document } = await styled;
     expect(document).toContain('<w:jc w:val="thaiDistribute"/>');
     expect(document).toContain('w:firstLine="1417"');
     // The hanging indent: text at 2 cm, the first line at 0.
@@ -58,7 +64,7 @@ describe('renderDocx', () => {
   });
 
   it('embeds the Sarabun faces the document uses', async () => {
-    const { zip, read } = await unzip(stylesModel());
+    const { zip, read } = await styled;
     const fonts = Object.keys(zip.files).filter((f) => f.startsWith('word/fonts/'));
     expect(fonts.length).toBe(3);
     const table = await read('word/fontTable.xml');
@@ -113,6 +119,11 @@ describe('renderDocx', () => {
     expect(document).toContain(`cx="${605 * 9525}"`);
     expect(document).toContain('<w:pBdr>');
     expect(await read('word/_rels/document.xml.rels')).toContain('https://www.muangkhai.go.th');
+  });
+
+  it.each(oddModels())('writes %s without failing', async (_, model) => {
+    const { document } = await unzip(model);
+    expect(document).toContain('<w:body>');
   });
 
   it('writes the page size and margins in twips', async () => {

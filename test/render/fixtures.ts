@@ -6,7 +6,7 @@ import type {
   TableNode,
   TextStyle,
 } from '../../src/local/docmodel';
-import { A4 } from '../../src/local/docmodel';
+import { A4, emptyDocModel } from '../../src/local/docmodel';
 import { CM, item, makePng, para } from '../fixtures/seed-memo';
 
 /** From the seed's report: long, justified, with numbers, codes and Latin. */
@@ -247,4 +247,64 @@ export function nestedTableModel(): DocModel {
       ],
     },
   ]);
+}
+
+/** Models a template or a bug could produce: each must still render. */
+export function oddModels(): [string, DocModel][] {
+  const base = emptyDocModel('odd', '');
+  const text = (t: string, fontSize?: number): BlockNode => ({
+    type: 'paragraph',
+    style: { alignment: 'JUSTIFY' },
+    textStyle: {},
+    children: [{ type: 'text', runs: [{ text: t, style: { fontSize } }] }],
+  });
+  return [
+    ['no body', { ...base, body: [] }],
+    ['only spaces', { ...base, body: [text('     ')] }],
+    ['characters Sarabun lacks', { ...base, body: [text('สวัสดี 👍🏽 مرحبا ☐ ✓ ● 漢字', 0)] }],
+    ['a word longer than many lines', { ...base, body: [text('ก'.repeat(3000))] }],
+    [
+      'an image without pixels',
+      {
+        ...base,
+        body: [{ type: 'paragraph', style: {}, textStyle: {}, children: [testImage(0, 0)] }],
+      },
+    ],
+    ['a table without rows', { ...base, body: [{ type: 'table', rows: [], columnWidths: [] }] }],
+    [
+      'a table with nonsense widths',
+      {
+        ...base,
+        body: [
+          {
+            type: 'table',
+            columnWidths: [-5, 0, null],
+            borderWidth: -1,
+            rows: [{ cells: [{ children: [] }, { children: [], width: 5000 }] }],
+          },
+        ],
+      },
+    ],
+    [
+      'a list nested 20 deep',
+      {
+        ...base,
+        body: [
+          {
+            type: 'listItem',
+            listId: 'x',
+            nestingLevel: 20,
+            glyphType: 'NUMBER',
+            style: {},
+            textStyle: {},
+            children: [],
+          },
+        ],
+      },
+    ],
+    [
+      'margins wider than the page',
+      { ...base, marginLeft: 500, marginRight: 500, marginTop: -4, pageHeight: 0 },
+    ],
+  ];
 }

@@ -111,6 +111,15 @@ describe('layoutParagraph', () => {
     expect(lines[0].height).toBeCloseTo(28, 5);
   });
 
+  it('advances a tab to the next half-inch stop', () => {
+    const [line] = lay(text('ที่\tวันที่'), look());
+    const [before, after] = texts(line);
+    expect(before.text).toBe('ที่');
+    expect(after.text).toBe('วันที่');
+    expect(after.x).toBe(36);
+    expect(line.text).toBe('ที่\tวันที่');
+  });
+
   it('multiplies the 1.4 em single line by the line spacing', () => {
     const single = lay(text('ก'), look())[0];
     const double = lay(text('ก'), look({ lineSpacing: 2 }))[0];

@@ -10,6 +10,7 @@ import {
   bodyTexts,
   listsModel,
   nestedTableModel,
+  oddModels,
   pagesModel,
   stylesModel,
   tableModel,
@@ -195,6 +196,12 @@ describe('renderPdf', () => {
     const kept = render(build(true));
     expect(pdfText(kept, 1)).not.toContain('หัวข้อที่ต้องอยู่กับเนื้อหา');
     expect(pdfText(kept, 2)).toContain('หัวข้อที่ต้องอยู่กับเนื้อหา');
+  });
+
+  it.each(oddModels())('renders %s without failing', (_, model) => {
+    const file = render(model);
+    expect(pages(file)).toBeGreaterThanOrEqual(1);
+    for (const b of lineBoxes(file)) expect(b.xMax).toBeLessThanOrEqual(model.pageWidth || 595.28);
   });
 
   it('renders the seed-sized memo with its table header repeated', () => {

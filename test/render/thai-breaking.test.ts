@@ -80,3 +80,11 @@ describe('stripInvisible', () => {
     expect(stripInvisible('ดำเนิน\u200bการ\u00ad\ufeff')).toBe('ดำเนินการ');
   });
 });
+
+describe('era abbreviations', () => {
+  it('keeps พ.ศ. on the line of its year', () => {
+    const units = breakUnits('ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ เรียบร้อยแล้ว');
+    expect(units.some((u) => u.includes('พ.ศ. ๒๕๖๘'))).toBe(true);
+    expect(breakUnits('ค.ศ. 2025 แล้ว').some((u) => u.includes('ค.ศ. 2025'))).toBe(true);
+  });
+});

@@ -11,7 +11,14 @@
 
 export const TEMPLATE_FONT = 'Sarabun';
 
-export const SIZE = { body: 11, label: 14, heading: 20, cover: 18, table: 9.5, caption: 9.5 } as const;
+export const SIZE = {
+  body: 11,
+  label: 14,
+  heading: 20,
+  cover: 18,
+  table: 9.5,
+  caption: 9.5,
+} as const;
 
 /** Page set-up in centimetres: A4, left 3 cm, right 2 cm (the official memo form). */
 export const PAGE = { width: 21, height: 29.7, top: 2, bottom: 2, left: 3, right: 2 } as const;
@@ -118,7 +125,9 @@ export function builtinTemplate(): BlockSpec[] {
       type: 'p',
       spans: [
         { text: 'ที่  ', bold: true, size: SIZE.label },
-        { text: '{{เลขที่หนังสือ}}{{^เลขที่หนังสือ}}........................................{{/เลขที่หนังสือ}}\t' },
+        {
+          text: '{{เลขที่หนังสือ}}{{^เลขที่หนังสือ}}........................................{{/เลขที่หนังสือ}}\t',
+        },
         { text: 'วันที่  ', bold: true, size: SIZE.label },
         { text: '{{วันที่หนังสือ}}' },
       ],
@@ -170,12 +179,32 @@ export function builtinTemplate(): BlockSpec[] {
 
     // The report: cover.
     ...Array.from({ length: 8 }, blank),
-    { type: 'p', spans: [{ text: 'รายงานผลการดำเนินการ', bold: true, size: SIZE.cover }], align: 'center' },
-    { type: 'p', spans: [{ text: 'เพื่อส่งเสริมคุณธรรมและความโปร่งใส', bold: true, size: SIZE.cover }], align: 'center' },
-    { type: 'p', spans: [{ text: 'ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}', bold: true, size: SIZE.cover }], align: 'center' },
+    {
+      type: 'p',
+      spans: [{ text: 'รายงานผลการดำเนินการ', bold: true, size: SIZE.cover }],
+      align: 'center',
+    },
+    {
+      type: 'p',
+      spans: [{ text: 'เพื่อส่งเสริมคุณธรรมและความโปร่งใส', bold: true, size: SIZE.cover }],
+      align: 'center',
+    },
+    {
+      type: 'p',
+      spans: [{ text: 'ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}', bold: true, size: SIZE.cover }],
+      align: 'center',
+    },
     ...Array.from({ length: 8 }, blank),
-    { type: 'p', spans: [{ text: '{{ชื่อหน่วยงาน}}', bold: true, size: SIZE.label }], align: 'center' },
-    { type: 'p', spans: [{ text: 'อำเภอ{{อำเภอ}} จังหวัด{{จังหวัด}}', bold: true, size: SIZE.label }], align: 'center' },
+    {
+      type: 'p',
+      spans: [{ text: '{{ชื่อหน่วยงาน}}', bold: true, size: SIZE.label }],
+      align: 'center',
+    },
+    {
+      type: 'p',
+      spans: [{ text: 'อำเภอ{{อำเภอ}} จังหวัด{{จังหวัด}}', bold: true, size: SIZE.label }],
+      align: 'center',
+    },
     { type: 'pageBreak' },
 
     // Summary.
@@ -187,21 +216,40 @@ export function builtinTemplate(): BlockSpec[] {
     ),
     {
       type: 'p',
-      spans: [{ text: '๑. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ' }, { text: 'คะแนนรวม {{คะแนน IIT}} คะแนน', bold: true }],
+      spans: [
+        { text: '๑. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT) ' },
+        { text: 'คะแนนรวม {{คะแนน IIT}} คะแนน', bold: true },
+      ],
       indent: 1,
       firstLine: 1,
     },
     {
       type: 'p',
-      spans: [{ text: '๒. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) ' }, { text: 'คะแนนรวม {{คะแนน EIT}} คะแนน', bold: true }],
+      spans: [
+        { text: '๒. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT) ' },
+        { text: 'คะแนนรวม {{คะแนน EIT}} คะแนน', bold: true },
+      ],
       indent: 1,
       firstLine: 1,
     },
-    { type: 'p', spans: [{ text: '- ส่วนที่ ๑ ' }, { text: 'คะแนนรวม {{คะแนน EIT ส่วนที่ ๑}} คะแนน', bold: true }], indent: 2, firstLine: 2 },
-    { type: 'p', spans: [{ text: '- ส่วนที่ ๒ ' }, { text: 'คะแนนรวม {{คะแนน EIT ส่วนที่ ๒}} คะแนน', bold: true }], indent: 2, firstLine: 2 },
     {
       type: 'p',
-      spans: [{ text: '๓. แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ' }, { text: 'คะแนนรวม {{คะแนน OIT}} คะแนน', bold: true }],
+      spans: [{ text: '- ส่วนที่ ๑ ' }, { text: 'คะแนนรวม {{คะแนน EIT ส่วนที่ ๑}} คะแนน', bold: true }],
+      indent: 2,
+      firstLine: 2,
+    },
+    {
+      type: 'p',
+      spans: [{ text: '- ส่วนที่ ๒ ' }, { text: 'คะแนนรวม {{คะแนน EIT ส่วนที่ ๒}} คะแนน', bold: true }],
+      indent: 2,
+      firstLine: 2,
+    },
+    {
+      type: 'p',
+      spans: [
+        { text: '๓. แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ' },
+        { text: 'คะแนนรวม {{คะแนน OIT}} คะแนน', bold: true },
+      ],
       indent: 1,
       firstLine: 1,
       after: 6,
@@ -209,11 +257,19 @@ export function builtinTemplate(): BlockSpec[] {
     p('{{แผนภูมิคะแนน}}', { align: 'center' }),
     {
       type: 'p',
-      spans: [{ text: 'แผนภูมิ คะแนนผลการประเมินรายเครื่องมือเทียบกับเกณฑ์ {{เกณฑ์ผ่าน}} คะแนน', size: SIZE.caption }],
+      spans: [
+        {
+          text: 'แผนภูมิ คะแนนผลการประเมินรายเครื่องมือเทียบกับเกณฑ์ {{เกณฑ์ผ่าน}} คะแนน',
+          size: SIZE.caption,
+        },
+      ],
       align: 'center',
       after: 8,
     },
-    bold('ผลการประเมินรายเครื่องมือ ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}', { after: 4, keepWithNext: true }),
+    bold('ผลการประเมินรายเครื่องมือ ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}', {
+      after: 4,
+      keepWithNext: true,
+    }),
     ...unitReport(
       'IIT',
       '๑. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: IIT) ได้คะแนนรวม {{คะแนน IIT}} คะแนน โดยแยกเป็น',
@@ -222,8 +278,14 @@ export function builtinTemplate(): BlockSpec[] {
       '๒. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (External Integrity and Transparency Assessment: EIT) ได้คะแนนรวม {{คะแนน EIT}} คะแนน โดยแยกเป็น',
       { align: 'justify' },
     ),
-    ...unitReport('EIT ส่วนที่ ๑', '๒.๑ EIT ส่วนที่ ๑ ผู้รับบริการหรือติดต่อราชการตอบด้วยตนเอง (EIT Public) ได้คะแนนรวม {{คะแนน EIT ส่วนที่ ๑}} คะแนน'),
-    ...unitReport('EIT ส่วนที่ ๒', '๒.๒ EIT ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey) ได้คะแนนรวม {{คะแนน EIT ส่วนที่ ๒}} คะแนน'),
+    ...unitReport(
+      'EIT ส่วนที่ ๑',
+      '๒.๑ EIT ส่วนที่ ๑ ผู้รับบริการหรือติดต่อราชการตอบด้วยตนเอง (EIT Public) ได้คะแนนรวม {{คะแนน EIT ส่วนที่ ๑}} คะแนน',
+    ),
+    ...unitReport(
+      'EIT ส่วนที่ ๒',
+      '๒.๒ EIT ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey) ได้คะแนนรวม {{คะแนน EIT ส่วนที่ ๒}} คะแนน',
+    ),
     ...unitReport(
       'OIT',
       '๓. แบบตรวจการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT) ได้คะแนนรวม {{คะแนน OIT}} คะแนน โดยแยกเป็น',

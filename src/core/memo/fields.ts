@@ -34,7 +34,12 @@ interface Def<C> {
 }
 
 /** A list placeholder whose items are described by `item` and computed by `items`. */
-function list<C, I>(name: string, description: string, items: (c: C) => readonly I[], item: Def<I>[]): Def<C> {
+function list<C, I>(
+  name: string,
+  description: string,
+  items: (c: C) => readonly I[],
+  item: Def<I>[],
+): Def<C> {
   return {
     name,
     kind: 'list',
@@ -75,7 +80,13 @@ function indicatorLabel(n: number, name: string, digits: DigitStyle): string {
 const text = (s: { value: string | null }): string => s.value ?? '';
 
 const SIGNATORY_FIELDS: Def<Signatory>[] = [
-  { name: 'ยศ', kind: 'text', description: 'ยศ (ถ้ามี) พิมพ์เหนือชื่อ', example: 'ว่าที่ร้อยตรี', value: (s) => text(s.rank) },
+  {
+    name: 'ยศ',
+    kind: 'text',
+    description: 'ยศ (ถ้ามี) พิมพ์เหนือชื่อ',
+    example: 'ว่าที่ร้อยตรี',
+    value: (s) => text(s.rank),
+  },
   {
     name: 'ชื่อ-สกุล',
     kind: 'text',
@@ -93,8 +104,12 @@ const SIGNATORY_FIELDS: Def<Signatory>[] = [
   {
     name: 'ตำแหน่งเต็ม',
     kind: 'text',
-    description: 'บรรทัดตำแหน่งในบรรทัดเดียว: "(ตำแหน่ง) รักษาราชการแทน (ตำแหน่งที่รักษาการ)" หรือตำแหน่งของตนเอง',
-    value: (s) => (s.actingFor.value ? `${text(s.position)} รักษาราชการแทน ${s.actingFor.value}` : text(s.position)),
+    description:
+      'บรรทัดตำแหน่งในบรรทัดเดียว: "(ตำแหน่ง) รักษาราชการแทน (ตำแหน่งที่รักษาการ)" หรือตำแหน่งของตนเอง',
+    value: (s) =>
+      s.actingFor.value
+        ? `${text(s.position)} รักษาราชการแทน ${s.actingFor.value}`
+        : text(s.position),
   },
   {
     name: 'ตำแหน่งที่ให้ความเห็น',
@@ -106,7 +121,8 @@ const SIGNATORY_FIELDS: Def<Signatory>[] = [
   { name: 'อีเมล', kind: 'text', description: 'อีเมลของผู้ลงนาม', value: (s) => text(s.email) },
 ];
 
-const signatories = (role: Role) => (m: MemoSource) => m.data.signatories.filter((s) => s.role.value === role);
+const signatories = (role: Role) => (m: MemoSource) =>
+  m.data.signatories.filter((s) => s.role.value === role);
 
 // ---- Units (IIT, EIT ส่วนที่ ๑, EIT ส่วนที่ ๒, OIT) -----------------------------------------
 
@@ -130,7 +146,8 @@ interface RecommendationGroup {
 function unitSummary(u: UnitSource): string {
   const d = u.digits;
   const pass = withDigits(u.assessment.rules.passMark, d);
-  const names = (list: readonly { number: number; name: string }[]) => joinThai(list.map((i) => indicatorLabel(i.number, i.name, d)));
+  const names = (list: readonly { number: number; name: string }[]) =>
+    joinThai(list.map((i) => indicatorLabel(i.number, i.name, d)));
   const { maintain, improve } = u.unit;
   if (!maintain.length && !improve.length) return '';
   if (!improve.length) {
@@ -196,12 +213,22 @@ function unitFields(unit: UnitRule): Def<MemoSource>[] {
           description: 'ชื่อตัวชี้วัดตามเกณฑ์ของปีที่ประเมิน',
           value: ({ m, k }) => m.unit.indicators[k].indicator.name,
         },
-        { name: 'คะแนน', kind: 'text', description: 'คะแนนของตัวชี้วัด', value: ({ m, k }) => score(m.unit.indicators[k].score, m.digits) },
+        {
+          name: 'คะแนน',
+          kind: 'text',
+          description: 'คะแนนของตัวชี้วัด',
+          value: ({ m, k }) => score(m.unit.indicators[k].score, m.digits),
+        },
         {
           name: 'ผล',
           kind: 'text',
           description: 'ควรรักษามาตรฐาน หรือ ควรพัฒนา (เทียบกับเกณฑ์)',
-          value: ({ m, k }) => (m.unit.indicators[k].maintain === null ? '' : m.unit.indicators[k].maintain ? 'ควรรักษามาตรฐาน' : 'ควรพัฒนา'),
+          value: ({ m, k }) =>
+            m.unit.indicators[k].maintain === null
+              ? ''
+              : m.unit.indicators[k].maintain
+                ? 'ควรรักษามาตรฐาน'
+                : 'ควรพัฒนา',
         },
       ],
     ),
@@ -209,13 +236,15 @@ function unitFields(unit: UnitRule): Def<MemoSource>[] {
       name: `ตัวชี้วัดที่ควรรักษา ${n}`,
       kind: 'text',
       description: `ตัวชี้วัดของ ${n} ที่ได้ตั้งแต่เกณฑ์ขึ้นไป เรียงเป็นข้อความ`,
-      value: (m) => joinThai(at(m).unit.maintain.map((i) => indicatorLabel(i.number, i.name, m.digits))),
+      value: (m) =>
+        joinThai(at(m).unit.maintain.map((i) => indicatorLabel(i.number, i.name, m.digits))),
     },
     {
       name: `ตัวชี้วัดที่ควรพัฒนา ${n}`,
       kind: 'text',
       description: `ตัวชี้วัดของ ${n} ที่ได้ต่ำกว่าเกณฑ์ เรียงเป็นข้อความ (ว่างเมื่อไม่มี)`,
-      value: (m) => joinThai(at(m).unit.improve.map((i) => indicatorLabel(i.number, i.name, m.digits))),
+      value: (m) =>
+        joinThai(at(m).unit.improve.map((i) => indicatorLabel(i.number, i.name, m.digits))),
     },
     {
       name: `สรุปตัวชี้วัด ${n}`,
@@ -243,10 +272,25 @@ function unitFields(unit: UnitRule): Def<MemoSource>[] {
             return indicatorLabel(g.indicator, rule ? rule.name : '', g.m.digits).trim();
           },
         },
-        list<RecommendationGroup, Recommendation>('รายการ', 'ข้อเสนอแนะแต่ละข้อของตัวชี้วัดนี้', (g) => g.rows, [
-          { name: 'ข้อ', kind: 'text', description: 'รหัสข้อคำถามตามที่พิมพ์ เช่น i4 (ว่างเมื่อเป็นข้อสังเกตทั่วไป)', value: (r) => text(r.code) },
-          { name: 'ประเด็น', kind: 'text', description: 'ประเด็นและข้อเสนอแนะ', value: (r) => text(r.text) },
-        ]),
+        list<RecommendationGroup, Recommendation>(
+          'รายการ',
+          'ข้อเสนอแนะแต่ละข้อของตัวชี้วัดนี้',
+          (g) => g.rows,
+          [
+            {
+              name: 'ข้อ',
+              kind: 'text',
+              description: 'รหัสข้อคำถามตามที่พิมพ์ เช่น i4 (ว่างเมื่อเป็นข้อสังเกตทั่วไป)',
+              value: (r) => text(r.code),
+            },
+            {
+              name: 'ประเด็น',
+              kind: 'text',
+              description: 'ประเด็นและข้อเสนอแนะ',
+              value: (r) => text(r.text),
+            },
+          ],
+        ),
       ],
     ),
   ];
@@ -297,7 +341,11 @@ function chart(m: MemoSource): ImageValue | null {
   };
   for (const u of assessment.units) put(u.unit.id, unit(u.unit.id));
   put('ITA', assessment.overall);
-  const image = renderScoreChart({ scores, thaiDigits: m.digits === 'thai', threshold: assessment.rules.passMark });
+  const image = renderScoreChart({
+    scores,
+    thaiDigits: m.digits === 'thai',
+    threshold: assessment.rules.passMark,
+  });
   return {
     kind: 'image',
     png: image.png,
@@ -313,7 +361,13 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
   const g = (m: MemoSource) => m.data.general;
   const fy = (m: MemoSource) => g(m).fiscalYear.value;
   return [
-    { name: 'ชื่อหน่วยงาน', kind: 'text', description: 'ชื่อหน่วยงานเต็ม', example: 'องค์การบริหารส่วนตำบลเมืองเก่า', value: (m) => text(g(m).organisation) },
+    {
+      name: 'ชื่อหน่วยงาน',
+      kind: 'text',
+      description: 'ชื่อหน่วยงานเต็ม',
+      example: 'องค์การบริหารส่วนตำบลเมืองเก่า',
+      value: (m) => text(g(m).organisation),
+    },
     { name: 'อำเภอ', kind: 'text', description: 'อำเภอ', value: (m) => text(g(m).district) },
     { name: 'จังหวัด', kind: 'text', description: 'จังหวัด', value: (m) => text(g(m).province) },
     {
@@ -323,9 +377,24 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
       example: '๒๕๖๘',
       value: (m) => (fy(m) === null ? '' : withDigits(fy(m) as number, m.digits)),
     },
-    { name: 'ส่วนราชการ', kind: 'text', description: 'ส่วนราชการเจ้าของเรื่อง', value: (m) => text(g(m).unit) },
-    { name: 'โทรศัพท์', kind: 'text', description: 'โทรศัพท์ของส่วนราชการ (ว่างได้)', value: (m) => text(g(m).phone) },
-    { name: 'เลขที่หนังสือ', kind: 'text', description: 'เลขที่หนังสือ (ว่างได้: เว้นไว้เขียนด้วยมือ)', value: (m) => text(g(m).documentNumber) },
+    {
+      name: 'ส่วนราชการ',
+      kind: 'text',
+      description: 'ส่วนราชการเจ้าของเรื่อง',
+      value: (m) => text(g(m).unit),
+    },
+    {
+      name: 'โทรศัพท์',
+      kind: 'text',
+      description: 'โทรศัพท์ของส่วนราชการ (ว่างได้)',
+      value: (m) => text(g(m).phone),
+    },
+    {
+      name: 'เลขที่หนังสือ',
+      kind: 'text',
+      description: 'เลขที่หนังสือ (ว่างได้: เว้นไว้เขียนด้วยมือ)',
+      value: (m) => text(g(m).documentNumber),
+    },
     {
       name: 'วันที่หนังสือ',
       kind: 'text',
@@ -340,37 +409,76 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
       name: 'เรื่อง',
       kind: 'text',
       description: 'เรื่องของบันทึก (ว่างในชีต: ใช้ข้อความมาตรฐานพร้อมปีงบประมาณ)',
-      value: (m) => g(m).subject.value ?? (fy(m) === null ? '' : defaultSubject(fy(m) as number, m.digits)),
+      value: (m) =>
+        g(m).subject.value ?? (fy(m) === null ? '' : defaultSubject(fy(m) as number, m.digits)),
     },
-    { name: 'เรียน', kind: 'text', description: 'ผู้รับบันทึก เช่น นายกองค์การบริหารส่วนตำบลเมืองเก่า', value: (m) => text(g(m).addressee) },
-    { name: 'เว็บไซต์', kind: 'text', description: 'เว็บไซต์ที่จะเผยแพร่รายงาน (ว่างได้)', value: (m) => text(g(m).website) },
+    {
+      name: 'เรียน',
+      kind: 'text',
+      description: 'ผู้รับบันทึก เช่น นายกองค์การบริหารส่วนตำบลเมืองเก่า',
+      value: (m) => text(g(m).addressee),
+    },
+    {
+      name: 'เว็บไซต์',
+      kind: 'text',
+      description: 'เว็บไซต์ที่จะเผยแพร่รายงาน (ว่างได้)',
+      value: (m) => text(g(m).website),
+    },
     {
       name: 'ตราครุฑ',
       kind: 'text',
-      description: 'ตำแหน่งตราครุฑในแม่แบบ: ป้ายนี้ถูกลบออกเสมอ ให้วางรูปตราครุฑของหน่วยงานแทนที่ป้ายนี้ในแม่แบบของตนครั้งเดียว',
+      description:
+        'ตำแหน่งตราครุฑในแม่แบบ: ป้ายนี้ถูกลบออกเสมอ ให้วางรูปตราครุฑของหน่วยงานแทนที่ป้ายนี้ในแม่แบบของตนครั้งเดียว',
       value: () => '',
     },
-    { name: 'คะแนนรวม', kind: 'text', description: 'คะแนน ITA ภาพรวม', example: '๙๓.๕๓', value: (m) => score(m.assessment.overall, m.digits) },
+    {
+      name: 'คะแนนรวม',
+      kind: 'text',
+      description: 'คะแนน ITA ภาพรวม',
+      example: '๙๓.๕๓',
+      value: (m) => score(m.assessment.overall, m.digits),
+    },
     ...rules.tools
       .filter((t) => t.parts)
-      .map(
-        (t): Def<MemoSource> => ({
-          name: `คะแนน ${t.id}`,
-          kind: 'text',
-          description: `คะแนนรวมของ ${t.id} (ค่าเฉลี่ยของส่วนย่อย)`,
-          value: (m) => score(scoreValues(m.data.scores)[t.id] ?? m.assessment.expected[t.id] ?? null, m.digits),
-        }),
-      ),
-    { name: 'ระดับผลการประเมิน', kind: 'text', description: 'ระดับผลการประเมิน คำนวณจากคะแนน', example: 'ผ่าน', value: (m) => m.assessment.level?.name ?? '' },
+      .map((t): Def<MemoSource> => ({
+        name: `คะแนน ${t.id}`,
+        kind: 'text',
+        description: `คะแนนรวมของ ${t.id} (ค่าเฉลี่ยของส่วนย่อย)`,
+        value: (m) =>
+          score(scoreValues(m.data.scores)[t.id] ?? m.assessment.expected[t.id] ?? null, m.digits),
+      })),
+    {
+      name: 'ระดับผลการประเมิน',
+      kind: 'text',
+      description: 'ระดับผลการประเมิน คำนวณจากคะแนน',
+      example: 'ผ่าน',
+      value: (m) => m.assessment.level?.name ?? '',
+    },
     {
       name: 'เงื่อนไขระดับผลการประเมิน',
       kind: 'text',
       description: 'คำอธิบายของระดับผลการประเมิน สร้างจากเกณฑ์และคะแนน',
       value: levelCondition,
     },
-    { name: 'ผลเทียบค่าเป้าหมาย', kind: 'text', description: 'ประโยคว่าผ่านค่าเป้าหมาย ๘๕ คะแนนของแผนแม่บทหรือไม่', value: targetSentence },
-    { name: 'เกณฑ์ผ่าน', kind: 'text', description: 'คะแนนเกณฑ์ผ่าน', example: '๘๕', value: (m) => withDigits(m.assessment.rules.passMark, m.digits) },
-    { name: 'แผนภูมิคะแนน', kind: 'image', description: 'แผนภูมิแท่งคะแนนรายเครื่องมือเทียบเส้นเกณฑ์ (ต้องอยู่ในย่อหน้าของตัวเอง)', value: chart },
+    {
+      name: 'ผลเทียบค่าเป้าหมาย',
+      kind: 'text',
+      description: 'ประโยคว่าผ่านค่าเป้าหมาย ๘๕ คะแนนของแผนแม่บทหรือไม่',
+      value: targetSentence,
+    },
+    {
+      name: 'เกณฑ์ผ่าน',
+      kind: 'text',
+      description: 'คะแนนเกณฑ์ผ่าน',
+      example: '๘๕',
+      value: (m) => withDigits(m.assessment.rules.passMark, m.digits),
+    },
+    {
+      name: 'แผนภูมิคะแนน',
+      kind: 'image',
+      description: 'แผนภูมิแท่งคะแนนรายเครื่องมือเทียบเส้นเกณฑ์ (ต้องอยู่ในย่อหน้าของตัวเอง)',
+      value: chart,
+    },
     ...rules.units.flatMap(unitFields),
     list('ผู้เสนอ', 'ผู้เสนอบันทึก (หนึ่งคน)', signatories('proposer'), SIGNATORY_FIELDS),
     list('ผู้ให้ความเห็น', 'ผู้บังคับบัญชาที่ให้ความเห็น ตามลำดับ', signatories('reviewer'), SIGNATORY_FIELDS),
@@ -386,14 +494,12 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
         ['ระยะเวลาในการดำเนินการ', 'period'],
         ['สรุปผลการดำเนินการตามมาตรการ/กิจกรรม', 'summary'],
         ['ผลลัพธ์/ความสำเร็จของการดำเนินการ', 'result'],
-      ].map(
-        ([name, key]): Def<WorkbookData['measures'][number]> => ({
-          name,
-          kind: 'text',
-          description: `คอลัมน์ ${name} (หลายบรรทัดได้: ในย่อหน้าของตัวเอง แต่ละบรรทัดเป็นหนึ่งย่อหน้า)`,
-          value: (row) => (row[key as 'activity'].value?.text ?? ''),
-        }),
-      ),
+      ].map(([name, key]): Def<WorkbookData['measures'][number]> => ({
+        name,
+        kind: 'text',
+        description: `คอลัมน์ ${name} (หลายบรรทัดได้: ในย่อหน้าของตัวเอง แต่ละบรรทัดเป็นหนึ่งย่อหน้า)`,
+        value: (row) => row[key as 'activity'].value?.text ?? '',
+      })),
     ),
   ];
 }

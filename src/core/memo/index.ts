@@ -25,5 +25,9 @@ export function memoContent(data: WorkbookData): MemoContent {
   const rules = itaRulesFor(data.general.fiscalYear.value);
   const assessment = assessScores(rules, scoreValues(data.scores));
   const digits = data.general.useThaiDigits.value ? 'thai' : 'arabic';
-  return { rules, schema: memoSchema(rules), values: keyed(memoValues({ data, assessment, digits })) };
+  return {
+    rules,
+    schema: memoSchema(rules),
+    values: keyed(memoValues({ data, assessment, digits })),
+  };
 }

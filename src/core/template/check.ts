@@ -2,7 +2,14 @@
  * Checks a parsed template against the schema: every name must exist where it is used, lists
  * must be used as blocks, and a chart must stand alone in its paragraph.
  */
-import { describeWhere, tagText, type Block, type ParsedPara, type Piece, type RowBlock } from './parse';
+import {
+  describeWhere,
+  tagText,
+  type Block,
+  type ParsedPara,
+  type Piece,
+  type RowBlock,
+} from './parse';
 import { findField, visibleNames, type Field, type Schema } from './schema';
 import { placeholderKey, type Tag } from './tags';
 import type { SectionName, TemplateProblem, Where } from './tree';
@@ -26,7 +33,11 @@ class Checker {
   ) {}
 
   private report(rule: string, message: string, path: number[], snippet: string): void {
-    const where: Where = { section: this.section, path, snippet: snippet.replace(/\s+/g, ' ').trim() };
+    const where: Where = {
+      section: this.section,
+      path,
+      snippet: snippet.replace(/\s+/g, ' ').trim(),
+    };
     this.problems.push({ rule, message, where, location: describeWhere(where) });
   }
 
@@ -54,14 +65,27 @@ class Checker {
     for (const t of node.texts) this.pieces(t.pieces, schemas, path, snippet, node.standalone);
   }
 
-  private pieces(pieces: Piece[], schemas: Schema[], path: number[], snippet: string, standalone: Tag | null): void {
+  private pieces(
+    pieces: Piece[],
+    schemas: Schema[],
+    path: number[],
+    snippet: string,
+    standalone: Tag | null,
+  ): void {
     for (const p of pieces) {
-      if (p.kind === 'section') this.pieces(p.body, this.enter(p.open, schemas, path, snippet), path, snippet, null);
+      if (p.kind === 'section')
+        this.pieces(p.body, this.enter(p.open, schemas, path, snippet), path, snippet, null);
       else if (p.kind === 'var') this.value(p.tag, schemas, path, snippet, standalone === p.tag);
     }
   }
 
-  private value(tag: Tag, schemas: Schema[], path: number[], snippet: string, alone: boolean): void {
+  private value(
+    tag: Tag,
+    schemas: Schema[],
+    path: number[],
+    snippet: string,
+    alone: boolean,
+  ): void {
     const field = findField(schemas, tag.key);
     if (!field) return this.unknown(tag, schemas, path, snippet);
     if (field.kind === 'list') {

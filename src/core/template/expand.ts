@@ -8,7 +8,10 @@ import { isImageValue, lookup, type Scope, type Value } from './schema';
 import type { Tag } from './tags';
 import type { FillPlan, OutNode, Run, TextEdit } from './tree';
 
-export function expandTemplate(parsed: { body: Block[]; header?: Block[]; footer?: Block[] }, data: Scope): FillPlan {
+export function expandTemplate(
+  parsed: { body: Block[]; header?: Block[]; footer?: Block[] },
+  data: Scope,
+): FillPlan {
   const plan: FillPlan = { body: blocks(parsed.body, [data]) };
   if (parsed.header) plan.header = blocks(parsed.header, [data]);
   if (parsed.footer) plan.footer = blocks(parsed.footer, [data]);
@@ -60,7 +63,8 @@ function blocks(list: Block[], scopes: Scope[]): OutNode[] {
 function tableRows(list: RowBlock[], scopes: Scope[]): { src: number; cells: OutNode[][] }[] {
   const out: { src: number; cells: OutNode[][] }[] = [];
   for (const r of list) {
-    if (r.kind === 'section') for (const s of iterations(r.open, scopes)) out.push(...tableRows(r.body, s));
+    if (r.kind === 'section')
+      for (const s of iterations(r.open, scopes)) out.push(...tableRows(r.body, s));
     else out.push({ src: r.index, cells: r.cells.map((cell) => blocks(cell, scopes)) });
   }
   return out;
@@ -72,12 +76,24 @@ function paragraph(node: ParsedPara, src: number, scopes: Scope[]): OutNode[] {
     const child = node.texts.find((t) => t.pieces.some((p) => p.kind === 'var' && p.tag === alone));
     const value = lookup(scopes, alone.key);
     if (child) {
-      const remove = (runs: Run[]): TextEdit[] => [{ child: child.child, start: alone.start, end: alone.end, runs }];
+      const remove = (runs: Run[]): TextEdit[] => [
+        { child: child.child, start: alone.start, end: alone.end, runs },
+      ];
       if (isImageValue(value)) return [{ kind: 'para', src, edits: remove([]), image: value }];
       // A value of several lines in a paragraph of its own becomes one paragraph per line.
-      const lines = typeof value === 'string' ? value.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l) : [];
+      const lines =
+        typeof value === 'string'
+          ? value
+              .split(/\r\n|\r|\n/)
+              .map((l) => l.trim())
+              .filter((l) => l)
+          : [];
       if (lines.length > 1) {
-        return lines.map((line) => ({ kind: 'para', src, edits: remove([{ text: line, from: alone.start, uniform: true }]) }));
+        return lines.map((line) => ({
+          kind: 'para',
+          src,
+          edits: remove([{ text: line, from: alone.start, uniform: true }]),
+        }));
       }
     }
   }
@@ -107,11 +123,13 @@ function piece(p: Piece, text: string, scopes: Scope[]): Run[] {
     let cursor = p.open.end;
     for (const inner of p.body) {
       const [start, end] = span(inner);
-      if (start > cursor) runs.push({ text: text.slice(cursor, start), from: cursor, uniform: false });
+      if (start > cursor)
+        runs.push({ text: text.slice(cursor, start), from: cursor, uniform: false });
       runs.push(...piece(inner, text, s));
       cursor = end;
     }
-    if (p.close.start > cursor) runs.push({ text: text.slice(cursor, p.close.start), from: cursor, uniform: false });
+    if (p.close.start > cursor)
+      runs.push({ text: text.slice(cursor, p.close.start), from: cursor, uniform: false });
   }
   return runs;
 }

@@ -35,8 +35,7 @@ export interface ParsedTable {
 export type ParsedNode = ParsedPara | ParsedTable | { kind: 'other' };
 
 export type Block =
-  | { kind: 'node'; index: number; node: ParsedNode }
-  | { kind: 'section'; open: Tag; body: Block[] };
+  { kind: 'node'; index: number; node: ParsedNode } | { kind: 'section'; open: Tag; body: Block[] };
 
 export type RowBlock =
   | { kind: 'row'; index: number; cells: Block[][] }
@@ -66,7 +65,8 @@ export function describeWhere(where: Where): string {
   const parts = [SECTION_NAMES[where.section]];
   const p = where.path;
   for (let i = 0; i < p.length; i += 3) {
-    if (i + 1 < p.length) parts.push(`ตาราง (ลำดับที่ ${p[i] + 1}) แถวที่ ${p[i + 1] + 1} ช่องที่ ${p[i + 2] + 1}`);
+    if (i + 1 < p.length)
+      parts.push(`ตาราง (ลำดับที่ ${p[i] + 1}) แถวที่ ${p[i + 1] + 1} ช่องที่ ${p[i + 2] + 1}`);
     else parts.push(where.table ? `ตาราง (ลำดับที่ ${p[i] + 1})` : `ย่อหน้าที่ ${p[i] + 1}`);
   }
   const snippet = where.snippet.length > 40 ? `${where.snippet.slice(0, 40)}…` : where.snippet;
@@ -84,12 +84,21 @@ class Parser {
   constructor(private readonly section: SectionName) {}
 
   problem(rule: string, message: string, path: number[], snippet: string, table = false): void {
-    const where: Where = { section: this.section, path, snippet: snippet.replace(/\s+/g, ' ').trim(), table };
+    const where: Where = {
+      section: this.section,
+      path,
+      snippet: snippet.replace(/\s+/g, ' ').trim(),
+      table,
+    };
     this.problems.push({ rule, message, where, location: describeWhere(where) });
   }
 
   /** A container (the body, a header, a table cell): blocks among its children, and tags it passes up. */
-  container(nodes: TplNode[], path: number[], inCell: boolean): { blocks: Block[]; escaping: Located[] } {
+  container(
+    nodes: TplNode[],
+    path: number[],
+    inCell: boolean,
+  ): { blocks: Block[]; escaping: Located[] } {
     const parsed = nodes.map((n, i) => this.node(n, [...path, i]));
     const events: Located[] = [];
     parsed.forEach((p, i) => {
@@ -114,7 +123,8 @@ class Parser {
       }
     }
     // A row marker alone in its paragraph takes the paragraph with it.
-    for (const m of escaping) if ((parsed[m.at].node as ParsedPara).standalone === m.tag) markerNodes.add(m.at);
+    for (const m of escaping)
+      if ((parsed[m.at].node as ParsedPara).standalone === m.tag) markerNodes.add(m.at);
     const { blocks } = nest<Block>(
       parsed.length,
       pairs.map(([o, c]) => ({ open: o.tag, from: o.at, to: c.at })),
@@ -130,7 +140,12 @@ class Parser {
     return { node: { kind: 'other' }, escaping: [] };
   }
 
-  paragraph(texts: TextChild[], other: boolean, path: number[], full: string): { node: ParsedPara; escaping: Tag[] } {
+  paragraph(
+    texts: TextChild[],
+    other: boolean,
+    path: number[],
+    full: string,
+  ): { node: ParsedPara; escaping: Tag[] } {
     const escaping: Tag[] = [];
     const tops: { tag: Tag; text: string; piece: Piece }[] = [];
     const parsed: ParsedText[] = texts.map((t) => {
@@ -144,16 +159,25 @@ class Parser {
         );
       }
       const named = scan.tags.filter((tag) => {
-        if (!tag.key) this.problem('template-empty-tag', `พบป้าย ${tagText(tag)} ที่ไม่มีชื่อ: ใส่ชื่อข้อมูลหรือลบออก`, path, full);
+        if (!tag.key)
+          this.problem(
+            'template-empty-tag',
+            `พบป้าย ${tagText(tag)} ที่ไม่มีชื่อ: ใส่ชื่อข้อมูลหรือลบออก`,
+            path,
+            full,
+          );
         return tag.key;
       });
       const pieces = this.inline(named, escaping, path, full);
-      for (const piece of pieces) tops.push({ tag: piece.kind === 'section' ? piece.open : piece.tag, text: t.text, piece });
+      for (const piece of pieces)
+        tops.push({ tag: piece.kind === 'section' ? piece.open : piece.tag, text: t.text, piece });
       return { ...t, pieces };
     });
     const only = tops.length === 1 && tops[0].piece.kind !== 'section' ? tops[0] : null;
     const standalone =
-      only && !other && full.trim() === only.text.slice(only.tag.start, only.tag.end) ? only.tag : null;
+      only && !other && full.trim() === only.text.slice(only.tag.start, only.tag.end)
+        ? only.tag
+        : null;
     return { node: { kind: 'para', texts: parsed, standalone }, escaping };
   }
 
@@ -225,7 +249,12 @@ class Parser {
   }
 
   /** Pairs opening and closing tags; reports crossed, unclosed and stray tags. */
-  match(events: Located[], path: number[], nodes: TplNode[], passUp: boolean): { pairs: [Located, Located][]; leftovers: Located[] } {
+  match(
+    events: Located[],
+    path: number[],
+    nodes: TplNode[],
+    passUp: boolean,
+  ): { pairs: [Located, Located][]; leftovers: Located[] } {
     const pairs: [Located, Located][] = [];
     const stack: Located[] = [];
     const leftovers: Located[] = [];
@@ -281,7 +310,8 @@ class Parser {
 }
 
 export function tagText(tag: Tag): string {
-  const sigil = tag.type === 'open' ? '#' : tag.type === 'inverted' ? '^' : tag.type === 'close' ? '/' : '';
+  const sigil =
+    tag.type === 'open' ? '#' : tag.type === 'inverted' ? '^' : tag.type === 'close' ? '/' : '';
   return `{{${sigil}${tag.raw}}}`;
 }
 
@@ -321,7 +351,11 @@ function nest<B>(
   return { blocks, overlapping: sorted.filter((_, k) => !used.has(k)).map((r) => r.open) };
 }
 
-export function parseTemplate(doc: { body: TplNode[]; header?: TplNode[]; footer?: TplNode[] }): ParsedTemplate {
+export function parseTemplate(doc: {
+  body: TplNode[];
+  header?: TplNode[];
+  footer?: TplNode[];
+}): ParsedTemplate {
   const out: ParsedTemplate = { body: [], problems: [] };
   for (const section of ['body', 'header', 'footer'] as const) {
     const nodes = doc[section];

@@ -5,7 +5,10 @@
 export function parseDriveId(text: string | null): string | null {
   if (!text) return null;
   const t = text.trim();
-  const url = /^https:\/\/(?:docs|drive)\.google\.com\/[^\s]*?(?:\/d\/|\/folders\/|[?&]id=)([A-Za-z0-9_-]{10,})/.exec(t);
+  const url =
+    /^https:\/\/(?:docs|drive)\.google\.com\/[^\s]*?(?:\/d\/|\/folders\/|[?&]id=)([A-Za-z0-9_-]{10,})/.exec(
+      t,
+    );
   if (url) return url[1];
   return /^[A-Za-z0-9_-]{20,}$/.test(t) ? t : null;
 }

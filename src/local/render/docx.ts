@@ -53,6 +53,7 @@ import {
   columnWidths,
 } from './flow';
 import { type Face, RENDER_FAMILY, faceOf, fontBuffer, sizeScale } from './fonts';
+import { type PageGeometry, pageGeometry } from './geometry';
 import { imageKind } from './images';
 import { bulletChar, bulletShape, isBulletGlyph, listLevel } from './lists';
 import {
@@ -105,6 +106,7 @@ export async function renderDocx(model: DocModel): Promise<Uint8Array> {
 }
 
 class DocxBuilder {
+  private readonly page: PageGeometry;
   private readonly column: number;
   private readonly thaiDigits: boolean;
   private readonly faces = new Set<Face>(['regular']);
@@ -112,12 +114,13 @@ class DocxBuilder {
   private readonly lists = new Map<string, Map<number, ListItemNode>>();
 
   constructor(private readonly model: DocModel) {
-    this.column = Math.max(model.pageWidth - model.marginLeft - model.marginRight, 72);
+    this.page = pageGeometry(model);
+    this.column = this.page.column;
     this.thaiDigits = model.pageNumberDigits === 'thai';
   }
 
   build(): Document {
-    const { model } = this;
+    const { model, page } = this;
     const all = [...model.body, ...(model.header ?? []), ...(model.footer ?? [])];
     this.collectLists(all);
     const body = this.blocks(model.body, this.column);
@@ -152,14 +155,14 @@ class DocxBuilder {
         {
           properties: {
             page: {
-              size: { width: twip(model.pageWidth), height: twip(model.pageHeight) },
+              size: { width: twip(page.width), height: twip(page.height) },
               margin: {
-                top: twip(model.marginTop),
-                bottom: twip(model.marginBottom),
-                left: twip(model.marginLeft),
-                right: twip(model.marginRight),
-                header: twip(Math.min(36, model.marginTop / 2)),
-                footer: twip(Math.min(36, model.marginBottom / 2)),
+                top: twip(page.marginTop),
+                bottom: twip(page.marginBottom),
+                left: twip(page.marginLeft),
+                right: twip(page.marginRight),
+                header: twip(Math.min(36, page.marginTop / 2)),
+                footer: twip(Math.min(36, page.marginBottom / 2)),
               },
               pageNumbers: this.thaiDigits ? { formatType: NumberFormat.THAI_NUMBERS } : undefined,
             },

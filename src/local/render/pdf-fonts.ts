@@ -43,6 +43,18 @@ interface DocInternals {
 /** Parsed fonts outlive documents: fontkit caches glyphs and shaping tables on them. */
 const parsedFonts = new Map<Face, FontkitFont>();
 const coverage = new Map<Face, Map<number, boolean>>();
+/**
+ * Advance widths of shaped segments (1/1000 em) by face, across documents: a process that
+ * renders many memos (or warms up on the template's own text) shapes each word once.
+ */
+const widths = new Map<string, number>();
+const MAX_WIDTHS = 100_000;
+/**
+ * pdfkit's per-font cache of shaped text (glyph runs scaled to 1/1000 em), shared by every
+ * document of a face: the runs depend on the font alone, and the subset ids are assigned later
+ * when a run is encoded, per document.
+ */
+const layoutCaches = new Map<Face, Record<string, unknown>>();
 
 /** Stand-ins for symbols Sarabun lacks (it would draw the .notdef box). */
 const FALLBACK: Record<string, string> = {
@@ -78,7 +90,6 @@ const ALWAYS_COVERED = /^[\u0020-\u007e\u00a0\u0e01-\u0e3a\u0e3f-\u0e5b]*$/;
 
 export class PdfFonts implements Measurer {
   private readonly embedded = new Map<Face, EmbeddedFont>();
-  private readonly widths = new Map<string, number>();
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
@@ -94,6 +105,12 @@ export class PdfFonts implements Measurer {
       throw new Error('Unsupported pdfkit version: its embedded font API has changed.');
     }
     ef = current;
+    let shared = layoutCaches.get(face);
+    if (!shared || Object.keys(shared).length > MAX_WIDTHS) {
+      shared = Object.create(null) as Record<string, unknown>;
+      layoutCaches.set(face, shared);
+    }
+    (ef as unknown as { layoutCache: Record<string, unknown> }).layoutCache = shared;
     parsedFonts.set(face, ef.font);
     this.embedded.set(face, ef);
     return ef;
@@ -103,10 +120,11 @@ export class PdfFonts implements Measurer {
     let units = 0;
     for (const segment of shapingSegments(text)) {
       const key = `${face}\u0000${segment}`;
-      let w = this.widths.get(key);
+      let w = widths.get(key);
       if (w === undefined) {
         w = this.font(face).widthOfString(segment, 1000);
-        this.widths.set(key, w);
+        if (widths.size >= MAX_WIDTHS) widths.clear();
+        widths.set(key, w);
       }
       units += w;
     }

@@ -13,6 +13,7 @@ import {
   itemHeight,
   layoutBlock,
 } from './flow';
+import { MIN_COLUMN, pageGeometry } from './geometry';
 import { pdfImageBytesFromBase64 } from './images';
 import { ListCounters, toThaiDigits } from './lists';
 import { PdfFonts, drawGlyphs } from './pdf-fonts';
@@ -21,8 +22,6 @@ import { requireThaiSegmenter, shapingSegments } from './thai-breaking';
 
 /** Distance of the header's top and the footer's bottom from the page edge (Docs: 0.5 in). */
 const HEADER_FOOTER_OFFSET = 36;
-/** The text column is never narrower than this, whatever the margins say. */
-const MIN_COLUMN = 72;
 const EPSILON = 0.01;
 /** Longest run of kept-together items looked at before giving up on keeping them together. */
 const MAX_KEEP_CHAIN = 200;
@@ -86,26 +85,13 @@ class PdfRenderer {
   private fill = '';
 
   constructor(private readonly model: DocModel) {
-    this.width = positive(model.pageWidth, 595.28);
-    this.height = positive(model.pageHeight, 841.89);
-    let left = nonNegative(model.marginLeft);
-    let right = nonNegative(model.marginRight);
-    if (this.width - left - right < MIN_COLUMN) {
-      const k = Math.max(this.width - MIN_COLUMN, 0) / Math.max(left + right, 1);
-      left *= k;
-      right *= k;
-    }
-    this.left = left;
-    this.column = this.width - left - right;
-    let top = nonNegative(model.marginTop);
-    let bottom = nonNegative(model.marginBottom);
-    if (this.height - top - bottom < MIN_COLUMN) {
-      const k = Math.max(this.height - MIN_COLUMN, 0) / Math.max(top + bottom, 1);
-      top *= k;
-      bottom *= k;
-    }
-    this.marginTop = top;
-    this.marginBottom = bottom;
+    const page = pageGeometry(model);
+    this.width = page.width;
+    this.height = page.height;
+    this.left = page.marginLeft;
+    this.column = page.column;
+    this.marginTop = page.marginTop;
+    this.marginBottom = page.marginBottom;
     this.thaiDigits = model.pageNumberDigits === 'thai';
     this.doc = new PDFDocument({
       autoFirstPage: false,
@@ -493,12 +479,4 @@ class PdfRenderer {
 
 function sum(items: VItem[]): number {
   return items.reduce((s, it) => s + itemHeight(it), 0);
-}
-
-function positive(v: number, fallback: number): number {
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-}
-
-function nonNegative(v: number): number {
-  return Number.isFinite(v) && v > 0 ? v : 0;
 }

@@ -76,13 +76,18 @@ function canBreak(a: string, b: string): boolean {
  * Splits text into the smallest pieces that must stay on one line; a line may break only
  * between two pieces. Spaces stay at the end of the piece before them.
  */
+/** An era abbreviation stays on the line of its year: `พ.ศ. ๒๕๖๘` never breaks at its space. */
+const BINDS_TO_NUMBER = /(?:พ\.\s?ศ\.|ค\.\s?ศ\.)\s+$/;
+const STARTS_WITH_DIGIT = /^[0-9\u0e50-\u0e59]/;
+
 export function breakUnits(text: string): string[] {
   requireThaiSegmenter();
   const units: string[] = [];
   let current = '';
   let last = '';
   for (const { segment } of wordSegmenter!.segment(text)) {
-    if (current && canBreak(last, segment[0])) {
+    const bound = STARTS_WITH_DIGIT.test(segment) && BINDS_TO_NUMBER.test(current);
+    if (current && !bound && canBreak(last, segment[0])) {
       units.push(current);
       current = '';
     }

@@ -32,25 +32,22 @@ export function fromBytes(data: ArrayLike<number>): Uint8Array {
 }
 
 /** Utilities.newBlob / Document.getAs / File.getBlob's return value, holding bytes in memory. */
-export class Blob
-  implements
-    Pick<
-      GoogleAppsScript.Base.Blob,
-      | 'copyBlob'
-      | 'getAs'
-      | 'getBlob'
-      | 'getBytes'
-      | 'getContentType'
-      | 'getDataAsString'
-      | 'getName'
-      | 'isGoogleType'
-      | 'setBytes'
-      | 'setContentType'
-      | 'setContentTypeFromExtension'
-      | 'setDataFromString'
-      | 'setName'
-    >
-{
+export class Blob implements Pick<
+  GoogleAppsScript.Base.Blob,
+  | 'copyBlob'
+  | 'getAs'
+  | 'getBlob'
+  | 'getBytes'
+  | 'getContentType'
+  | 'getDataAsString'
+  | 'getName'
+  | 'isGoogleType'
+  | 'setBytes'
+  | 'setContentType'
+  | 'setContentTypeFromExtension'
+  | 'setDataFromString'
+  | 'setName'
+> {
   private data: Uint8Array;
   private contentType: string | null;
   private name: string | null;
@@ -75,13 +72,20 @@ export class Blob
   }
 
   copyBlob(): GoogleAppsScript.Base.Blob {
-    return new Blob(this.log, this.data.slice(), this.contentType, this.name, this.converters) as never;
+    return new Blob(
+      this.log,
+      this.data.slice(),
+      this.contentType,
+      this.name,
+      this.converters,
+    ) as never;
   }
 
   getAs(contentType: string): GoogleAppsScript.Base.Blob {
     if (contentType === this.contentType) return this.copyBlob();
     const convert = this.converters[contentType];
-    if (!convert) throw new Error(`Converting from ${this.contentType} to ${contentType} is not supported.`);
+    if (!convert)
+      throw new Error(`Converting from ${this.contentType} to ${contentType} is not supported.`);
     return convert(this) as never;
   }
 
@@ -140,5 +144,7 @@ export class Blob
 
 /** Recognises our Blob across the vm realm boundary. */
 export function isBlob(value: unknown): value is Blob {
-  return typeof value === 'object' && value !== null && typeof (value as Blob)._bytes === 'function';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Blob)._bytes === 'function'
+  );
 }

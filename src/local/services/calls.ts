@@ -33,16 +33,29 @@ export class CallLog {
  * `service` / `Class.method`. Members starting with `_` are internal and not counted.
  * Emulated classes call this in their constructor: `return tracked(this, log, 'SpreadsheetApp', 'Range')`.
  */
-export function tracked<T extends object>(target: T, log: CallLog, service: string, className: string): T {
+export function tracked<T extends object>(
+  target: T,
+  log: CallLog,
+  service: string,
+  className: string,
+): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
-      if (typeof value !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') {
+      if (
+        typeof value !== 'function' ||
+        typeof prop !== 'string' ||
+        prop.startsWith('_') ||
+        prop === 'constructor'
+      ) {
         return value;
       }
       return function (this: unknown, ...args: unknown[]) {
         log.record(service, `${className}.${prop}`);
-        const result = (value as (...a: unknown[]) => unknown).apply(this === receiver ? obj : this, args);
+        const result = (value as (...a: unknown[]) => unknown).apply(
+          this === receiver ? obj : this,
+          args,
+        );
         // Chained setters return `this`: hand back the tracked object so the chain stays counted.
         return result === obj ? receiver : result;
       };

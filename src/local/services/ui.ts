@@ -78,6 +78,8 @@ export class UiRecorder {
   constructor(
     readonly answers: string[] = [],
     public useDefaults = false,
+    /** What Google titles an add-on menu with: the add-on's listed name. */
+    readonly addonName = '',
   ) {}
 
   /** The last sidebar shown, if any. */
@@ -237,7 +239,7 @@ export class Ui implements Pick<
   }
 
   createAddonMenu(): GoogleAppsScript.Base.Menu {
-    return new Menu(this.log, this.recorder, '', true) as never;
+    return new Menu(this.log, this.recorder, this.recorder.addonName, true) as never;
   }
 
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {

@@ -1,5 +1,10 @@
 import { builtinTemplate, memoContent } from '../../../src/core/memo';
-import { checkTemplate, expandTemplate, parseTemplate, type TplNode } from '../../../src/core/template';
+import {
+  checkTemplate,
+  expandTemplate,
+  parseTemplate,
+  type TplNode,
+} from '../../../src/core/template';
 import { readWorkbook } from '../../../src/core/workbook';
 import { seedTabs } from '../../fixtures/seed-workbook';
 import { applyPlan, para, type Out } from '../template/apply';
@@ -7,7 +12,8 @@ import { applyPlan, para, type Out } from '../template/apply';
 /** The built-in template as the filler reads it from a Google Doc. */
 function asTemplate(): TplNode[] {
   return builtinTemplate().map((b): TplNode => {
-    if (b.type === 'table') return { kind: 'table', rows: b.rows.map((r) => r.map((cell) => cell.map(para))) };
+    if (b.type === 'table')
+      return { kind: 'table', rows: b.rows.map((r) => r.map((cell) => cell.map(para))) };
     if (b.type === 'pageBreak') return { kind: 'para', texts: [], other: true };
     return para(b.spans.map((s) => s.text).join(''));
   });

@@ -39,7 +39,11 @@ describe('memo content from the corrected seed', () => {
       'ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ',
       'ตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต',
     ]);
-    expect((get(groups[3], 'รายการ') as Scope[]).map((r) => get(r, 'ข้อ'))).toEqual(['i13', 'i14', 'i15']);
+    expect((get(groups[3], 'รายการ') as Scope[]).map((r) => get(r, 'ข้อ'))).toEqual([
+      'i13',
+      'i14',
+      'i15',
+    ]);
   });
 
   it('lists signatories by role with the acting line', () => {
@@ -51,7 +55,9 @@ describe('memo content from the corrected seed', () => {
 
   it('writes Arabic digits when the office asks for them', () => {
     const tabs = seedTabs('corrected');
-    const general = tabs['ข้อมูลทั่วไป'].map((row) => (row[0] === 'ใช้เลขไทย' ? ['ใช้เลขไทย', 'ไม่'] : row));
+    const general = tabs['ข้อมูลทั่วไป'].map((row) =>
+      row[0] === 'ใช้เลขไทย' ? ['ใช้เลขไทย', 'ไม่'] : row,
+    );
     const arabic = memoContent(readWorkbook({ ...tabs, ข้อมูลทั่วไป: general }).data).values;
     expect(get(arabic, 'คะแนนรวม')).toBe('93.53');
     expect(get(arabic, 'วันที่หนังสือ')).toBe('3 ตุลาคม 2568');

@@ -33,7 +33,12 @@ const schema: Schema = [
     description: '',
     item: [
       { name: 'ชื่อ', kind: 'text', description: '' },
-      { name: 'ข้อเสนอแนะ', kind: 'list', description: '', item: [{ name: 'ข้อ', kind: 'text', description: '' }] },
+      {
+        name: 'ข้อเสนอแนะ',
+        kind: 'list',
+        description: '',
+        item: [{ name: 'ข้อ', kind: 'text', description: '' }],
+      },
     ],
   },
 ];
@@ -60,7 +65,9 @@ describe('template values', () => {
 
   it('matches names ignoring spaces and Thai versus Arabic digits', () => {
     expect(placeholderKey(' คะแนน  EIT ส่วนที่ 1 ')).toBe(placeholderKey('คะแนน EIT ส่วนที่ ๑'));
-    expect(fill([para('{{ คะแนน EIT ส่วนที่ 1 }}')], { 'คะแนน EIT ส่วนที่ ๑': '๘๑.๖๖' })).toEqual(['๘๑.๖๖']);
+    expect(fill([para('{{ คะแนน EIT ส่วนที่ 1 }}')], { 'คะแนน EIT ส่วนที่ ๑': '๘๑.๖๖' })).toEqual([
+      '๘๑.๖๖',
+    ]);
   });
 
   it('joins the lines of a value in running text and splits them in a paragraph of its own', () => {
@@ -71,14 +78,19 @@ describe('template values', () => {
 
   it('replaces a chart placeholder by an image', () => {
     const png = new Uint8Array([1]);
-    const out = fill([para('{{แผนภูมิคะแนน}}')], { แผนภูมิคะแนน: { kind: 'image', png, width: 1, height: 1, altTitle: 'chart' } });
+    const out = fill([para('{{แผนภูมิคะแนน}}')], {
+      แผนภูมิคะแนน: { kind: 'image', png, width: 1, height: 1, altTitle: 'chart' },
+    });
     expect(out).toEqual([{ image: 'chart', text: '' }]);
   });
 });
 
 describe('template blocks', () => {
   it('shows an inline block only when its value is present, and an inverted block otherwise', () => {
-    const body = [para('ส่วนราชการ ก{{#โทรศัพท์}} โทร. {{โทรศัพท์}}{{/โทรศัพท์}}'), para('ที่ {{เลขที่หนังสือ}}{{^เลขที่หนังสือ}}........{{/เลขที่หนังสือ}}')];
+    const body = [
+      para('ส่วนราชการ ก{{#โทรศัพท์}} โทร. {{โทรศัพท์}}{{/โทรศัพท์}}'),
+      para('ที่ {{เลขที่หนังสือ}}{{^เลขที่หนังสือ}}........{{/เลขที่หนังสือ}}'),
+    ];
     expect(fill(body, { โทรศัพท์: '053 000 000', เลขที่หนังสือ: 'ชม 123/2568' })).toEqual([
       'ส่วนราชการ ก โทร. 053 000 000',
       'ที่ ชม 123/2568',
@@ -104,7 +116,14 @@ describe('template blocks', () => {
         { ชื่อ: 'สอง', ข้อเสนอแนะ: [] },
       ],
     };
-    expect(fill(body, data)).toEqual(['ก่อน', 'ตัวชี้วัด หนึ่ง (อบต.)', '- i1', '- i2', 'ตัวชี้วัด สอง (อบต.)', 'หลัง']);
+    expect(fill(body, data)).toEqual([
+      'ก่อน',
+      'ตัวชี้วัด หนึ่ง (อบต.)',
+      '- i1',
+      '- i2',
+      'ตัวชี้วัด สอง (อบต.)',
+      'หลัง',
+    ]);
     expect(fill(body, { ตัวชี้วัด: [] })).toEqual(['ก่อน', 'หลัง']);
   });
 
@@ -160,11 +179,15 @@ describe('template problems', () => {
     expect(
       rules([para('{{#มาตรการ}}'), para('{{#ตัวชี้วัด}}'), para('{{/มาตรการ}}'), para('{{/ตัวชี้วัด}}')]),
     ).toContain('template-crossed');
-    expect(rules([para('{{#มาตรการ}} ข้อความ'), para('{{/มาตรการ}}')])).toEqual(['template-block-not-alone']);
+    expect(rules([para('{{#มาตรการ}} ข้อความ'), para('{{/มาตรการ}}')])).toEqual([
+      'template-block-not-alone',
+    ]);
     expect(rules([para('{{มาตรการ}}')])).toEqual(['template-list-as-value']);
     expect(rules([para('ดู {{แผนภูมิคะแนน}}')])).toEqual(['template-image-not-alone']);
     expect(rules([para('{{ชื่อหน่วยงาน}')])).toEqual(['template-stray-braces']);
-    expect(rules([para('{{#โทรศัพท์}}{{#รักษาราชการ}}{{/โทรศัพท์}}{{/รักษาราชการ}}')])).toContain('template-crossed');
+    expect(rules([para('{{#โทรศัพท์}}{{#รักษาราชการ}}{{/โทรศัพท์}}{{/รักษาราชการ}}')])).toContain(
+      'template-crossed',
+    );
   });
 
   it('reports a block left open in a table', () => {
@@ -177,16 +200,19 @@ describe('template problems', () => {
   it('never throws on arbitrary text', () => {
     const text = fc.stringMatching(/^[{}#^/ กขa-c\n]{0,30}$/);
     fc.assert(
-      fc.property(fc.array(fc.array(text, { minLength: 1, maxLength: 2 }), { maxLength: 6 }), (paras) => {
-        const body: TplNode[] = paras.map((texts) => ({
-          kind: 'para',
-          texts: texts.map((t, i) => ({ child: i, text: t })),
-          other: false,
-        }));
-        const parsed = parseTemplate({ body });
-        checkTemplate(parsed, schema);
-        expandTemplate(parsed, {});
-      }),
+      fc.property(
+        fc.array(fc.array(text, { minLength: 1, maxLength: 2 }), { maxLength: 6 }),
+        (paras) => {
+          const body: TplNode[] = paras.map((texts) => ({
+            kind: 'para',
+            texts: texts.map((t, i) => ({ child: i, text: t })),
+            other: false,
+          }));
+          const parsed = parseTemplate({ body });
+          checkTemplate(parsed, schema);
+          expandTemplate(parsed, {});
+        },
+      ),
     );
   });
 });
@@ -196,10 +222,20 @@ describe('row blocks with their tags in paragraphs of their own', () => {
     const body = [
       table([
         [['หัว'], ['ผล']],
-        [['{{#มาตรการ}}', '{{มาตรการ/กิจกรรม}}'], ['{{ขั้นตอน/วิธีการ}}', '{{/มาตรการ}}']],
+        [
+          ['{{#มาตรการ}}', '{{มาตรการ/กิจกรรม}}'],
+          ['{{ขั้นตอน/วิธีการ}}', '{{/มาตรการ}}'],
+        ],
       ]),
     ];
     const out = fill(body, { มาตรการ: [{ 'มาตรการ/กิจกรรม': 'ก', 'ขั้นตอน/วิธีการ': '- หนึ่ง\n- สอง' }] });
-    expect(out).toEqual([{ table: [[['หัว'], ['ผล']], [['ก'], ['- หนึ่ง', '- สอง']]] }]);
+    expect(out).toEqual([
+      {
+        table: [
+          [['หัว'], ['ผล']],
+          [['ก'], ['- หนึ่ง', '- สอง']],
+        ],
+      },
+    ]);
   });
 });

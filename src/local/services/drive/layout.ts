@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
 
-/** Most file systems allow 255 bytes per name; Thai takes 3 bytes a character in UTF-8. */
-const MAX_NAME_BYTES = 200;
+/**
+ * Most file systems allow 255 bytes per name and Thai takes 3 bytes a character in UTF-8; the
+ * rest is room for `.gdoc.json` and a ` (12)` duplicate suffix.
+ */
+const MAX_NAME_BYTES = 235;
 
 /**
  * A Drive name made safe as one path component. Drive allows '/', leading dots, control
@@ -19,7 +22,11 @@ export function safeComponent(name: string): string {
     .trim();
   if (s === '' || s === '.' || s === '..') s = '_';
   if (s.startsWith('.')) s = '_' + s;
-  return truncateBytes(s, MAX_NAME_BYTES);
+  // A long name is shortened before its extension, so the file still opens as what it is.
+  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(s)?.[0] ?? '';
+  return (
+    truncateBytes(s.slice(0, s.length - ext.length), MAX_NAME_BYTES - ext.length).trimEnd() + ext
+  );
 }
 
 function truncateBytes(s: string, max: number): string {

@@ -1,0 +1,132 @@
+// The built sidebar (build/Sidebar.html) in headless Chromium, its google.script.run wired to the
+// add-on's own entry points running in the local runtime.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Runtime } from '../../src/local/runtime';
+import { cleanupTempDirs } from '../local/helpers';
+import { runtimeOn } from '../gas/harness';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const html = readFileSync(join(__dirname, '..', '..', 'build', 'Sidebar.html'), 'utf8');
+const SERVER = ['sidebarState', 'sidebarCheck', 'sidebarSelect', 'sidebarGenerate'];
+
+let browser: Browser;
+/** Script errors of the sidebar page: every test ends with none. */
+let pageErrors: string[] = [];
+
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+  pageErrors = [];
+});
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`,
+    );
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  cleanupTempDirs();
+});
+
+/** Opens the sidebar page with google.script.run calling the runtime's entry points. */
+async function openSidebar(rt: Runtime): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  await page.exposeFunction('__callServer', (name: string, args: string) =>
+    JSON.stringify(rt.run(name, ...JSON.parse(args)) ?? null),
+  );
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  // google.script.run as Apps Script provides it: builders with handlers, one method per server function.
+  const stub = `<script>
+    (function (names) {
+      function runner(ok, fail) {
+        var r = {
+          withSuccessHandler: function (fn) { return runner(fn, fail); },
+          withFailureHandler: function (fn) { return runner(ok, fn); },
+        };
+        names.forEach(function (n) {
+          r[n] = function () {
+            var args = Array.prototype.slice.call(arguments);
+            window.__callServer(n, JSON.stringify(args)).then(
+              function (res) { if (ok) ok(JSON.parse(res)); },
+              function (err) { if (fail) fail(err); });
+          };
+        });
+        return r;
+      }
+      window.google = { script: { run: runner() } };
+    })(${JSON.stringify(SERVER)});
+  </script>`;
+  await page.setContent(html.replace('<head>', `<head>${stub}`));
+  return page;
+}
+
+describe('the sidebar', () => {
+  it('shows the office and the findings grouped by tab, errors first; a click selects the cell', async () => {
+    const rt = await runtimeOn('ita-2568-published');
+    const page = await openSidebar(rt);
+    await page.waitForSelector('.group');
+    expect(await page.textContent('#office')).toBe('องค์การบริหารส่วนตำบลเมืองเก่า');
+    expect(await page.textContent('.summary')).toBe('พบข้อผิดพลาด 7 รายการ คำเตือน 22 รายการ');
+    const groups = await page.$$eval('.group h3', (hs) => hs.map((h) => h.textContent));
+    expect(groups).toEqual(['ข้อมูลทั่วไป', 'ผู้ลงนาม', 'คะแนน', 'ข้อเสนอแนะ', 'มาตรการ']);
+    const severities = await page.$$eval('.group:nth-of-type(4) li', (lis) =>
+      lis.map((li) => li.className),
+    );
+    expect(severities.indexOf('finding warning')).toBeGreaterThan(
+      severities.lastIndexOf('finding error'),
+    );
+    await page.click('.group:nth-of-type(3) .cell-link');
+    await page.waitForFunction(() => true);
+    expect(rt.spreadsheet.getActiveRange()?.getA1Notation()).toBe('C14');
+    await page.close();
+  });
+
+  it('shows text typed by staff as text, never as markup', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    const row =
+      rt.spreadsheet
+        .getSheetByName('ข้อมูลทั่วไป')!
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'ชื่อหน่วยงาน') + 1;
+    const evil = '<img src=x onerror="document.title=\'pwned\'">อบต.<b>ทดสอบ</b>';
+    rt.spreadsheet.getSheetByName('ข้อมูลทั่วไป')!.getRange(row, 2).setValue(evil);
+    const page = await openSidebar(rt);
+    await page.waitForSelector('.summary');
+    expect(await page.textContent('#office')).toBe(evil);
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.$$('#office b')).toHaveLength(0);
+    expect(await page.title()).not.toBe('pwned');
+    await page.close();
+  });
+
+  it('generates the memo and shows its links', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    const page = await openSidebar(rt);
+    await page.waitForSelector('.summary');
+    await page.click('#generate');
+    await page.waitForSelector('#result a', { timeout: 20000 });
+    const links = await page.$$eval('#result a', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
+    expect(links[0]).toMatch(/^https:\/\/docs\.google\.com\/document\/d\//);
+    expect(links[1]).toMatch(/^https:\/\/drive\.google\.com\/file\/d\//);
+    expect(await page.textContent('#status')).toBe('สร้างบันทึกข้อความเรียบร้อยแล้ว');
+    await page.close();
+  });
+});

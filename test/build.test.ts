@@ -1,0 +1,62 @@
+// What clasp pushes: three files, one plain script that Apps Script can parse and that defines
+// every entry point as a top-level function.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+const build = join(__dirname, '..', 'build');
+const code = readFileSync(join(build, 'Code.js'), 'utf8');
+const ENTRY = [
+  'onOpen',
+  'onInstall',
+  'onEdit',
+  'showSidebar',
+  'setupSheets',
+  'checkData',
+  'generate',
+  'createTemplate',
+  'refreshComments',
+  'sidebarState',
+  'sidebarCheck',
+  'sidebarSelect',
+  'sidebarGenerate',
+];
+
+describe('build/', () => {
+  it('parses as a script', () => {
+    expect(() => execFileSync(process.execPath, ['--check', join(build, 'Code.js')])).not.toThrow();
+  });
+
+  it('declares every entry point as a top-level function', () => {
+    for (const name of ENTRY) expect(code).toMatch(new RegExp(`^function ${name}\\(\\) \\{$`, 'm'));
+  });
+
+  it('loads in an empty context without touching any Apps Script service', () => {
+    const ctx = vm.createContext({});
+    vm.runInContext(code, ctx);
+    for (const name of ENTRY) expect(typeof ctx[name]).toBe('function');
+  });
+
+  it('carries no Node-only code and keeps Thai text readable', () => {
+    expect(code).not.toMatch(/require\(["'](fs|path|os|child_process|node:)/);
+    expect(code).toContain('สร้างบันทึกข้อความ');
+    expect(code.length).toBeLessThan(400_000);
+  });
+
+  it('ships the manifest with the least scopes and the sidebar as one file', () => {
+    const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8'));
+    expect(manifest.timeZone).toBe('Asia/Bangkok');
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.oauthScopes.sort()).toEqual([
+      'https://www.googleapis.com/auth/documents',
+      'https://www.googleapis.com/auth/drive.file',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    const html = readFileSync(join(build, 'Sidebar.html'), 'utf8');
+    expect(html).toMatch(/<style>[\s\S]+<\/style>/);
+    expect(html).toMatch(/<script>[\s\S]+<\/script>/);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
+  });
+});

@@ -1,0 +1,30 @@
+// Loads the freshly built build/Code.js into the local runtime on a copy of an example workbook.
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/local/runtime';
+import { tempDir } from '../local/helpers';
+
+export const EXAMPLES = join(__dirname, '..', '..', 'examples');
+
+export async function runtimeOn(
+  example: 'ita-2568-published' | 'ita-2568-corrected' | null,
+  options: RuntimeOptions = {},
+): Promise<Runtime & { dir: string; workbookPath: string }> {
+  const dir = tempDir('itamemo-gas-');
+  const workbookPath = join(dir, 'workbook.xlsx');
+  if (example) copyFileSync(join(EXAMPLES, `${example}.xlsx`), workbookPath);
+  const rt = await createRuntime({
+    workbook: example ? workbookPath : undefined,
+    driveDir: join(dir, 'drive'),
+    now: () => new Date('2025-10-03T03:00:00Z'),
+    ...options,
+  });
+  return Object.assign(rt, { dir, workbookPath });
+}
+
+/** A tab's values as the Node side sees them. */
+export function values(rt: Runtime, sheet: string): unknown[][] {
+  const s = rt.spreadsheet.getSheetByName(sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  return s.getDataRange().getValues();
+}
