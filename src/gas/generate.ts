@@ -20,7 +20,12 @@ import { parseDriveId } from '../core/workbook/drive-id';
 import { readWorkbook } from '../core/workbook/reader';
 import type { WorkbookData } from '../core/workbook/types';
 import type { TabValues } from '../core/workbook/cells';
-import type { CheckResult, GenerateResult, GeneratedLinks } from '../shared/sidebar-api';
+import type {
+  CheckResult,
+  FindingView,
+  GenerateResult,
+  GeneratedLinks,
+} from '../shared/sidebar-api';
 import { writeBuiltinTemplate } from './builtin-template-doc';
 import {
   copyTemplate,
@@ -42,7 +47,7 @@ import { cacheContext, recallFolder, rememberFolder, rememberLastRun } from './s
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function toCheckResult(findings: Finding[]): CheckResult {
+export function toCheckResult(findings: readonly FindingView[]): CheckResult {
   return {
     findings: findings.map((f) => ({
       severity: f.severity,
@@ -71,18 +76,15 @@ export function checkWorkbook(ss: Spreadsheet): {
 }
 
 /** Template problems shown like the sheet's findings, at the แม่แบบเอกสาร cell. */
-function templateFindings(problems: TemplateProblem[], data: WorkbookData): Finding[] {
+function templateFindings(problems: TemplateProblem[], data: WorkbookData): FindingView[] {
   const at = data.general.template;
-  return problems.map(
-    (p) =>
-      ({
-        severity: 'error',
-        sheet: at.sheet,
-        cell: at.cell ?? 'A1',
-        rule: p.rule,
-        message: `แม่แบบเอกสาร ${p.location}: ${p.message}`,
-      }) as Finding,
-  );
+  return problems.map((p) => ({
+    severity: 'error',
+    sheet: at.sheet,
+    cell: at.cell ?? 'A1',
+    rule: p.rule,
+    message: `แม่แบบเอกสาร ${p.location}: ${p.message}`,
+  }));
 }
 
 /** `บันทึกข้อความ ITA ปีงบประมาณ 2568 องค์การบริหารส่วนตำบลเมืองเก่า 25 พ.ย. 2569 เวลา 14.05.09` */

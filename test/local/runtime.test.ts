@@ -149,7 +149,9 @@ describe('triggers', () => {
   test('open() fires onOpen as a simple trigger and records the menu', async () => {
     const rt = await createRuntime({ buildDir: writeBuild(code) });
     expect(rt.open()).toBe('LIMITED');
-    expect(rt.ui.menuItems()).toEqual([{ path: ['รายงาน ITA', 'เปิด'], functionName: 'showSidebar' }]);
+    expect(rt.ui.menuItems()).toEqual([
+      { path: ['รายงาน ITA', 'เปิด'], functionName: 'showSidebar' },
+    ]);
   });
 });
 
