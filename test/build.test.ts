@@ -60,3 +60,19 @@ describe('build/', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
   });
 });
+
+describe('clasp', () => {
+  it('would push exactly the three built files (clasp status works offline)', () => {
+    const clasp = join(__dirname, '..', 'node_modules', '.bin', 'clasp');
+    const out = execFileSync(clasp, ['status', '--json'], {
+      cwd: join(__dirname, '..'),
+      encoding: 'utf8',
+    });
+    const status = JSON.parse(out) as { filesToPush: string[] };
+    expect(status.filesToPush.sort()).toEqual([
+      'build/Code.js',
+      'build/Sidebar.html',
+      'build/appsscript.json',
+    ]);
+  });
+});

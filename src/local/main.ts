@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { CheckResult, FindingView, GenerateResult } from '../shared/sidebar-api';
 import type { Runtime } from './runtime';
-import { RenderWorker } from './render-client';
+import { RenderWorkers } from './render-client';
 
 // Loaded on first use: `help` and usage errors answer without loading the spreadsheet, PDF and
 // DOCX libraries.
@@ -67,11 +67,15 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'itamemo-'));
 }
 
-async function open(workbook: string, driveDir: string, renderer?: RenderWorker): Promise<Runtime> {
+async function open(
+  workbook: string,
+  driveDir: string,
+  renderer?: RenderWorkers,
+): Promise<Runtime> {
   if (!existsSync(workbook)) throw new UsageError(`cannot read ${workbook}: no such file`);
   try {
     const renderPdf = renderer
-      ? (model: Parameters<RenderWorker['renderPdf']>[0]) => renderer.renderPdf(model)
+      ? (model: Parameters<RenderWorkers['renderPdf']>[0]) => renderer.renderPdf(model)
       : undefined;
     return await (
       await runtime()
@@ -155,12 +159,12 @@ async function generate(args: string[]): Promise<number> {
   const out = resolve(outArg);
   const existed = existsSync(out);
   const driveDir = join(out, '.drive');
-  const renderer = new RenderWorker(started);
+  const renderer = new RenderWorkers(started);
   try {
     return await generateWith(path, out, existed, driveDir, renderer, args);
   } finally {
-    // Not awaited: the process exits right after and takes the worker with it.
-    void renderer.close();
+    // Not awaited: the process exits right after and takes the threads with it.
+    renderer.close();
   }
 }
 
@@ -169,7 +173,7 @@ async function generateWith(
   out: string,
   existed: boolean,
   driveDir: string,
-  renderer: RenderWorker,
+  renderer: RenderWorkers,
   args: string[],
 ): Promise<number> {
   phase('start');
@@ -204,7 +208,7 @@ async function generateWith(
   copyFileSync(stored, pdfPath);
   const docxPath = pdfPath.replace(/\.pdf$/, '.docx');
   const workbookOut = flag(args, '--in-place') ? path : join(out, basename(path));
-  // The DOCX of the Doc just exported as PDF: the worker began it when it sent the PDF.
+  // The DOCX of the Doc just exported as PDF, rendered alongside it.
   const [docxBytes] = await Promise.all([renderer.docxOfLastPdf(), rt.saveWorkbook(workbookOut)]);
   writeFileSync(docxPath, docxBytes);
   phase('DOCX rendered, workbook saved');

@@ -6,72 +6,93 @@ import {
   type MessagePort,
 } from 'node:worker_threads';
 import type { DocModel } from './docmodel';
-import type { RenderReply, RenderRequest } from './render-worker';
+import type { RenderReply, RenderRequest, RenderRole } from './render-worker';
 
 const TIMEOUT_MS = 120_000;
 
-/** The renderers running in a worker thread (see render-worker.ts), started ahead of use. */
-export class RenderWorker {
-  private readonly port: MessagePort;
-  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
-  private readonly worker: Worker;
-  private busy = Promise.resolve();
+function bytesOf(reply: RenderReply): Uint8Array {
+  if ('error' in reply) throw new Error(`Rendering failed in a render worker: ${reply.error}`);
+  return reply.bytes;
+}
 
-  constructor(started = Date.now()) {
+/** One render thread (see render-worker.ts). */
+class RenderThread {
+  readonly port: MessagePort;
+  readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly worker: Worker;
+
+  constructor(role: RenderRole, started: number) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(join(__dirname, 'render-worker.cjs'), {
-      workerData: { port: port2, flag: this.flag, started },
+      workerData: { port: port2, flag: this.flag, started, role },
       transferList: [port2],
     });
     this.worker.unref();
   }
 
-  private send(request: RenderRequest): void {
+  send(model: DocModel): void {
     Atomics.store(this.flag, 0, 0);
-    this.port.postMessage(request);
-  }
-
-  private take(): Uint8Array {
-    const received = receiveMessageOnPort(this.port);
-    if (!received) throw new Error('The render worker answered nothing.');
-    const reply = received.message as RenderReply;
-    if ('error' in reply) throw new Error(`Rendering failed in the render worker: ${reply.error}`);
-    return reply.bytes;
-  }
-
-  /** Synchronous, as Document.getAs is: the calling thread waits for the worker's answer. */
-  renderPdf(model: DocModel): Uint8Array {
-    this.send({ kind: 'pdf', model });
-    if (Atomics.wait(this.flag, 0, 0, TIMEOUT_MS) === 'timed-out')
-      throw new Error('The PDF took too long to render.');
-    return this.take();
-  }
-
-  /** The DOCX of the document this worker last rendered as PDF (it starts right after the PDF). */
-  async docxOfLastPdf(): Promise<Uint8Array> {
-    await this.busy;
-    this.send({ kind: 'docx-of-last-pdf' });
-    const done = new Promise<Uint8Array>((resolve, reject) => {
-      const poll = () => {
-        if (Atomics.load(this.flag, 0) === 0) return void setTimeout(poll, 2);
-        try {
-          resolve(this.take());
-        } catch (err) {
-          reject(err);
-        }
-      };
-      poll();
-    });
-    this.busy = done.then(
-      () => undefined,
-      () => undefined,
-    );
-    return done;
+    this.port.postMessage({ model } satisfies RenderRequest);
   }
 
   close(): Promise<number> {
     this.port.close();
     return this.worker.terminate();
+  }
+}
+
+/**
+ * The renderers the CLI uses, each in its own thread, started ahead of use. Whenever the add-on
+ * exports a document as PDF, its DOCX is rendered at the same time in the other thread.
+ */
+export class RenderWorkers {
+  private readonly pdf: RenderThread;
+  private readonly docx: RenderThread;
+  private lastDocx: Promise<Uint8Array> | null = null;
+
+  constructor(started = Date.now()) {
+    this.pdf = new RenderThread('pdf', started);
+    this.docx = new RenderThread('docx', started);
+  }
+
+  /** Synchronous, as Document.getAs is: the calling thread waits for the PDF thread's answer. */
+  renderPdf(model: DocModel): Uint8Array {
+    this.lastDocx = this.renderDocx(model);
+    this.pdf.send(model);
+    if (Atomics.wait(this.pdf.flag, 0, 0, TIMEOUT_MS) === 'timed-out') {
+      throw new Error('The PDF took too long to render.');
+    }
+    const received = receiveMessageOnPort(this.pdf.port);
+    if (!received) throw new Error('The PDF render thread answered nothing.');
+    return bytesOf(received.message as RenderReply);
+  }
+
+  private renderDocx(model: DocModel): Promise<Uint8Array> {
+    const done = new Promise<Uint8Array>((resolve, reject) => {
+      this.docx.port.once('message', (reply: RenderReply) => {
+        try {
+          resolve(bytesOf(reply));
+        } catch (err) {
+          reject(err);
+        }
+      });
+    });
+    this.docx.send(model);
+    // A DOCX nobody asks for must not crash the process with an unhandled rejection.
+    done.catch(() => undefined);
+    return done;
+  }
+
+  /** The DOCX of the document last exported as PDF (rendered alongside that PDF). */
+  docxOfLastPdf(): Promise<Uint8Array> {
+    if (!this.lastDocx)
+      return Promise.reject(new Error('No document has been exported as PDF yet.'));
+    return this.lastDocx;
+  }
+
+  close(): void {
+    void this.pdf.close();
+    void this.docx.close();
   }
 }
