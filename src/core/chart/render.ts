@@ -1,7 +1,8 @@
 // The scores chart: five columns (the four tools and the overall ITA) on a 0–100 axis, with the
 // pass line drawn across. Layout is in display pixels (600 × 300) and multiplied by `scale`.
 import { ASCENT, DESCENT, UNITS_PER_EM } from './glyphs.generated';
-import { formatFixed, formatShort, toDigits } from './format';
+import { formatHundredths, roundToHundredths } from '../ita/decimal';
+import { withDigits } from '../thai/digits';
 import { encodePng } from './png';
 import { Canvas, Path, Rgb } from './raster';
 import { TextRun, Weight, addRun, chars, concat, label, runWidth } from './text';
@@ -85,7 +86,7 @@ export function renderScoreChart(input: ScoreChartInput): ChartImage {
   const px = (v: number): number => Math.round(v * scale);
   const yOf = (score: number): number =>
     L.plotBottom - ((L.plotBottom - L.plotTop) * clamp(score, 0, 100)) / 100;
-  const digits = (text: string): string => toDigits(text, input.thaiDigits);
+  const digits = (text: string): string => withDigits(text, input.thaiDigits ? 'thai' : 'arabic');
   const text = (run: TextRun, x: number, baseline: number, size: number, color: Rgb): void => {
     const path = new Path();
     addRun(path, run, x * scale, baseline * scale, size * scale);
@@ -120,7 +121,7 @@ export function renderScoreChart(input: ScoreChartInput): ChartImage {
     const raw: unknown = input.scores[key];
     if (typeof raw !== 'number' || !isFinite(raw)) return;
     // Judge the published (rounded) figure, so a bar printed 85.00 is never amber.
-    const shown = formatFixed(raw, 2);
+    const shown = formatHundredths(roundToHundredths(raw) ?? 0);
     const score = Number(shown);
     const pass = score >= threshold;
     const overall = key === 'ITA';
@@ -165,7 +166,7 @@ export function renderScoreChart(input: ScoreChartInput): ChartImage {
   const thresholdRun = concat(
     label('r', 'เกณฑ์'),
     space,
-    chars('r', digits(formatShort(threshold))),
+    chars('r', digits(formatHundredths(roundToHundredths(threshold) ?? 0).replace(/\.?0+$/, ''))),
     space,
     label('r', 'คะแนน'),
   );

@@ -65,12 +65,6 @@ function toField(d: Def<never>): Field {
 const score = (value: Hundredths | null, digits: DigitStyle): string =>
   value === null ? '' : formatHundredths(value, digits);
 
-/** "ก ข และ ค", as Thai running text joins a list. */
-function joinThai(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(' ')} และ${items[items.length - 1]}`;
-}
-
 function indicatorLabel(n: number, name: string, digits: DigitStyle): string {
   return `ตัวชี้วัดที่ ${withDigits(n, digits)} ${name}`;
 }
@@ -147,7 +141,10 @@ function unitSummary(u: UnitSource): string {
   const d = u.digits;
   const pass = withDigits(u.assessment.rules.passMark, d);
   const names = (list: readonly { number: number; name: string }[]) =>
-    joinThai(list.map((i) => indicatorLabel(i.number, i.name, d)));
+    listThai(
+      list.map((i) => indicatorLabel(i.number, i.name, d)),
+      ' ',
+    );
   const { maintain, improve } = u.unit;
   if (!maintain.length && !improve.length) return '';
   if (!improve.length) {
@@ -237,14 +234,20 @@ function unitFields(unit: UnitRule): Def<MemoSource>[] {
       kind: 'text',
       description: `ตัวชี้วัดของ ${n} ที่ได้ตั้งแต่เกณฑ์ขึ้นไป เรียงเป็นข้อความ`,
       value: (m) =>
-        joinThai(at(m).unit.maintain.map((i) => indicatorLabel(i.number, i.name, m.digits))),
+        listThai(
+          at(m).unit.maintain.map((i) => indicatorLabel(i.number, i.name, m.digits)),
+          ' ',
+        ),
     },
     {
       name: `ตัวชี้วัดที่ควรพัฒนา ${n}`,
       kind: 'text',
       description: `ตัวชี้วัดของ ${n} ที่ได้ต่ำกว่าเกณฑ์ เรียงเป็นข้อความ (ว่างเมื่อไม่มี)`,
       value: (m) =>
-        joinThai(at(m).unit.improve.map((i) => indicatorLabel(i.number, i.name, m.digits))),
+        listThai(
+          at(m).unit.improve.map((i) => indicatorLabel(i.number, i.name, m.digits)),
+          ' ',
+        ),
     },
     {
       name: `สรุปตัวชี้วัด ${n}`,

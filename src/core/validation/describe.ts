@@ -20,10 +20,14 @@ export function quote(raw: unknown): string {
   return `“${chars.length > MAX_QUOTE ? chars.slice(0, MAX_QUOTE - 1).join('') + '…' : text}”`;
 }
 
-/** "a, b และ c" */
-export function listThai(items: readonly string[]): string {
+/**
+ * "a, b และ c" (or with another separator: "ก ข และค"). และ joins a Thai word directly, as Thai
+ * is written, and anything else (a code, a quote) after a space.
+ */
+export function listThai(items: readonly string[], separator = ', '): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} และ ${items[items.length - 1]}`;
+  const last = items[items.length - 1];
+  return `${items.slice(0, -1).join(separator)} และ${/^[\u0e01-\u0e4e]/.test(last) ? '' : ' '}${last}`;
 }
 
 /** "a, b หรือ c" */

@@ -1,4 +1,4 @@
-import { instantOf, wallTime } from '../utilities/timezone';
+import { instantOf, utcWallTime, wallTime } from '../utilities/timezone';
 
 /**
  * A Sheets date cell holds a wall-clock date and time with no zone; Apps Script hands it to
@@ -10,21 +10,7 @@ import { instantOf, wallTime } from '../utilities/timezone';
 
 /** exceljs's Date (wall time as UTC) → the instant Apps Script reports. */
 export function fromSheetsDate(excelDate: Date, timeZone: string): Date {
-  const d = excelDate;
-  return new Date(
-    instantOf(
-      {
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: d.getUTCDate(),
-        hour: d.getUTCHours(),
-        minute: d.getUTCMinutes(),
-        second: d.getUTCSeconds(),
-        millisecond: d.getUTCMilliseconds(),
-      },
-      timeZone,
-    ),
-  );
+  return new Date(instantOf(utcWallTime(excelDate.getTime()), timeZone));
 }
 
 /** An instant → the Date exceljs should write (its UTC fields are the wall time in `timeZone`). */

@@ -81,7 +81,8 @@ function formatter(id: string): Intl.DateTimeFormat {
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
-function utcWallTime(ms: number): WallTime {
+/** The UTC fields of instant `ms` as a wall time. */
+export function utcWallTime(ms: number): WallTime {
   const d = new Date(ms);
   return {
     year: d.getUTCFullYear(),
