@@ -9,34 +9,8 @@ export function parseFields(spec: string): FieldMask {
   let i = 0;
   const s = spec.replace(/\s+/g, '');
 
-  function parseList(): FieldMask {
-    const mask: FieldMask = new Map();
-    for (;;) {
-      const start = i;
-      while (i < s.length && !',()/'.includes(s[i])) i++;
-      const name = s.slice(start, i);
-      if (!name) throw new Error(`Invalid field selection ${spec}`);
-      let value: FieldMask | true = true;
-      if (s[i] === '/') {
-        i++;
-        value = parseList1();
-      } else if (s[i] === '(') {
-        i++;
-        value = parseList();
-        if (s[i] !== ')') throw new Error(`Invalid field selection ${spec}`);
-        i++;
-      }
-      merge(mask, name, value);
-      if (s[i] === ',') {
-        i++;
-        continue;
-      }
-      return mask;
-    }
-  }
-
-  /** After `a/`: exactly one path element (itself possibly `b/c` or `b(c,d)`). */
-  function parseList1(): FieldMask {
+  /** One path element: `name`, `name/…` (one nested element) or `name(…)` (a nested list). */
+  function parseElement(): [string, FieldMask | true] {
     const start = i;
     while (i < s.length && !',()/'.includes(s[i])) i++;
     const name = s.slice(start, i);
@@ -44,14 +18,24 @@ export function parseFields(spec: string): FieldMask {
     let value: FieldMask | true = true;
     if (s[i] === '/') {
       i++;
-      value = parseList1();
+      value = new Map([parseElement()]);
     } else if (s[i] === '(') {
       i++;
       value = parseList();
       if (s[i] !== ')') throw new Error(`Invalid field selection ${spec}`);
       i++;
     }
-    return new Map([[name, value]]);
+    return [name, value];
+  }
+
+  function parseList(): FieldMask {
+    const mask: FieldMask = new Map();
+    for (;;) {
+      const [name, value] = parseElement();
+      merge(mask, name, value);
+      if (s[i] !== ',') return mask;
+      i++;
+    }
   }
 
   const mask = parseList();
