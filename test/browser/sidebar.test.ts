@@ -6,10 +6,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn } from '../gas/harness';
+import { googleScriptRunStub, SIDEBAR_SERVER } from './stub';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const html = readFileSync(join(__dirname, '..', '..', 'build', 'Sidebar.html'), 'utf8');
-const SERVER = ['sidebarState', 'sidebarCheck', 'sidebarSelect', 'sidebarGenerate'];
 
 let browser: Browser;
 /** Script errors of the sidebar page: every test ends with none. */
@@ -50,28 +50,7 @@ async function openSidebar(rt: Runtime): Promise<Page> {
     JSON.stringify(rt.run(name, ...JSON.parse(args)) ?? null),
   );
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  // google.script.run as Apps Script provides it: builders with handlers, one method per server function.
-  const stub = `<script>
-    (function (names) {
-      function runner(ok, fail) {
-        var r = {
-          withSuccessHandler: function (fn) { return runner(fn, fail); },
-          withFailureHandler: function (fn) { return runner(ok, fn); },
-        };
-        names.forEach(function (n) {
-          r[n] = function () {
-            var args = Array.prototype.slice.call(arguments);
-            window.__callServer(n, JSON.stringify(args)).then(
-              function (res) { if (ok) ok(JSON.parse(res)); },
-              function (err) { if (fail) fail(err); });
-          };
-        });
-        return r;
-      }
-      window.google = { script: { run: runner() } };
-    })(${JSON.stringify(SERVER)});
-  </script>`;
-  await page.setContent(html.replace('<head>', `<head>${stub}`));
+  await page.setContent(html.replace('<head>', `<head>${googleScriptRunStub(SIDEBAR_SERVER)}`));
   return page;
 }
 

@@ -1,0 +1,30 @@
+// Writes docs/sidebar.png: the built sidebar in headless Chromium over the published example,
+// its google.script.run wired to the add-on's entry points in the local runtime.
+// Run with: node scripts/run-ts.mjs scripts/sidebar-screenshot.ts  (needs Debian's chromium)
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createRuntime } from '../src/local/runtime';
+import { googleScriptRunStub, SIDEBAR_SERVER } from '../test/browser/stub';
+
+(async () => {
+  const root = join(__dirname, '..');
+  const rt = await createRuntime({
+    workbook: join(root, 'examples', 'ita-2568-published.xlsx'),
+    driveDir: mkdtempSync(join(tmpdir(), 'itamemo-shot-')),
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const page = await browser.newPage({ viewport: { width: 300, height: 760 } });
+  await page.exposeFunction('__callServer', (name: string, args: string) =>
+    JSON.stringify(rt.run(name, ...JSON.parse(args)) ?? null),
+  );
+  const html = readFileSync(join(root, 'build', 'Sidebar.html'), 'utf8');
+  await page.setContent(html.replace('<head>', `<head>${googleScriptRunStub(SIDEBAR_SERVER)}`));
+  await page.waitForSelector('.group');
+  await page.screenshot({ path: join(root, 'docs', 'sidebar.png') });
+  await browser.close();
+})();
