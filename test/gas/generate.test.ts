@@ -201,3 +201,15 @@ describe('generating again and failing', () => {
     expect(rt.drive.listAll().filter((f) => f.mimeType === 'application/pdf')).toEqual([]);
   });
 });
+
+describe('cells the add-on writes', () => {
+  it('stay text even when a value looks like a formula', async () => {
+    const rt = await runtimeOn('ita-2568-corrected', {
+      user: '=IMPORTXML("http://x.invalid","//a")',
+    });
+    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    expect(result.status).toBe('done');
+    expect(rt.workbook.formulaWrites).toEqual([]);
+    expect(values(rt, 'ประวัติ')[1][1]).toBe('=IMPORTXML("http://x.invalid","//a")');
+  });
+});
