@@ -6,6 +6,7 @@
 import { readGeneral } from '../core/workbook/reader';
 import type { CheckResult, GenerateResult, SidebarState } from '../shared/sidebar-api';
 import { checkWorkbook, createTemplateDoc, generateMemo, toCheckResult } from '../gas/generate';
+import { UserFacingError } from '../gas/drive';
 import { checkEditedSheet, markAllTabs } from '../gas/live-check';
 import { refreshCommentStatus } from '../gas/log';
 import { selectCell, findSheet, readSheet } from '../gas/sheets';
@@ -96,11 +97,22 @@ export function generate(): void {
 }
 
 export function createTemplate(): void {
-  const { url } = createTemplateDoc(ss());
-  SpreadsheetApp.getUi().alert(
+  const ui = SpreadsheetApp.getUi();
+  let made: { url: string; linked: boolean };
+  try {
+    made = createTemplateDoc(ss());
+  } catch (err) {
+    if (!(err instanceof UserFacingError)) throw err;
+    ui.alert(ADDON_NAME, `สร้างแม่แบบไม่สำเร็จ: ${err.message}`, ui.ButtonSet.OK);
+    return;
+  }
+  const where = made.linked
+    ? 'และใส่ลิงก์ไว้ในรายการ “แม่แบบเอกสาร” ของแท็บข้อมูลทั่วไปแล้ว'
+    : 'แต่แท็บข้อมูลทั่วไปยังไม่มีรายการ “แม่แบบเอกสาร” กรุณาใช้เมนูตั้งค่าแผ่นงาน แล้ววางลิงก์นี้ในรายการนั้น';
+  ui.alert(
     ADDON_NAME,
-    `สร้างแม่แบบมาตรฐานแล้ว และใส่ลิงก์ไว้ในรายการ “แม่แบบเอกสาร” ของแท็บข้อมูลทั่วไป: ${url}\nแก้ไขข้อความหรือวางตราครุฑแทนป้าย {{ตราครุฑ}} ในแม่แบบได้ บันทึกข้อความครั้งต่อไปจะใช้แม่แบบนี้`,
-    SpreadsheetApp.getUi().ButtonSet.OK,
+    `สร้างแม่แบบมาตรฐานแล้ว ${where}: ${made.url}\nแก้ไขข้อความหรือวางตราครุฑแทนป้าย {{ตราครุฑ}} ในแม่แบบได้ บันทึกข้อความครั้งต่อไปจะใช้แม่แบบนี้`,
+    ui.ButtonSet.OK,
   );
 }
 

@@ -265,7 +265,7 @@ function writeTemplateDoc(docId: string, data: WorkbookData): GoogleAppsScript.D
 }
 
 /** "สร้างแม่แบบมาตรฐาน": a Doc with the built-in template, its link written into แม่แบบเอกสาร. */
-export function createTemplateDoc(ss: Spreadsheet): { url: string } {
+export function createTemplateDoc(ss: Spreadsheet): { url: string; linked: boolean } {
   const { data } = checkWorkbook(ss);
   const folderId = destinationFolder(data);
   const name = `แม่แบบบันทึกข้อความ ITA ${data.general.organisation.value ?? ''}`.trim();
@@ -273,6 +273,7 @@ export function createTemplateDoc(ss: Spreadsheet): { url: string } {
   const doc = writeTemplateDoc(file.id as string, data);
   const url = (getFile(file.id as string, 'id,webViewLink')?.webViewLink ?? doc.getUrl()) as string;
   const at = data.general.template;
-  if (at.cell) ss.getSheetByName(at.sheet)?.getRange(at.cell).setValue(url);
-  return { url };
+  const sheet = at.cell ? ss.getSheetByName(at.sheet) : null;
+  if (sheet && at.cell) sheet.getRange(at.cell).setValue(url);
+  return { url, linked: !!sheet };
 }
