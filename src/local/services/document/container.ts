@@ -4,7 +4,7 @@ import { ElementBase, checkIndex, checkRemovable, detachedNodeOf, wrap } from '.
 import { newShortListId } from './ids';
 import { imageNodeFrom } from './image';
 import { runsText, styleRuns } from './runs';
-import { findElementIn, findTextIn, replaceTextIn } from './search';
+import { SearchableElement } from './searchable';
 import { containerText } from './text';
 import type { AnyNode, ParagraphLike } from './tree';
 import {
@@ -62,7 +62,7 @@ export function blockText(node: AnyNode): string {
  * and tables. Docs keeps a paragraph last in each, so a table appended at the end is followed by
  * a new empty paragraph.
  */
-export abstract class BlockContainer extends ElementBase implements Pick<GBody, Shared> {
+export abstract class BlockContainer extends SearchableElement implements Pick<GBody, Shared> {
   get _blocks(): BlockNode[] {
     return childrenOf(this._n) as BlockNode[];
   }
@@ -242,23 +242,6 @@ export abstract class BlockContainer extends ElementBase implements Pick<GBody, 
 
   editAsText(): never {
     return containerText(this._s, this._n) as never;
-  }
-
-  findText(searchPattern: string, from?: GoogleAppsScript.Document.RangeElement | null): never {
-    return findTextIn(this._s, this._n, searchPattern, from);
-  }
-
-  findElement(
-    elementType: GoogleAppsScript.Document.ElementType,
-    from?: GoogleAppsScript.Document.RangeElement | null,
-  ): never {
-    return findElementIn(this._s, this._n, elementType, from);
-  }
-
-  replaceText(searchPattern: string, replacement: string): never {
-    this._edit();
-    replaceTextIn(this._n, searchPattern, replacement);
-    return this as never;
   }
 
   /** The container's own attributes; subclasses add theirs. */

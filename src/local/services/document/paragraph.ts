@@ -20,7 +20,7 @@ import {
 import { GlyphType as GlyphTypes, enumName } from './enums';
 import { imageNodeFrom } from './image';
 import { runsText, styleAt, styleRuns } from './runs';
-import { findElementIn, findTextIn, replaceTextIn } from './search';
+import { SearchableElement } from './searchable';
 import type { DocSession } from './session';
 import { newTextNode, paragraphText } from './text';
 import type { AnyNode, ParagraphLike } from './tree';
@@ -75,7 +75,7 @@ function inTableCell(node: AnyNode): boolean {
 }
 
 /** What Paragraph and ListItem share: inline children, paragraph style, paragraph-level text style. */
-export abstract class ParagraphBase extends ElementBase implements Pick<GParagraph, Common> {
+export abstract class ParagraphBase extends SearchableElement implements Pick<GParagraph, Common> {
   get _p(): ParagraphLike {
     return this._n as ParagraphLike;
   }
@@ -295,23 +295,6 @@ export abstract class ParagraphBase extends ElementBase implements Pick<GParagra
 
   /** List items add GLYPH_TYPE, NESTING_LEVEL. */
   protected _setExtra(_attrs: Record<string, unknown>): void {}
-
-  findText(searchPattern: string, from?: GoogleAppsScript.Document.RangeElement | null): never {
-    return findTextIn(this._s, this._n, searchPattern, from);
-  }
-
-  findElement(
-    elementType: GoogleAppsScript.Document.ElementType,
-    from?: GoogleAppsScript.Document.RangeElement | null,
-  ): never {
-    return findElementIn(this._s, this._n, elementType, from);
-  }
-
-  replaceText(searchPattern: string, replacement: string): never {
-    this._edit();
-    replaceTextIn(this._n, searchPattern, replacement);
-    return this as never;
-  }
 
   /** Joins this paragraph to the previous sibling paragraph (Google's merge()). */
   merge(): never {

@@ -1,9 +1,9 @@
 import type { TableCellNode, TableNode, TableRowNode } from '../../docmodel';
 import { color, num, textAttributes } from './attributes';
 import { BlockContainer, blockText } from './container';
-import { ElementBase, asEnum, checkIndex, detachedNodeOf, registerElement, wrap } from './element';
+import { asEnum, checkIndex, detachedNodeOf, registerElement, wrap } from './element';
 import { VerticalAlignment, enumName } from './enums';
-import { findElementIn, findTextIn, replaceTextIn } from './search';
+import { SearchableElement } from './searchable';
 import type { DocSession } from './session';
 import { containerText } from './text';
 import type { AnyNode } from './tree';
@@ -23,7 +23,7 @@ function notAChild(): Error {
 }
 
 export class Table
-  extends ElementBase
+  extends SearchableElement
   implements
     Pick<
       GoogleAppsScript.Document.Table,
@@ -183,25 +183,10 @@ export class Table
     if (typeof a.BORDER_COLOR === 'string') this.setBorderColor(a.BORDER_COLOR);
     return this as never;
   }
-
-  findText(searchPattern: string, from?: GoogleAppsScript.Document.RangeElement | null): never {
-    return findTextIn(this._s, this._n, searchPattern, from);
-  }
-  findElement(
-    elementType: GoogleAppsScript.Document.ElementType,
-    from?: GoogleAppsScript.Document.RangeElement | null,
-  ): never {
-    return findElementIn(this._s, this._n, elementType, from);
-  }
-  replaceText(searchPattern: string, replacement: string): never {
-    this._edit();
-    replaceTextIn(this._n, searchPattern, replacement);
-    return this as never;
-  }
 }
 
 export class TableRow
-  extends ElementBase
+  extends SearchableElement
   implements
     Pick<
       GoogleAppsScript.Document.TableRow,
@@ -316,21 +301,6 @@ export class TableRow
     this._edit();
     const a = attributes ?? {};
     if (typeof a.MINIMUM_HEIGHT === 'number') this.setMinimumHeight(a.MINIMUM_HEIGHT);
-    return this as never;
-  }
-
-  findText(searchPattern: string, from?: GoogleAppsScript.Document.RangeElement | null): never {
-    return findTextIn(this._s, this._n, searchPattern, from);
-  }
-  findElement(
-    elementType: GoogleAppsScript.Document.ElementType,
-    from?: GoogleAppsScript.Document.RangeElement | null,
-  ): never {
-    return findElementIn(this._s, this._n, elementType, from);
-  }
-  replaceText(searchPattern: string, replacement: string): never {
-    this._edit();
-    replaceTextIn(this._n, searchPattern, replacement);
     return this as never;
   }
 }
