@@ -7,7 +7,7 @@
  * came from.
  */
 import type { FillPlan, OutNode, Run, TplDocument, TplNode } from '../core/template';
-import { bytesForBlob } from './blobs';
+import { toSignedBytes } from '../core/bytes';
 
 type Element = GoogleAppsScript.Document.Element;
 type Container =
@@ -173,7 +173,7 @@ function fillElement(el: Element, out: OutNode): void {
     for (const edit of out.edits)
       applyEdit(p.getChild(edit.child).asText(), edit.start, edit.end, edit.runs);
     if (out.image) {
-      const blob = Utilities.newBlob(bytesForBlob(out.image.png), 'image/png', 'chart.png');
+      const blob = Utilities.newBlob(toSignedBytes(out.image.png), 'image/png', 'chart.png');
       const img = p.appendInlineImage(blob);
       img.setWidth(out.image.width);
       img.setHeight(out.image.height);

@@ -2,4 +2,3 @@
 // (no canvas, no fonts) and in Node. See docs/chart.md.
 export { renderScoreChart } from './render';
 export type { ChartBarKey, ChartImage, ScoreChartInput } from './render';
-export { toSignedBytes } from './png';

@@ -129,13 +129,3 @@ export function encodePng(
   }
   return out;
 }
-
-/**
- * The bytes as Apps Script's `Utilities.newBlob(bytes, 'image/png')` wants them: a plain array
- * of Java-style signed bytes (-128…127), not a Uint8Array.
- */
-export function toSignedBytes(bytes: Uint8Array): number[] {
-  const out = new Array<number>(bytes.length);
-  for (let i = 0; i < bytes.length; i++) out[i] = bytes[i] > 127 ? bytes[i] - 256 : bytes[i];
-  return out;
-}

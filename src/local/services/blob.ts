@@ -1,5 +1,6 @@
 import type { CallLog } from './calls';
 import { tracked } from './calls';
+import { toSignedBytes } from '../../core/bytes';
 
 type Byte = GoogleAppsScript.Byte;
 
@@ -17,13 +18,6 @@ const EXTENSIONS: Record<string, string> = {
   html: 'text/html',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
-
-/** Apps Script bytes are signed (-128..127); Node's are unsigned. */
-export function toSignedBytes(data: Uint8Array): Byte[] {
-  const out = new Array<number>(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = data[i] > 127 ? data[i] - 256 : data[i];
-  return out;
-}
 
 export function fromBytes(data: ArrayLike<number>): Uint8Array {
   const out = new Uint8Array(data.length);

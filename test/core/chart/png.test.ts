@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { crc32, encodePng, toSignedBytes } from '../../../src/core/chart/png';
+import { toSignedBytes } from '../../../src/core/bytes';
+import { crc32, encodePng } from '../../../src/core/chart/png';
 import { decodePng } from './decode-png';
 
 describe('encodePng', () => {

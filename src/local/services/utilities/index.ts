@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { Blob, fromBytes, toSignedBytes } from '../blob';
+import { toSignedBytes } from '../../../core/bytes';
+import { Blob, fromBytes } from '../blob';
 import { tracked, type CallLog } from '../calls';
 import { isDate, realmArray, realmError, type Realm } from '../../load-bundle';
 import type { Clock } from './clock';
