@@ -124,6 +124,8 @@ function destinationFolder(data: WorkbookData): string {
 
 interface Made {
   docId?: string;
+  /** The Doc's link, as the create or copy call returned it. */
+  docUrl?: string;
   pdfId?: string;
 }
 
@@ -142,6 +144,7 @@ function prepareDocument(
   }
   const file = templateId ? copyTemplate(templateId, name, folderId) : createDoc(name, folderId);
   made.docId = file.id as string;
+  made.docUrl = file.webViewLink as string;
   if (!templateId) writeTemplateDoc(made.docId, data);
   return DocumentApp.openById(made.docId);
 }
@@ -213,9 +216,8 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
     );
     made.pdfId = pdf.id as string;
     share(data, made.docId as string, made.pdfId);
-    const docFile = getFile(made.docId as string, 'id,webViewLink');
     const links: GeneratedLinks = {
-      docUrl: (docFile?.webViewLink ?? doc.getUrl()) as string,
+      docUrl: made.docUrl ?? doc.getUrl(),
       pdfUrl: pdf.webViewLink as string,
       pdfName: `${name}.pdf`,
       at: now.toISOString(),
@@ -271,7 +273,7 @@ export function createTemplateDoc(ss: Spreadsheet): { url: string; linked: boole
   const name = `แม่แบบบันทึกข้อความ ITA ${data.general.organisation.value ?? ''}`.trim();
   const file = createDoc(name, folderId);
   const doc = writeTemplateDoc(file.id as string, data);
-  const url = (getFile(file.id as string, 'id,webViewLink')?.webViewLink ?? doc.getUrl()) as string;
+  const url = (file.webViewLink ?? doc.getUrl()) as string;
   const at = data.general.template;
   const sheet = at.cell ? ss.getSheetByName(at.sheet) : null;
   if (sheet && at.cell) sheet.getRange(at.cell).setValue(url);
