@@ -22,14 +22,22 @@ import { CacheService } from './services/cache';
 import { CallLog } from './services/calls';
 import { createDocumentApp } from './services/document/index';
 import { createDocsService } from './services/docs-api';
+import { GoogleJsonResponseException } from './services/drive/errors';
 import { createDriveService } from './services/drive/service';
 import { DriveStore } from './services/drive/store';
+import {
+  EXECUTION_BUDGET_MS,
+  Execution,
+  SIMPLE_TRIGGER_BUDGET_MS,
+  type Manifest,
+} from './services/execution';
+import { Faults } from './services/faults';
 import { HtmlService, type HtmlEnvironment } from './services/html';
 import { LockOwner, LockService } from './services/lock';
 import { createConsole, Logger, LogRecorder } from './services/logger';
 import { JsonFileStore, PropertiesService } from './services/properties';
 import { AuthMode, ScriptApp, type AuthModeName } from './services/script';
-import { Session, User } from './services/session';
+import { Session, User, visibleEmail } from './services/session';
 import { parseRef, splitSheet } from './services/spreadsheet/a1';
 import type { SheetsContext } from './services/spreadsheet/context';
 import { serialOf } from './services/spreadsheet/dates';
@@ -63,8 +71,17 @@ export interface RuntimeOptions {
   driveDir?: string;
   /** Properties, protections and locks; default `${driveDir}/.runtime`. */
   stateDir?: string;
-  /** Default 'staff@example.go.th'. */
+  /** The user `run`, `open` and `edit` act as (default 'staff@example.go.th'); `as()` picks another. */
   user?: string;
+  /** The spreadsheet's editors, its owner first (default: the user). Spreadsheet.getEditors answers them. */
+  editors?: string[];
+  /**
+   * The account that owns the script (default: the user). In a simple trigger Google reveals the
+   * active user's e-mail only to a script of the same Workspace domain (services/session.ts).
+   */
+  scriptOwner?: string;
+  /** The manifest whose `oauthScopes` the runtime enforces (default: `<buildDir>/appsscript.json`). */
+  manifest?: Manifest;
   /** The runtime clock (default: real time); Utilities.sleep advances it. */
   now?: () => Date;
   /** Default: <repo>/build. */
@@ -87,7 +104,34 @@ export interface RuntimeOptions {
 
 type EntryPoint = (...args: unknown[]) => unknown;
 
-export interface Runtime {
+/** Entry points run as one user. */
+export interface UserSession {
+  /** Calls an entry point as one execution (FULL auth), then saves open documents and releases locks. */
+  run<T>(name: string, ...args: unknown[]): T;
+  /** Opens the spreadsheet as a user would: fires onOpen(e) as a simple trigger, if defined. */
+  open(authMode?: AuthModeName): unknown;
+  /**
+   * A user's edit: writes the value (not counted as add-on calls), makes the cell the selection,
+   * then fires onEdit(e) as a simple trigger if the bundle defines it.
+   */
+  edit(sheetName: string, a1: string, value: unknown): unknown;
+  /**
+   * The user's choice in the Google Picker dialog the add-on has open: Google grants the app
+   * drive.file access to the picked file for this user, and the dialog hands its id to the
+   * add-on's server callback. Returns what the callback returned.
+   */
+  pick<T>(fileId: string): T;
+}
+
+export interface Runtime extends UserSession {
+  /** The default user. */
+  user: string;
+  /** Runs entry points as another user (office staff B, a reviewer). */
+  as(user: string): UserSession;
+  /** Failures on demand (services/faults.ts). */
+  faults: Faults;
+  /** The execution gate: the modelled time of the last run (`elapsedMs`), its user. */
+  execution: Execution;
   calls: CallLog;
   ui: UiRecorder;
   /** The spreadsheet as Node code (tests) sees it: values and errors of Node's realm. */
@@ -100,15 +144,6 @@ export interface Runtime {
   globals: Record<string, unknown>;
   /** The loaded bundle's context: its top-level functions. */
   app: Record<string, EntryPoint>;
-  /** Calls an entry point as one execution (FULL auth), then saves open documents and releases locks. */
-  run<T>(name: string, ...args: unknown[]): T;
-  /** Opens the spreadsheet as a user would: fires onOpen(e) as a simple trigger, if defined. */
-  open(authMode?: AuthModeName): unknown;
-  /**
-   * A user's edit: writes the value (not counted as add-on calls), makes the cell the selection,
-   * then fires onEdit(e) as a simple trigger if the bundle defines it.
-   */
-  edit(sheetName: string, a1: string, value: unknown): unknown;
   /** Writes the workbook (default: the file it was opened from). */
   saveWorkbook(path?: string): Promise<void>;
 }
@@ -125,14 +160,12 @@ function repoRoot(): string {
   }
 }
 
-function manifestTimeZone(buildDir: string, repo: string): string {
+/** The manifest clasp would push: `<buildDir>/appsscript.json`, else the repository's. */
+function readManifest(buildDir: string, repo: string): Manifest & { timeZone?: string } {
   for (const path of [join(buildDir, 'appsscript.json'), join(repo, 'appsscript.json')]) {
-    if (existsSync(path)) {
-      const tz = (JSON.parse(readFileSync(path, 'utf8')) as { timeZone?: string }).timeZone;
-      if (tz) return tz;
-    }
+    if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
   }
-  return 'Asia/Bangkok';
+  return {};
 }
 
 /** A stable, Google-looking ID for a workbook file (so its state is found again next run). */
@@ -162,38 +195,38 @@ function spreadsheetState(stateDir: string, id: string) {
 }
 
 /**
- * Services that need authorisation fail inside simple triggers (AuthMode.LIMITED/NONE), as in
- * Apps Script, so an onEdit that reaches for Drive is caught locally too.
+ * The Docs API answers for the document's readers and writers only: 404 "Requested entity was
+ * not found." for a document the user cannot see, 403 "The caller does not have permission" for
+ * a change by someone who may not edit (the Google APIs' standard NOT_FOUND / PERMISSION_DENIED
+ * answers). Checked here so the emulation's Docs internals stay as they are.
  */
-function requireFullAuth<T extends object>(
-  target: T,
-  path: string,
-  scope: string,
-  state: { authMode: AuthModeName },
-  realm: Realm,
-): T {
-  return new Proxy(target, {
-    get(obj, prop) {
-      const v = Reflect.get(obj, prop) as unknown;
-      const own = Object.getOwnPropertyDescriptor(obj, prop);
-      // A proxy must hand back frozen properties unchanged (enum tables are frozen).
-      if (typeof prop !== 'string' || (own && !own.configurable && !own.writable)) return v;
-      if (typeof v === 'function') {
-        return (...args: unknown[]) => {
-          if (state.authMode !== 'FULL') {
-            throw realmError(
-              realm,
-              `You do not have permission to call ${path}.${prop}. Required permissions: ${scope}`,
-            );
-          }
-          return Reflect.apply(v as EntryPoint, obj, args);
-        };
-      }
-      if (v && typeof v === 'object')
-        return requireFullAuth(v, `${path}.${prop}`, scope, state, realm);
-      return v;
+function docsForUser(docs: GoogleAppsScript.Docs, drive: DriveStore): GoogleAppsScript.Docs {
+  const documents = docs.Documents as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const guarded = {
+    get(documentId: string, ...rest: unknown[]) {
+      if (!drive.can(String(documentId), 'reader'))
+        throw new GoogleJsonResponseException(
+          'docs.documents.get',
+          404,
+          'Requested entity was not found.',
+          'notFound',
+        );
+      return documents.get(documentId, ...rest);
     },
-  });
+    batchUpdate(resource: unknown, documentId: string, ...rest: unknown[]) {
+      if (!drive.can(String(documentId), 'writer')) {
+        const exists = drive.can(String(documentId), 'reader');
+        throw new GoogleJsonResponseException(
+          'docs.documents.batchUpdate',
+          exists ? 403 : 404,
+          exists ? 'The caller does not have permission' : 'Requested entity was not found.',
+          exists ? 'forbidden' : 'notFound',
+        );
+      }
+      return documents.batchUpdate(resource, documentId, ...rest);
+    },
+  };
+  return { Documents: guarded } as unknown as GoogleAppsScript.Docs;
 }
 
 /** e.value / e.oldValue: the cell's value as a string ('TRUE' for a checkbox, a date's serial number). */
@@ -211,15 +244,19 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const driveDir = resolve(options.driveDir ?? mkdtempSync(join(tmpdir(), 'itamemo-drive-')));
   const stateDir = resolve(options.stateDir ?? join(driveDir, '.runtime'));
   const user = options.user ?? 'staff@example.go.th';
+  const editors = options.editors ?? [user];
+  const scriptOwner = options.scriptOwner ?? user;
   const clock = new Clock(options.now);
   const calls = new CallLog();
+  const faults = new Faults();
   const ui = new UiRecorder(
     [...(options.answers ?? [])],
     options.defaultAnswers ?? false,
     options.addonName ?? ADDON_NAME,
   );
   const logs = new LogRecorder(clock, options.verbose ?? false);
-  const scriptTimeZone = manifestTimeZone(buildDir, repo);
+  const manifest = readManifest(buildDir, repo);
+  const scriptTimeZone = manifest.timeZone ?? 'Asia/Bangkok';
 
   const workbookPath = options.workbook === undefined ? undefined : resolve(options.workbook);
   const id = workbookPath
@@ -239,13 +276,29 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     ? await openWorkbook(workbookPath, openOptions)
     : newWorkbook(openOptions);
 
-  const drive = new DriveStore(driveDir, { user, now: () => clock.now() });
   const context = createBundleContext(options.now ? () => clock.now().getTime() : undefined);
   const realm = context.realm;
-  const auth: { authMode: AuthModeName } = { authMode: 'FULL' };
+  // Every call passes this gate: scopes, auth mode, user, time budget, faults.
+  const execution = new Execution(realm, options.manifest ?? manifest, faults);
+  execution.user = user;
+  calls.gate = execution;
+  const current = () => execution.user;
+  const drive = new DriveStore(driveDir, { user: current, now: () => clock.now() });
   const owner = new LockOwner(join(stateDir, 'locks'));
   const html: HtmlEnvironment = { log: calls, realm, buildDir };
-  const sheetsFor = (r: Realm): SheetsContext => ({ book, log: calls, realm: r, user, ui });
+  const sheetsFor = (r: Realm): SheetsContext => ({
+    book,
+    log: calls,
+    realm: r,
+    get user() {
+      return execution.user;
+    },
+    editors: () => editors,
+    ui,
+  });
+  const emailNow = () => visibleEmail(execution.user, execution.authMode, scriptOwner);
+  const userProperties = () =>
+    new JsonFileStore(join(stateDir, 'users', safeName(execution.user), 'properties.json'));
 
   // pdfkit and the fonts load only when this process renders itself (the CLI renders in a worker).
   // (require, not import(): jest runs this file as CommonJS without ES module support.)
@@ -256,40 +309,47 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const documentApp = createDocumentApp(drive, calls, { pdf });
   const services: Record<string, unknown> = {
     SpreadsheetApp: new SpreadsheetApp(sheetsFor(realm)),
-    DocumentApp: requireFullAuth(
-      documentApp,
-      'DocumentApp',
-      'https://www.googleapis.com/auth/documents',
-      auth,
-      realm,
-    ),
-    Drive: requireFullAuth(
-      createDriveService(drive, calls),
-      'Drive',
-      'https://www.googleapis.com/auth/drive.file',
-      auth,
-      realm,
-    ),
-    Docs: requireFullAuth(
-      createDocsService(drive, calls),
-      'Docs',
-      'https://www.googleapis.com/auth/documents',
-      auth,
-      realm,
-    ),
+    DocumentApp: documentApp,
+    Drive: createDriveService(drive, calls, faults),
+    Docs: docsForUser(createDocsService(drive, calls), drive),
     HtmlService: new HtmlService(html),
     PropertiesService: new PropertiesService(
       calls,
       {
         document: new JsonFileStore(state.properties),
-        user: new JsonFileStore(join(stateDir, 'users', safeName(user), 'properties.json')),
+        // User properties are the current user's: nothing one person keeps reaches another.
+        user: {
+          read: () => userProperties().read(),
+          write: (all) => userProperties().write(all),
+        },
         script: new JsonFileStore(join(stateDir, 'script-properties.json')),
       },
       realm,
     ),
     CacheService: new CacheService(calls, clock, realm),
-    LockService: new LockService(calls, owner, { document: id, user }, realm),
-    Session: new Session(calls, { user, scriptTimeZone, locale: 'th', scriptId: SCRIPT_ID }),
+    LockService: new LockService(
+      calls,
+      owner,
+      {
+        document: id,
+        get user() {
+          return execution.user;
+        },
+      },
+      realm,
+      faults,
+    ),
+    Session: new Session(calls, {
+      get user() {
+        return execution.user;
+      },
+      get email() {
+        return emailNow();
+      },
+      scriptTimeZone,
+      locale: 'th',
+      scriptId: SCRIPT_ID,
+    }),
     Utilities: new Utilities(calls, clock, realm),
     ScriptApp: new ScriptApp(calls, SCRIPT_ID),
     Logger: new Logger(calls, logs, clock, scriptTimeZone),
@@ -300,29 +360,104 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const app = loadBundle(buildDir, context) as Record<string, EntryPoint>;
   html.context = context.globals;
 
-  /** One execution: Apps Script saves open documents and drops the script's locks when it ends. */
-  function execute<T>(name: string, authMode: AuthModeName, args: unknown[]): T {
+  /**
+   * One execution as `who`: Apps Script saves open documents and drops the script's locks when
+   * it ends. A run that spent its time budget ends with "Exceeded maximum execution time" even
+   * if the script caught the error.
+   */
+  function execute<T>(
+    name: string,
+    authMode: AuthModeName,
+    args: unknown[],
+    who: string,
+    budgetMs: number,
+  ): T {
     const fn = app[name];
     if (typeof fn !== 'function')
       throw new Error(`build/Code.js has no top-level function ${name}().`);
-    const previous = auth.authMode;
-    auth.authMode = authMode;
+    execution.begin({ user: who, authMode, budgetMs });
+    let timedOut: Error | null = null;
     try {
       return fn(...args) as T;
     } finally {
-      auth.authMode = previous;
+      timedOut = execution.end();
       drive.flushOpenDocuments();
       owner.releaseAll();
+      // eslint-disable-next-line no-unsafe-finally
+      if (timedOut) throw timedOut;
     }
   }
 
   const bundleSheets = sheetsFor(realm);
-  const triggerBase = () => ({
+  const triggerBase = (who: string, authMode: AuthModeName) => ({
     source: new Spreadsheet(bundleSheets),
-    user: new User(calls, user),
+    user: new User(calls, visibleEmail(who, authMode, scriptOwner)),
   });
 
+  /** The Picker dialog open now: its kind, from the marker the dialog's HTML carries. */
+  function openPicker(): string {
+    const dialog = [...ui.html].reverse().find((h) => h.kind === 'modal');
+    const kind = dialog && /data-picker-kind="([a-z]+)"/.exec(dialog.html)?.[1];
+    if (!kind)
+      throw new Error('pick(): no Google Picker dialog is open (the add-on did not show one).');
+    return kind;
+  }
+
+  function sessionFor(who: string): UserSession {
+    const run = <T>(name: string, ...args: unknown[]) =>
+      execute<T>(name, 'FULL', args, who, EXECUTION_BUDGET_MS);
+    return {
+      run,
+      open(authMode: AuthModeName = 'LIMITED') {
+        if (typeof app.onOpen !== 'function') return undefined;
+        const e = realmObject(realm, {
+          authMode: AuthMode[authMode],
+          ...triggerBase(who, authMode),
+        });
+        return execute('onOpen', authMode, [e], who, SIMPLE_TRIGGER_BUDGET_MS);
+      },
+      edit: (sheetName: string, a1: string, value: unknown) => edit(who, sheetName, a1, value),
+      pick<T>(fileId: string): T {
+        const kind = openPicker();
+        // What Google does when the user picks: the app may now reach the file for this user.
+        drive.grantAccess(fileId, who);
+        return run<T>('pickerChosen', kind, fileId);
+      },
+    };
+  }
+
+  function edit(who: string, sheetName: string, a1: string, value: unknown): unknown {
+    const sheet = book.sheetByName(sheetName);
+    const parts = splitSheet(a1);
+    const g = sheet && parts && parseRef(parts.ref, sheet.maxRows, sheet.maxCols);
+    if (!sheet || !g) throw new Error(`No cell ${a1} on a sheet named "${sheetName}".`);
+    const single = g.numRows === 1 && g.numCols === 1;
+    const oldValue = single ? eventText(sheet.cell(g.row, g.col), book.timeZone) : undefined;
+    for (let r = g.row; r < g.row + g.numRows; r++) {
+      for (let c = g.col; c < g.col + g.numCols; c++) writeEntered(sheet, r, c, value, book, false);
+    }
+    book.activeSheet = sheet;
+    sheet.activeRange = { ...g };
+    if (typeof app.onEdit !== 'function') return undefined;
+    const event: Record<string, unknown> = {
+      authMode: AuthMode.LIMITED,
+      range: new Range(bundleSheets, sheet, { ...g }),
+      ...triggerBase(who, 'LIMITED'),
+    };
+    if (single) {
+      const newValue = eventText(sheet.cell(g.row, g.col), book.timeZone);
+      if (newValue !== undefined) event.value = newValue;
+      if (oldValue !== undefined) event.oldValue = oldValue;
+    }
+    return execute('onEdit', 'LIMITED', [realmObject(realm, event)], who, SIMPLE_TRIGGER_BUDGET_MS);
+  }
+
   const runtime: Runtime = {
+    ...sessionFor(user),
+    user,
+    as: sessionFor,
+    faults,
+    execution,
     calls,
     ui,
     spreadsheet: new Spreadsheet(sheetsFor(nodeRealm)),
@@ -331,38 +466,6 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     logs,
     globals: context.globals,
     app,
-    run: <T>(name: string, ...args: unknown[]) => execute<T>(name, 'FULL', args),
-    open(authMode: AuthModeName = 'LIMITED') {
-      if (typeof app.onOpen !== 'function') return undefined;
-      const e = realmObject(realm, { authMode: AuthMode[authMode], ...triggerBase() });
-      return execute('onOpen', authMode, [e]);
-    },
-    edit(sheetName: string, a1: string, value: unknown) {
-      const sheet = book.sheetByName(sheetName);
-      const parts = splitSheet(a1);
-      const g = sheet && parts && parseRef(parts.ref, sheet.maxRows, sheet.maxCols);
-      if (!sheet || !g) throw new Error(`No cell ${a1} on a sheet named "${sheetName}".`);
-      const single = g.numRows === 1 && g.numCols === 1;
-      const oldValue = single ? eventText(sheet.cell(g.row, g.col), book.timeZone) : undefined;
-      for (let r = g.row; r < g.row + g.numRows; r++) {
-        for (let c = g.col; c < g.col + g.numCols; c++)
-          writeEntered(sheet, r, c, value, book, false);
-      }
-      book.activeSheet = sheet;
-      sheet.activeRange = { ...g };
-      if (typeof app.onEdit !== 'function') return undefined;
-      const event: Record<string, unknown> = {
-        authMode: AuthMode.LIMITED,
-        range: new Range(bundleSheets, sheet, { ...g }),
-        ...triggerBase(),
-      };
-      if (single) {
-        const newValue = eventText(sheet.cell(g.row, g.col), book.timeZone);
-        if (newValue !== undefined) event.value = newValue;
-        if (oldValue !== undefined) event.oldValue = oldValue;
-      }
-      return execute('onEdit', 'LIMITED', [realmObject(realm, event)]);
-    },
     async saveWorkbook(path?: string) {
       const target = path ?? workbookPath;
       if (!target)

@@ -185,6 +185,7 @@ describe('LockService (reference: lock/lock)', () => {
 describe('Session, ScriptApp, Logger', () => {
   const session = new Session(log, {
     user: 'staff@example.go.th',
+    email: 'staff@example.go.th',
     scriptTimeZone: 'Asia/Bangkok',
     locale: 'th',
     scriptId: 'script-1',

@@ -1,13 +1,33 @@
 /**
+ * What every call passes before it runs: the runtime's execution checks it against the scope
+ * table, the manifest, the authorisation mode and the user, and charges its time (execution.ts).
+ */
+export interface CallGate {
+  /** Throws as Google would refuse the call; otherwise charges its modelled time. */
+  enter(service: string, member: string): void;
+  /** Time a call spent waiting (Utilities.sleep, a lock), charged to the execution. */
+  spend(ms: number): void;
+}
+
+/**
  * Counts every call into the emulated Apps Script services, per service and member
- * (`SpreadsheetApp` / `Range.getValues`), so tests and benchmarks can check batching.
+ * (`SpreadsheetApp` / `Range.getValues`), so tests and benchmarks can check batching. With a
+ * gate (the runtime sets one) every call is first checked and charged there: the one place where
+ * the emulation is as strict as Google.
  */
 export class CallLog {
   private readonly counts = new Map<string, number>();
+  gate?: CallGate;
 
   record(service: string, member: string): void {
+    this.gate?.enter(service, member);
     const key = `${service} ${member}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** Charges time a call spent waiting to the current execution (no-op without a gate). */
+  spend(ms: number): void {
+    this.gate?.spend(ms);
   }
 
   /** Calls of one member (`count('SpreadsheetApp', 'Range.getValues')`) or of a whole service. */

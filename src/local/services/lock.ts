@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { tracked, type CallLog } from './calls';
 import { realmError, type Realm } from '../load-bundle';
+import type { Faults } from './faults';
 
 /**
  * LockService over exclusive lock files (open with O_EXCL) in the runtime's state dir, so the
@@ -158,25 +159,39 @@ export class Lock implements Pick<
   private held = false;
 
   constructor(
-    log: CallLog,
+    private readonly log: CallLog,
     private readonly owner: LockOwner,
     private readonly path: string,
     private readonly realm: Realm,
+    /** 'document', 'script' or 'user', for faults a test asks for. */
+    private readonly kind = 'document',
+    private readonly faults?: Faults,
   ) {
     return tracked(this, log, 'LockService', 'Lock');
   }
 
+  /** Waiting counts in the execution's time (the runtime charges it to the budget). */
   tryLock(timeoutInMillis: number): boolean {
     if (this.hasLock()) return true;
     const timeout = Math.min(Math.max(0, Number(timeoutInMillis) || 0), MAX_TIMEOUT_MS);
-    const deadline = Date.now() + timeout;
+    if (this.faults?.lockBusy(this.kind)) {
+      // Another execution holds it for longer than this one waits.
+      this.log.spend(timeout);
+      return false;
+    }
+    const start = Date.now();
+    const deadline = start + timeout;
     for (;;) {
       if (this.owner.tryAcquire(this.path)) {
         this.held = true;
+        this.log.spend(Date.now() - start);
         return true;
       }
       const left = deadline - Date.now();
-      if (left <= 0) return false;
+      if (left <= 0) {
+        this.log.spend(Date.now() - start);
+        return false;
+      }
       sleepSync(Math.min(POLL_MS, left));
     }
   }
@@ -199,8 +214,9 @@ export class Lock implements Pick<
 
 export interface LockNames {
   /** Identifies the spreadsheet (its ID) for the document lock. */
-  document: string;
-  user: string;
+  readonly document: string;
+  /** The user of the current execution, for the user lock. */
+  readonly user: string;
 }
 
 export class LockService implements Pick<
@@ -212,24 +228,26 @@ export class LockService implements Pick<
     private readonly owner: LockOwner,
     private readonly names: LockNames,
     private readonly realm: Realm,
+    private readonly faults?: Faults,
   ) {
     return tracked(this, log, 'LockService', 'LockService');
   }
 
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
-    return this.lock(`document-${safe(this.names.document)}.lock`);
+    return this._lock(`document-${safe(this.names.document)}.lock`, 'document');
   }
 
   getScriptLock(): GoogleAppsScript.Lock.Lock {
-    return this.lock('script.lock');
+    return this._lock('script.lock', 'script');
   }
 
   getUserLock(): GoogleAppsScript.Lock.Lock {
-    return this.lock(`user-${safe(this.names.user)}.lock`);
+    return this._lock(`user-${safe(this.names.user)}.lock`, 'user');
   }
 
-  private lock(file: string): GoogleAppsScript.Lock.Lock {
-    return new Lock(this.log, this.owner, join(this.owner.dir, file), this.realm) as never;
+  _lock(file: string, kind: string): GoogleAppsScript.Lock.Lock {
+    const path = join(this.owner.dir, file);
+    return new Lock(this.log, this.owner, path, this.realm, kind, this.faults) as never;
   }
 }
 

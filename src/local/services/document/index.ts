@@ -74,9 +74,10 @@ class DocumentAppService implements Pick<
     return this._open(e.id);
   }
 
+  /** Any Doc the user may read in Drive (the documents scope is not limited to the app's files). */
   openById(id: string): never {
     const e = this.store.entry(String(id));
-    if (!e || e.mimeType !== DOC_MIME) throw new Error(MISSING);
+    if (!e || e.mimeType !== DOC_MIME || !this.store.can(e.id, 'reader')) throw new Error(MISSING);
     return this._open(e.id);
   }
 
@@ -103,6 +104,7 @@ class DocumentAppService implements Pick<
       id,
       this.store.readModel(id),
       this.render.pdf,
+      !this.store.can(id, 'writer'),
     );
     return new Document(session) as never;
   }

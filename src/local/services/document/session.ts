@@ -30,6 +30,8 @@ export class DocSession implements OpenDocument {
     readonly id: string,
     readonly model: DocModel,
     readonly renderPdf: (model: DocModel) => Uint8Array,
+    /** Opened by a user who may only read or comment: every edit is refused. */
+    readonly readOnly = false,
   ) {
     markSection(model.body, 'body');
     indexTree(model.body);
@@ -47,6 +49,8 @@ export class DocSession implements OpenDocument {
   /** Every mutating member calls this first. */
   checkOpen(): void {
     if (this.closed) throw new Error(CLOSED_MESSAGE);
+    // Assumed wording: Apps Script's refusal when the user may not edit the document.
+    if (this.readOnly) throw new Error('Access denied: DocumentApp.');
     this.dirty = true;
   }
 

@@ -1,6 +1,7 @@
 import type { CallLog } from '../calls';
 import { tracked } from '../calls';
-import { GoogleJsonResponseException, badRequest, notFound } from './errors';
+import { GoogleJsonResponseException, badRequest } from './errors';
+import { reachableEntry } from './files';
 import type { FieldMask } from './fields';
 import { applyFields, parseFields } from './fields';
 import type { DriveStore } from './store';
@@ -20,24 +21,25 @@ function requiredMask(method: string, fields: unknown): FieldMask {
   }
 }
 
-function author(a: CommentEntry['author']): Record<string, unknown> {
+/** A comment's author as Drive reports it to `me`: `me` is true on the caller's own comments. */
+function author(a: CommentEntry['author'], me: string): Record<string, unknown> {
   const out: Record<string, unknown> = {
     kind: 'drive#user',
     displayName: a.displayName,
-    me: a.me ?? false,
+    me: a.me ?? (a.emailAddress ?? '').toLowerCase() === me,
   };
   if (a.emailAddress !== undefined) out.emailAddress = a.emailAddress;
   if (a.photoLink !== undefined) out.photoLink = a.photoLink;
   return out;
 }
 
-function replyResource(r: ReplyEntry): Record<string, unknown> {
+function replyResource(r: ReplyEntry, me: string): Record<string, unknown> {
   const out: Record<string, unknown> = {
     kind: 'drive#reply',
     id: r.id,
     createdTime: r.createdTime,
     modifiedTime: r.modifiedTime ?? r.createdTime,
-    author: author(r.author),
+    author: author(r.author, me),
     deleted: r.deleted ?? false,
     content: r.content,
     htmlContent: r.htmlContent ?? escapeHtml(r.content),
@@ -46,18 +48,24 @@ function replyResource(r: ReplyEntry): Record<string, unknown> {
   return out;
 }
 
-function commentResource(c: CommentEntry, includeDeleted: boolean): Record<string, unknown> {
+function commentResource(
+  c: CommentEntry,
+  includeDeleted: boolean,
+  me: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {
     kind: 'drive#comment',
     id: c.id,
     createdTime: c.createdTime,
     modifiedTime: c.modifiedTime ?? c.createdTime,
-    author: author(c.author),
+    author: author(c.author, me),
     deleted: c.deleted ?? false,
     resolved: c.resolved ?? false,
     content: c.content,
     htmlContent: c.htmlContent ?? escapeHtml(c.content),
-    replies: (c.replies ?? []).filter((r) => includeDeleted || !r.deleted).map(replyResource),
+    replies: (c.replies ?? [])
+      .filter((r) => includeDeleted || !r.deleted)
+      .map((r) => replyResource(r, me)),
   };
   if (c.quotedFileContent) out.quotedFileContent = { ...c.quotedFileContent };
   if (c.anchor !== undefined) out.anchor = c.anchor;
@@ -111,7 +119,7 @@ export class CommentsCollection implements Pick<
     const page = all.slice(offset, offset + pageSize);
     const full: Record<string, unknown> = {
       kind: 'drive#commentList',
-      comments: page.map((c) => commentResource(c, includeDeleted)),
+      comments: page.map((c) => commentResource(c, includeDeleted, this.store.user)),
     };
     if (offset + pageSize < all.length) full.nextPageToken = encodeToken(offset + pageSize);
     return applyFields(full, mask) as never;
@@ -125,12 +133,15 @@ export class CommentsCollection implements Pick<
     if (!c || (c.deleted && optionalArgs.includeDeleted !== true)) {
       throw new GoogleJsonResponseException(method, 404, `Comment not found: ${commentId}.`);
     }
-    return applyFields(commentResource(c, optionalArgs.includeDeleted === true), mask) as never;
+    return applyFields(
+      commentResource(c, optionalArgs.includeDeleted === true, this.store.user),
+      mask,
+    ) as never;
   }
 
+  /** comments.list/get take no supportsAllDrives parameter (Drive v3 reference): any drive. */
   private reachable(method: string, fileId: string): void {
-    const e = this.store.entry(fileId);
-    if (!e || !this.store.reachableByApp(e.id)) throw notFound(method, fileId);
+    reachableEntry(this.store, method, fileId, {}, false);
   }
 }
 

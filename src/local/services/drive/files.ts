@@ -3,7 +3,14 @@ import { inlineText } from '../../docmodel';
 import { Blob, isBlob } from '../blob';
 import type { CallLog } from '../calls';
 import { tracked } from '../calls';
-import { GoogleJsonResponseException, badRequest, notEmulated, notFound } from './errors';
+import {
+  GoogleJsonResponseException,
+  badRequest,
+  insufficientPermissions,
+  notEmulated,
+  notFound,
+} from './errors';
+import type { Faults } from '../faults';
 import type { FieldMask } from './fields';
 import { applyFields, parseFields, unknownFields } from './fields';
 import { InvalidQuery, UnsupportedQuery, matches, parseQuery } from './query';
@@ -41,8 +48,33 @@ function idList(v: unknown): string[] {
 }
 
 /**
+ * The entry if the current user's app reaches it under drive.file (their role and their grant),
+ * otherwise Drive's 404. Items in a shared drive answer 404 unless the caller passes
+ * `supportsAllDrives: true`: "Whether the requesting application supports both My Drives and
+ * shared drives" (https://developers.google.com/workspace/drive/api/reference/rest/v3/files/get;
+ * handle-errors#notFound: "If the file is located in a shared drive … make sure the
+ * supportsAllDrives query parameter is set to true").
+ */
+export function reachableEntry(
+  store: DriveStore,
+  method: string,
+  fileId: unknown,
+  args: Args,
+  allDrivesParameter = true,
+): FileEntry {
+  if (typeof fileId !== 'string' || fileId === '') throw badRequest(method, 'Required');
+  const e = store.entry(fileId);
+  if (!e || !store.reachableByApp(e.id)) throw notFound(method, fileId);
+  if (allDrivesParameter && e.driveId && args.supportsAllDrives !== true)
+    throw notFound(method, fileId);
+  return e;
+}
+
+/**
  * `Drive.Files` of the Drive v3 advanced service, under the drive.file scope: only files the
- * add-on created (or the user picked) exist for it; everything else is "File not found".
+ * add-on created for the current user (or the user picked) exist for it; everything else is
+ * "File not found". Changes need the matching Drive role (writer to edit or add to a folder, the
+ * owner or a shared drive's manager to trash).
  */
 export class FilesCollection implements Pick<
   GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection,
@@ -51,6 +83,7 @@ export class FilesCollection implements Pick<
   constructor(
     private readonly store: DriveStore,
     private readonly log: CallLog,
+    private readonly faults?: Faults,
   ) {
     return tracked(this, log, 'Drive', 'Files');
   }
@@ -73,7 +106,7 @@ export class FilesCollection implements Pick<
       // Google would convert the upload (e.g. a .docx into a Google Doc); we cannot.
       throw notEmulated(`uploading content as ${mimeType} (conversion on upload)`);
     }
-    const parents = this.reachableParents(method, res.parents);
+    const parents = this.reachableParents(method, res.parents, optionalArgs);
     const e = this.store.createEntry({
       name: res.name ?? meta.name ?? 'Untitled',
       mimeType,
@@ -92,14 +125,19 @@ export class FilesCollection implements Pick<
   copy(resource: Schema, fileId: string, optionalArgs: Args = {}): never {
     const method = 'drive.files.copy';
     const mask = fileMask(method, optionalArgs.fields);
-    const src = this.reachable(method, fileId);
+    const src = this.reachable(method, fileId, optionalArgs);
     if (src.mimeType === FOLDER_MIME) {
-      throw new GoogleJsonResponseException(method, 403, 'This file cannot be copied by the user.');
+      throw new GoogleJsonResponseException(
+        method,
+        403,
+        'This file cannot be copied by the user.',
+        'cannotCopyFile',
+      );
     }
     const res = (resource ?? {}) as Schema;
     const parents = res.parents?.length
-      ? this.reachableParents(method, res.parents)
-      : src.parents.filter((p) => this.store.reachableByApp(p));
+      ? this.reachableParents(method, res.parents, optionalArgs)
+      : src.parents.filter((p) => this.store.reachableByApp(p) && this.store.can(p, 'writer'));
     const e = this.store.copyEntry(src.id, {
       name: res.name ?? `Copy of ${src.name}`,
       parents,
@@ -124,8 +162,12 @@ export class FilesCollection implements Pick<
   ): never {
     const method = 'drive.files.update';
     const mask = fileMask(method, optionalArgs.fields);
-    const e = this.reachable(method, fileId);
+    const e = this.reachable(method, fileId, optionalArgs);
     const res = (resource ?? {}) as Schema;
+    if (!this.store.can(e.id, 'writer')) throw insufficientPermissions(method, e.id);
+    // Only the owner trashes a My Drive file; in a shared drive, a content manager or more.
+    if (res.trashed !== undefined && !this.store.can(e.id, e.driveId ? 'fileOrganizer' : 'owner'))
+      throw insufficientPermissions(method, e.id);
     if (res.parents !== undefined) {
       throw new GoogleJsonResponseException(
         method,
@@ -134,7 +176,7 @@ export class FilesCollection implements Pick<
       );
     }
     const addParents = idList(optionalArgs.addParents);
-    this.reachableParents(method, addParents);
+    this.reachableParents(method, addParents, optionalArgs);
     if (mediaData != null) {
       if (!isBlob(mediaData)) {
         throw badRequest(method, 'The mediaData parameter only supports Blob types for upload.');
@@ -169,7 +211,7 @@ export class FilesCollection implements Pick<
 
   get(fileId: string, optionalArgs: Args = {}): never {
     const method = 'drive.files.get';
-    const e = this.reachable(method, fileId);
+    const e = this.reachable(method, fileId, optionalArgs);
     if (optionalArgs.alt === 'media') {
       if (e.mimeType.startsWith(GOOGLE_MIME_PREFIX)) {
         throw new GoogleJsonResponseException(
@@ -215,10 +257,18 @@ export class FilesCollection implements Pick<
       }
     }
     const rootId = this.store.rootId;
+    // Shared-drive items are listed only to callers that ask for them and support them.
+    const allDrives =
+      optionalArgs.includeItemsFromAllDrives === true && optionalArgs.supportsAllDrives === true;
     // Files in a trashed folder count as trashed (for `trashed = false` and in the answer).
     let hits = this.store
       .listAll()
-      .filter((f) => f.id !== rootId && this.store.reachableByApp(f.id))
+      .filter(
+        (f) =>
+          f.parents.length > 0 &&
+          (allDrives || !f.driveId) &&
+          this.store.reachableByApp(f.id),
+      )
       .map((f) => ({ entry: f, view: { ...f, trashed: this.store.inTrash(f.id) } }));
     if (query) {
       try {
@@ -243,7 +293,9 @@ export class FilesCollection implements Pick<
     const full: Record<string, unknown> = {
       kind: 'drive#fileList',
       incompleteSearch: false,
-      files: page.map((f) => fileResource(f.entry, this.store.user, f.view.trashed)),
+      files: page.map((f) =>
+        fileResource(f.entry, this.store.user, f.view.trashed, this.store.roleOf(f.entry.id)),
+      ),
     };
     if (offset + pageSize < hits.length) full.nextPageToken = encodeToken(offset + pageSize);
     return applyFields(full, mask) as never;
@@ -251,7 +303,8 @@ export class FilesCollection implements Pick<
 
   export(fileId: string, mimeType: string, optionalArgs: Args = {}): never {
     const method = 'drive.files.export';
-    const e = this.reachable(method, fileId);
+    // files.export takes no supportsAllDrives parameter: shared-drive Docs export as any other.
+    const e = reachableEntry(this.store, method, fileId, optionalArgs, false);
     if (!e.mimeType.startsWith(GOOGLE_MIME_PREFIX) || e.mimeType === FOLDER_MIME) {
       throw new GoogleJsonResponseException(
         method,
@@ -269,6 +322,9 @@ export class FilesCollection implements Pick<
     }
     if (e.mimeType !== DOC_MIME) throw notEmulated(`exporting ${e.mimeType}`);
     const model = this.store.readModel(e.id);
+    if (mimeType === 'application/pdf' && this.faults?.pdfExportFails()) {
+      throw new GoogleJsonResponseException(method, 500, 'Internal Error', 'internalError');
+    }
     if (mimeType === 'application/pdf') {
       return new Blob(
         this.log,
@@ -288,28 +344,38 @@ export class FilesCollection implements Pick<
     throw badRequest(method, 'The requested conversion is not supported.');
   }
 
-  remove(fileId: string, _optionalArgs: Args = {}): void {
-    const e = this.reachable('drive.files.delete', fileId);
+  remove(fileId: string, optionalArgs: Args = {}): void {
+    const method = 'drive.files.delete';
+    const e = this.reachable(method, fileId, optionalArgs);
+    if (!this.store.can(e.id, e.driveId ? 'organizer' : 'owner'))
+      throw insufficientPermissions(method, e.id);
     this.store.remove(e.id);
   }
 
   emptyTrash(_optionalArgs: Args = {}): void {
     for (const f of this.store.listAll()) {
-      if (f.trashed && this.store.reachableByApp(f.id) && this.store.entry(f.id)) {
+      if (
+        f.trashed &&
+        !f.driveId &&
+        this.store.reachableByApp(f.id) &&
+        this.store.can(f.id, 'owner') &&
+        this.store.entry(f.id)
+      ) {
         this.store.remove(f.id);
       }
     }
   }
 
-  /** The entry if the drive.file scope reaches it; otherwise Drive's 404. */
-  private reachable(method: string, fileId: string): FileEntry {
-    if (typeof fileId !== 'string' || fileId === '') throw badRequest(method, 'Required');
-    const e = this.store.entry(fileId);
-    if (!e || !this.store.reachableByApp(e.id)) throw notFound(method, fileId);
-    return e;
+  private reachable(method: string, fileId: string, args: Args): FileEntry {
+    return reachableEntry(this.store, method, fileId, args);
   }
 
-  private reachableParents(method: string, parents: string[] | undefined): string[] | undefined {
+  /** Parents must be folders the app reaches and the user may add to (writer). */
+  private reachableParents(
+    method: string,
+    parents: string[] | undefined,
+    args: Args,
+  ): string[] | undefined {
     if (!parents?.length) return undefined;
     if (parents.length > 1) {
       throw new GoogleJsonResponseException(
@@ -319,8 +385,9 @@ export class FilesCollection implements Pick<
       );
     }
     return parents.map((p) => {
-      const e = this.reachable(method, p);
+      const e = this.reachable(method, p, args);
       if (e.mimeType !== FOLDER_MIME) throw badRequest(method, `The parent ${p} is not a folder.`);
+      if (!this.store.can(e.id, 'writer')) throw insufficientPermissions(method, e.id);
       return e.id;
     });
   }
@@ -328,7 +395,12 @@ export class FilesCollection implements Pick<
   private render(e: FileEntry, mask: FieldMask): never {
     const fresh = this.store.entry(e.id) ?? e;
     return applyFields(
-      fileResource(fresh, this.store.user, this.store.inTrash(fresh.id)),
+      fileResource(
+        fresh,
+        this.store.user,
+        this.store.inTrash(fresh.id),
+        this.store.roleOf(fresh.id),
+      ),
       mask,
     ) as never;
   }

@@ -1,16 +1,19 @@
 import type { CallLog } from '../calls';
 import { tracked } from '../calls';
-import { GoogleJsonResponseException, badRequest, notEmulated, notFound } from './errors';
+import type { Faults } from '../faults';
+import { sharingError } from '../faults';
+import { GoogleJsonResponseException, badRequest, insufficientPermissions, notEmulated } from './errors';
+import { reachableEntry } from './files';
 import type { FieldMask } from './fields';
 import { applyFields, parseFields, unknownFields } from './fields';
 import { DEFAULT_PERMISSION_FIELDS, PERMISSION_FIELDS, permissionResource } from './resource';
 import type { DriveStore } from './store';
+import { isRole } from './access';
 import type { FileEntry, PermissionEntry } from './types';
 
 type Schema = GoogleAppsScript.Drive_v3.Drive.V3.Schema.Permission;
 type Args = Record<string, unknown>;
 
-const ROLES = ['owner', 'organizer', 'fileOrganizer', 'writer', 'commenter', 'reader'];
 const TYPES = ['user', 'group', 'domain', 'anyone'];
 
 function permissionMask(method: string, fields: unknown, fallback: string): FieldMask {
@@ -22,7 +25,12 @@ function permissionMask(method: string, fields: unknown, fallback: string): Fiel
   }
 }
 
-/** `Drive.Permissions`: sharing is recorded on the file (nobody is actually e-mailed). */
+/**
+ * `Drive.Permissions`: sharing is recorded on the file with the notification Google would send
+ * (nobody is actually e-mailed). Sharing needs the writer role (or the owner's); a file in a
+ * shared drive answers 404 without `supportsAllDrives: true`
+ * (https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions/create).
+ */
 export class PermissionsCollection implements Pick<
   GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection,
   'create' | 'get' | 'list' | 'remove'
@@ -30,6 +38,7 @@ export class PermissionsCollection implements Pick<
   constructor(
     private readonly store: DriveStore,
     log: CallLog,
+    private readonly faults?: Faults,
   ) {
     return tracked(this, log, 'Drive', 'Permissions');
   }
@@ -39,11 +48,12 @@ export class PermissionsCollection implements Pick<
     const mask = permissionMask(method, optionalArgs.fields, DEFAULT_PERMISSION_FIELDS);
     const bad = unknownFields(mask, PERMISSION_FIELDS);
     if (bad.length) throw badRequest(method, `Invalid field selection ${bad[0]}`);
-    const e = this.reachable(method, fileId);
+    const e = this.reachable(method, fileId, optionalArgs);
     const res = (resource ?? {}) as Schema;
+    if (!this.store.can(e.id, 'writer')) throw insufficientPermissions(method, e.id);
     if (!res.role) throw badRequest(method, 'The permission role field is required.');
     if (!res.type) throw badRequest(method, 'The permission type field is required.');
-    if (!ROLES.includes(res.role)) throw badRequest(method, `Invalid value for role: ${res.role}`);
+    if (!isRole(res.role)) throw badRequest(method, `Invalid value for role: ${res.role}`);
     if (!TYPES.includes(res.type)) throw badRequest(method, `Invalid value for type: ${res.type}`);
     if ((res.type === 'user' || res.type === 'group') && !res.emailAddress) {
       throw badRequest(method, 'The permission emailAddress field is required for this type.');
@@ -61,15 +71,21 @@ export class PermissionsCollection implements Pick<
       }
       throw notEmulated('transferring ownership');
     }
+    // "This defaults to true for users and groups, and is not allowed for other requests."
     const notify =
       res.type === 'user' || res.type === 'group'
         ? optionalArgs.sendNotificationEmail !== false
         : false;
+    const fault = res.emailAddress ? this.faults?.sharingFault(res.emailAddress) : undefined;
+    const refused = fault && fault !== 'undeliverable' ? sharingError(fault, res.emailAddress ?? '', notify) : null;
+    if (refused) throw refused;
     const perm: Omit<PermissionEntry, 'id'> = {
       type: res.type as PermissionEntry['type'],
-      role: res.role as PermissionEntry['role'],
+      role: res.role,
       notificationSent: notify,
     };
+    if (notify && typeof optionalArgs.emailMessage === 'string')
+      perm.emailMessage = optionalArgs.emailMessage;
     if (res.emailAddress) perm.emailAddress = res.emailAddress;
     if (res.emailAddress) perm.displayName = res.emailAddress.split('@')[0];
     if (res.domain) perm.domain = res.domain;
@@ -77,12 +93,14 @@ export class PermissionsCollection implements Pick<
       perm.allowFileDiscovery = res.allowFileDiscovery ?? false;
     }
     const created = this.store.addPermission(e.id, perm);
+    // Drive shares, then reports that the e-mail could not be delivered (handle-errors).
+    if (fault === 'undeliverable') throw sharingError(fault, res.emailAddress ?? '', notify);
     return applyFields(permissionResource(created), mask) as never;
   }
 
   get(fileId: string, permissionId: string, optionalArgs: Args = {}): never {
     const method = 'drive.permissions.get';
-    const e = this.reachable(method, fileId);
+    const e = this.reachable(method, fileId, optionalArgs);
     const p = e.permissions.find((x) => x.id === permissionId);
     if (!p)
       throw new GoogleJsonResponseException(method, 404, `Permission not found: ${permissionId}.`);
@@ -92,7 +110,7 @@ export class PermissionsCollection implements Pick<
 
   list(fileId: string, optionalArgs: Args = {}): never {
     const method = 'drive.permissions.list';
-    const e = this.reachable(method, fileId);
+    const e = this.reachable(method, fileId, optionalArgs);
     const mask = permissionMask(
       method,
       optionalArgs.fields,
@@ -105,17 +123,16 @@ export class PermissionsCollection implements Pick<
     return applyFields(full, mask) as never;
   }
 
-  remove(fileId: string, permissionId: string, _optionalArgs: Args = {}): void {
+  remove(fileId: string, permissionId: string, optionalArgs: Args = {}): void {
     const method = 'drive.permissions.delete';
-    const e = this.reachable(method, fileId);
+    const e = this.reachable(method, fileId, optionalArgs);
+    if (!this.store.can(e.id, 'writer')) throw insufficientPermissions(method, e.id);
     if (!this.store.removePermission(e.id, permissionId)) {
       throw new GoogleJsonResponseException(method, 404, `Permission not found: ${permissionId}.`);
     }
   }
 
-  private reachable(method: string, fileId: string): FileEntry {
-    const e = this.store.entry(fileId);
-    if (!e || !this.store.reachableByApp(e.id)) throw notFound(method, fileId);
-    return e;
+  private reachable(method: string, fileId: string, args: Args): FileEntry {
+    return reachableEntry(this.store, method, fileId, args);
   }
 }

@@ -1,4 +1,5 @@
-import type { FileEntry, PermissionEntry } from './types';
+import { atLeast } from './access';
+import type { FileEntry, PermissionEntry, Role } from './types';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
 
 /** Every field a File resource can carry here; `fields` naming anything else is an error. */
@@ -129,14 +130,16 @@ export function fileResource(
   e: FileEntry,
   me: string,
   inTrash = e.trashed,
+  role: Role | null = 'owner',
 ): Record<string, unknown> {
+  const can = (r: Role) => atLeast(role, r);
   const isFolder = e.mimeType === FOLDER_MIME;
   const isGoogle = e.mimeType.startsWith(GOOGLE_MIME_PREFIX);
   const ownerUsers = e.owners.map((o) => ({
     kind: 'drive#user',
     displayName: o.displayName,
     emailAddress: o.emailAddress,
-    me: o.emailAddress === me,
+    me: o.emailAddress.toLowerCase() === me.toLowerCase(),
     permissionId: e.permissions.find((p) => p.role === 'owner')?.id,
   }));
   const out: Record<string, unknown> = {
@@ -165,17 +168,17 @@ export function fileResource(
     owners: ownerUsers,
     lastModifyingUser: ownerUsers[0],
     shared: e.permissions.some((p) => p.role !== 'owner'),
-    ownedByMe: e.owners.some((o) => o.emailAddress === me),
+    ownedByMe: e.owners.some((o) => o.emailAddress.toLowerCase() === me.toLowerCase()),
     capabilities: {
-      canEdit: true,
-      canComment: true,
-      canShare: true,
+      canEdit: can('writer'),
+      canComment: can('commenter'),
+      canShare: can('writer'),
       canCopy: !isFolder,
       canDownload: true,
-      canTrash: true,
-      canDelete: true,
-      canRename: true,
-      canAddChildren: isFolder,
+      canTrash: can(e.driveId ? 'fileOrganizer' : 'owner'),
+      canDelete: can(e.driveId ? 'organizer' : 'owner'),
+      canRename: can('writer'),
+      canAddChildren: isFolder && can('writer'),
       canListChildren: isFolder,
     },
     viewersCanCopyContent: true,
@@ -183,10 +186,17 @@ export function fileResource(
     writersCanShare: true,
     permissions: e.permissions.map(permissionResource),
     permissionIds: e.permissions.map((p) => p.id),
-    isAppAuthorized: e.appCreated,
+    isAppAuthorized: e.appAccess.includes(me.toLowerCase()),
     quotaBytesUsed: String(e.size ?? 0),
   };
   if (e.description !== undefined) out.description = e.description;
+  if (e.driveId) {
+    out.driveId = e.driveId;
+    out.teamDriveId = e.driveId;
+    // Items in a shared drive belong to the drive: Drive reports no owners for them.
+    delete out.owners;
+    out.ownedByMe = false;
+  }
   if (!isGoogle) {
     out.webContentLink = `https://drive.google.com/uc?id=${e.id}&export=download`;
     out.size = String(e.size ?? 0);

@@ -5,6 +5,7 @@ import { notEmulated } from './errors';
 import { FilesCollection } from './files';
 import { PermissionsCollection } from './permissions';
 import type { DriveStore } from './store';
+import type { Faults } from '../faults';
 
 /** A collection the add-on never uses: any call says plainly that it is not emulated. */
 function notEmulatedCollection(name: string): object {
@@ -37,9 +38,9 @@ class DriveService {
   readonly Revisions = notEmulatedCollection('Revisions');
   readonly Teamdrives = notEmulatedCollection('Teamdrives');
 
-  constructor(store: DriveStore, log: CallLog) {
-    this.Files = new FilesCollection(store, log);
-    this.Permissions = new PermissionsCollection(store, log);
+  constructor(store: DriveStore, log: CallLog, faults?: Faults) {
+    this.Files = new FilesCollection(store, log, faults);
+    this.Permissions = new PermissionsCollection(store, log, faults);
     this.Comments = new CommentsCollection(store, log);
     return tracked(this, log, 'Drive', 'Drive');
   }
@@ -59,6 +60,10 @@ class DriveService {
 }
 
 /** The Drive v3 advanced service over a local folder, under the `drive.file` scope. */
-export function createDriveService(store: DriveStore, log: CallLog): GoogleAppsScript.Drive {
-  return new DriveService(store, log) as unknown as GoogleAppsScript.Drive;
+export function createDriveService(
+  store: DriveStore,
+  log: CallLog,
+  faults?: Faults,
+): GoogleAppsScript.Drive {
+  return new DriveService(store, log, faults) as unknown as GoogleAppsScript.Drive;
 }

@@ -11,14 +11,19 @@ import {
 import { dirname, join } from 'node:path';
 import type { DocModel } from '../../docmodel';
 import { emptyDocModel } from '../../docmodel';
+import { appGranted, atLeast, roleOf } from './access';
 import { newFileId, newPermissionId, newRootId } from './ids';
-import { diskName, uniquePath } from './layout';
-import type { CommentEntry, DriveUser, FileEntry, IndexFile, PermissionEntry } from './types';
+import { diskName, safeComponent, uniquePath } from './layout';
+import type { CommentEntry, DriveUser, FileEntry, IndexFile, PermissionEntry, Role } from './types';
 import { DOC_MIME, FOLDER_MIME } from './types';
 
 export interface DriveStoreOptions {
-  /** The signed-in user's e-mail: owner of every file the store creates. */
-  user: string;
+  /**
+   * The signed-in user's e-mail, or a function giving the user of the current execution (the
+   * runtime runs entry points as different users): owner of the files the store creates, whose
+   * My Drive `root` is and whose drive.file grant counts.
+   */
+  user: string | (() => string);
   /** The clock for createdTime/modifiedTime, injectable for tests. */
   now: () => Date;
 }
@@ -36,6 +41,7 @@ export interface NewEntry {
   appProperties?: Record<string, string>;
   properties?: Record<string, string>;
   appCreated: boolean;
+  /** Picked in Google Picker by the current user (the app may reach it without having made it). */
   picked?: boolean;
   originalFilename?: string;
   /** Bytes for uploaded files, a model for Google Docs; folders have none. */
@@ -46,20 +52,25 @@ const META_DIR = '.drive';
 const INDEX = `${META_DIR}/index.json`;
 const COMMENTS_DIR = `${META_DIR}/comments`;
 const TRASH_DIR = `${META_DIR}/trash`;
+/** Other users' My Drives and the shared drives live out of the way of the first user's files. */
+const MY_DRIVES_DIR = `${META_DIR}/my-drives`;
+const SHARED_DRIVES_DIR = `${META_DIR}/shared-drives`;
 
 /**
- * A local folder acting as one user's Google Drive. Files are real files with readable names in
- * real sub-directories (so a person can browse them); `.drive/index.json` holds the metadata
- * Drive keeps and is the truth for ids, names and parents. Google Docs are stored as the
- * DocModel JSON (`<name>.gdoc.json`), comments in a sidecar per file (`.drive/comments/<id>.json`).
+ * A local folder acting as Google Drive for an office: the first user's My Drive is the folder
+ * itself, with real files and readable names in real sub-directories (so a person can browse
+ * them); other users' My Drives and shared drives live under `.drive/`. `.drive/index.json` holds
+ * the metadata Drive keeps and is the truth for ids, names, parents, permissions and the app's
+ * per-user drive.file grants. Google Docs are stored as the DocModel JSON (`<name>.gdoc.json`),
+ * comments in a sidecar per file (`.drive/comments/<id>.json`).
  *
- * The store knows nothing of OAuth scopes: the Drive service enforces `drive.file`, DocumentApp
- * the `documents` scope. Several stores (or processes) may share a folder: the index is re-read
- * whenever it changed on disk.
+ * The store knows roles and grants (drive/access.ts) but not OAuth scopes: the Drive service
+ * enforces `drive.file`, DocumentApp the `documents` scope. Several stores (or processes) may
+ * share a folder: the index is re-read whenever it changed on disk.
  */
 export class DriveStore {
   readonly dir: string;
-  readonly user: string;
+  private readonly currentUser: () => string;
   private readonly now: () => Date;
   private index!: IndexFile;
   private indexStamp = '';
@@ -68,54 +79,82 @@ export class DriveStore {
 
   constructor(dir: string, options: DriveStoreOptions) {
     this.dir = dir;
-    this.user = options.user;
+    const user = options.user;
+    this.currentUser = typeof user === 'function' ? user : () => user;
     this.now = options.now;
     mkdirSync(join(dir, META_DIR), { recursive: true });
     if (existsSync(join(dir, INDEX))) {
       this.reload();
     } else {
       const rootId = newRootId();
-      const time = this.timestamp();
       this.index = {
         format: 'ita-memo-local-drive',
-        version: 1,
+        version: 2,
         rootId,
-        files: {
-          [rootId]: {
-            id: rootId,
-            name: 'My Drive',
-            mimeType: FOLDER_MIME,
-            parents: [],
-            trashed: false,
-            starred: false,
-            createdTime: time,
-            modifiedTime: time,
-            owners: [this.owner()],
-            appProperties: {},
-            properties: {},
-            permissions: [this.ownerPermission()],
-            appCreated: false,
-            picked: false,
-            contentPath: '',
-            version: 1,
-          },
-        },
+        roots: { [this.user]: rootId },
+        files: { [rootId]: this.rootEntry(rootId, 'My Drive', '') },
       };
       this.save();
     }
   }
 
+  /** The user the store acts for now (lower case). */
+  get user(): string {
+    return this.currentUser().toLowerCase();
+  }
+
+  /** The current user's My Drive. */
   get rootId(): string {
+    return this.rootFor(this.user);
+  }
+
+  /** A user's My Drive root, made the first time the user touches the store. */
+  rootFor(email: string): string {
     this.sync();
-    return this.index.rootId;
+    const who = email.toLowerCase();
+    const roots = (this.index.roots ??= {});
+    const known = roots[who];
+    if (known && this.index.files[known]) return known;
+    const id = newRootId();
+    const path = `${MY_DRIVES_DIR}/${safeComponent(who)}`;
+    this.index.files[id] = this.rootEntry(id, 'My Drive', path, who);
+    roots[who] = id;
+    mkdirSync(join(this.dir, path), { recursive: true });
+    this.save();
+    return id;
+  }
+
+  /**
+   * A shared drive with its members (e-mail → role: organizer, fileOrganizer, writer, commenter,
+   * reader). Files created in it belong to the drive, not to a user.
+   */
+  addSharedDrive(name: string, members: Record<string, Role>): string {
+    this.sync();
+    const id = newRootId();
+    const path = `${SHARED_DRIVES_DIR}/${safeComponent(`${name} ${id.slice(2, 8)}`)}`;
+    const e = this.rootEntry(id, name, path);
+    e.owners = [];
+    e.sharedDrive = true;
+    e.driveId = id;
+    e.permissions = Object.entries(members).map(([email, role]) => ({
+      id: newPermissionId(),
+      type: 'user' as const,
+      role,
+      emailAddress: email.toLowerCase(),
+      displayName: email.split('@')[0],
+    }));
+    this.index.files[id] = e;
+    mkdirSync(join(this.dir, path), { recursive: true });
+    this.save();
+    return id;
   }
 
   // ---- Lookups -------------------------------------------------------------------------
 
-  /** Drive accepts the alias 'root' for My Drive's real id. */
+  /** Drive accepts the alias 'root' for the current user's My Drive. */
   resolveId(id: string): string {
     this.sync();
-    return id === 'root' ? this.index.rootId : id;
+    return id === 'root' ? this.rootId : id;
   }
 
   /** The live entry (callers in the emulated services mutate only through store methods). */
@@ -137,11 +176,31 @@ export class DriveStore {
     return Object.values(this.index.files).map((e) => structuredClone(e));
   }
 
-  /** Whether an app holding only the drive.file scope can see this file. */
+  /** The strongest Drive role `email` (default: the current user) holds on the file, or null. */
+  roleOf(id: string, email = this.user): Role | null {
+    const e = this.entry(id);
+    return e ? roleOf(this.index.files, e.id, email) : null;
+  }
+
+  /**
+   * Whether the app, holding only the drive.file scope and running for the current user, can see
+   * this file: the user can see it in Drive, and the app created it for them or they picked it.
+   */
   reachableByApp(id: string): boolean {
     const e = this.entry(id);
     if (!e) return false;
-    return e.id === this.index.rootId || e.appCreated || e.picked;
+    if (e.id === this.rootId) return true;
+    return atLeast(this.roleOf(e.id), 'reader') && appGranted(e, this.user);
+  }
+
+  /** Whether the current user holds at least `role` on the file. */
+  can(id: string, role: Role): boolean {
+    return atLeast(this.roleOf(id), role);
+  }
+
+  /** The shared drive holding this entry, if any. */
+  sharedDriveOf(id: string): string | undefined {
+    return this.entry(id)?.driveId;
   }
 
   /** Trashed itself or inside a trashed folder. */
@@ -191,10 +250,15 @@ export class DriveStore {
     return this.createEntry({ name, mimeType: FOLDER_MIME, parents, appCreated }).id;
   }
 
-  /** Simulates the user choosing this file in Google Picker: drive.file may now reach it. */
-  grantAccess(id: string): void {
+  /**
+   * Simulates `user` (default: the current one) choosing this file in Google Picker: the app's
+   * drive.file grant for that user now covers it. Only the picked item: a folder's contents are
+   * not granted with it.
+   */
+  grantAccess(id: string, user = this.user): void {
+    const who = user.toLowerCase();
     this.mutate(id, (e) => {
-      e.picked = true;
+      if (!e.appAccess.includes(who)) e.appAccess.push(who);
     });
   }
 
@@ -241,7 +305,7 @@ export class DriveStore {
     this.sync();
     const isDoc = init.mimeType === DOC_MIME;
     const time = this.timestamp();
-    const parents = (init.parents?.length ? init.parents : [this.index.rootId]).map((p) =>
+    const parents = (init.parents?.length ? init.parents : [this.rootId]).map((p) =>
       this.resolveId(p),
     );
     for (const p of parents) {
@@ -250,6 +314,8 @@ export class DriveStore {
         throw new Error(`Local Drive: parent ${p} is not a folder.`);
       }
     }
+    // In a shared drive the drive owns what is created; in My Drive (anyone's) the creator does.
+    const driveId = this.index.files[parents[0]]?.driveId;
     const e: FileEntry = {
       id: newFileId(isDoc),
       name: init.name,
@@ -259,15 +325,16 @@ export class DriveStore {
       starred: false,
       createdTime: time,
       modifiedTime: time,
-      owners: [this.owner()],
+      owners: driveId ? [] : [this.owner()],
       appProperties: { ...init.appProperties },
       properties: { ...init.properties },
-      permissions: [this.ownerPermission()],
+      permissions: driveId ? [] : [this.ownerPermission()],
       appCreated: init.appCreated,
-      picked: init.picked ?? false,
+      appAccess: init.appCreated || init.picked ? [this.user] : [],
       contentPath: null,
       version: 1,
     };
+    if (driveId) e.driveId = driveId;
     if (init.description !== undefined) e.description = init.description;
     if (init.originalFilename !== undefined) e.originalFilename = init.originalFilename;
     this.index.files[e.id] = e;
@@ -357,7 +424,7 @@ export class DriveStore {
   /** Permanent deletion (Drive's files.delete), folders with their contents. */
   remove(id: string): void {
     const e = this.mustGet(id);
-    if (e.id === this.index.rootId) throw new Error('Local Drive: the root cannot be deleted.');
+    if (e.parents.length === 0) throw new Error('Local Drive: a root cannot be deleted.');
     const doomed = [e.id, ...this.descendants(e.id)];
     for (const d of doomed) {
       const path = this.index.files[d].contentPath;
@@ -424,6 +491,33 @@ export class DriveStore {
     return Array.isArray(data) ? data : (data.comments ?? []);
   }
 
+  /**
+   * A comment `author` (an e-mail) makes on a file, as a reviewer does in Google Docs: appended
+   * to the sidecar with its author, optionally quoting the text it is anchored to.
+   */
+  addComment(
+    id: string,
+    author: string,
+    content: string,
+    options: { quoted?: string; resolved?: boolean } = {},
+  ): CommentEntry {
+    const time = this.timestamp();
+    const comment: CommentEntry = {
+      id: `AAAA${newPermissionId().slice(0, 12)}`,
+      content,
+      resolved: options.resolved ?? false,
+      deleted: false,
+      author: { displayName: author.split('@')[0], emailAddress: author.toLowerCase() },
+      createdTime: time,
+      modifiedTime: time,
+      replies: [],
+    };
+    if (options.quoted !== undefined)
+      comment.quotedFileContent = { mimeType: 'text/html', value: options.quoted };
+    this.writeComments(id, [...this.readComments(id), comment]);
+    return comment;
+  }
+
   writeComments(id: string, comments: CommentEntry[]): void {
     const path = join(this.dir, COMMENTS_DIR, `${this.resolveId(id)}.json`);
     mkdirSync(dirname(path), { recursive: true });
@@ -484,6 +578,36 @@ export class DriveStore {
 
   private timestamp(): string {
     return this.now().toISOString();
+  }
+
+  private rootEntry(id: string, name: string, contentPath: string, owner = this.user): FileEntry {
+    const time = this.timestamp();
+    return {
+      id,
+      name,
+      mimeType: FOLDER_MIME,
+      parents: [],
+      trashed: false,
+      starred: false,
+      createdTime: time,
+      modifiedTime: time,
+      owners: [{ displayName: owner.split('@')[0], emailAddress: owner }],
+      appProperties: {},
+      properties: {},
+      permissions: [
+        {
+          id: newPermissionId(),
+          type: 'user',
+          role: 'owner',
+          emailAddress: owner,
+          displayName: owner.split('@')[0],
+        },
+      ],
+      appCreated: false,
+      appAccess: [],
+      contentPath,
+      version: 1,
+    };
   }
 
   private owner(): DriveUser {
@@ -548,7 +672,8 @@ export class DriveStore {
    * (and, for a folder, everything under it) if needed. Disk names get " (2)" on clashes.
    */
   private place(e: FileEntry): void {
-    if (e.id === this.index.rootId) return;
+    // Roots (My Drives, shared drives) stay where they were made.
+    if (e.parents.length === 0) return;
     const dirRel = this.targetDir(e);
     const name = diskName(e.name, e.mimeType);
     const wanted = dirRel ? `${dirRel}/${name}` : name;
@@ -600,6 +725,7 @@ export class DriveStore {
     if (data.format !== 'ita-memo-local-drive') {
       throw new Error(`Local Drive: ${path} is not a local Drive index.`);
     }
+    if (data.version === 1) migrateFromVersion1(data);
     this.index = data;
     const st = statSync(path);
     this.indexStamp = `${st.mtimeMs}:${st.size}`;
@@ -613,6 +739,21 @@ export class DriveStore {
     const st = statSync(path);
     this.indexStamp = `${st.mtimeMs}:${st.size}`;
   }
+}
+
+/**
+ * Version 1 knew one user: whatever the app created or the user picked was reachable. That user
+ * is the root's owner; the grants become theirs.
+ */
+function migrateFromVersion1(data: IndexFile): void {
+  const owner = data.files[data.rootId]?.owners[0]?.emailAddress.toLowerCase() ?? '';
+  for (const e of Object.values(data.files)) {
+    const old = e as FileEntry & { picked?: boolean };
+    e.appAccess = old.appCreated || old.picked ? [owner] : [];
+    delete old.picked;
+  }
+  data.roots = { [owner]: data.rootId };
+  data.version = 2;
 }
 
 function mergeProps(

@@ -12,16 +12,22 @@ export interface DriveUser {
   emailAddress: string;
 }
 
+/** Drive's roles, strongest first (https://developers.google.com/workspace/drive/api/guides/ref-roles). */
+export const ROLES = ['owner', 'organizer', 'fileOrganizer', 'writer', 'commenter', 'reader'] as const;
+export type Role = (typeof ROLES)[number];
+
 export interface PermissionEntry {
   id: string;
   type: 'user' | 'group' | 'domain' | 'anyone';
-  role: 'owner' | 'organizer' | 'fileOrganizer' | 'writer' | 'commenter' | 'reader';
+  role: Role;
   emailAddress?: string;
   domain?: string;
   displayName?: string;
   allowFileDiscovery?: boolean;
   /** Whether the caller asked Drive to e-mail the grantee (recorded so tests can check it). */
   notificationSent?: boolean;
+  /** The plain-text message the notification e-mail carried (Permissions.create's emailMessage). */
+  emailMessage?: string;
 }
 
 export interface FileEntry {
@@ -39,10 +45,17 @@ export interface FileEntry {
   properties: Record<string, string>;
   description?: string;
   permissions: PermissionEntry[];
-  /** Created through the Drive API or DocumentApp.create: reachable under the drive.file scope. */
+  /** Created through the Drive API or DocumentApp.create (by the app, for its creator). */
   appCreated: boolean;
-  /** Opened by the user through Google Picker (simulated by `DriveStore.grantAccess`). */
-  picked: boolean;
+  /**
+   * The users for whom the app's drive.file grant covers this file: the app created it for them,
+   * or they picked it in Google Picker (`DriveStore.grantAccess`). Lower-case e-mails.
+   */
+  appAccess: string[];
+  /** Files in a shared drive: the drive's id (the id of the drive's root entry). */
+  driveId?: string;
+  /** The root entry of a shared drive; its permissions are the drive's members. */
+  sharedDrive?: boolean;
   /** Path of the content relative to the store's folder (a directory for folders); null: none. */
   contentPath: string | null;
   /** Bytes of content (not for Google Docs or folders). */
@@ -56,8 +69,12 @@ export interface FileEntry {
 
 export interface IndexFile {
   format: 'ita-memo-local-drive';
-  version: 1;
+  /** 1: one user (appCreated/picked flags); 2: several users, per-user grants, shared drives. */
+  version: 1 | 2;
+  /** The first user's My Drive (the folder itself on disk). */
   rootId: string;
+  /** Each user's My Drive root, created when the user first touches the store. */
+  roots?: Record<string, string>;
   files: Record<string, FileEntry>;
 }
 

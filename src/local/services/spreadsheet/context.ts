@@ -9,8 +9,10 @@ export interface SheetsContext {
   log: CallLog;
   /** Realm of the code calling: values and errors are made in it (see load-bundle.ts). */
   realm: Realm;
-  /** The local user: owner and editor of everything. */
-  user: string;
+  /** The user of the current execution. */
+  readonly user: string;
+  /** Who may edit the spreadsheet (the owner first), for Spreadsheet.getEditors. */
+  editors?: () => string[];
   ui: UiRecorder;
 }
 

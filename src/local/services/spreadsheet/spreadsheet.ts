@@ -6,6 +6,7 @@ import { fail, type SheetsContext } from './context';
 import { instantOfSerial, serialOf } from './dates';
 import { SheetData } from './model';
 import { Protection } from './protection';
+import { User } from '../session';
 import { checkGrid, isRange, Range } from './range';
 import { appendRowTo, dataGrid, Sheet, sheetExistsMessage } from './sheet';
 
@@ -19,6 +20,7 @@ type Methods =
   | 'getActiveRange'
   | 'getActiveSheet'
   | 'getDataRange'
+  | 'getEditors'
   | 'getId'
   | 'getLastColumn'
   | 'getLastRow'
@@ -76,6 +78,15 @@ export class Spreadsheet implements Pick<SS, Methods> {
 
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this.book.id}/edit`;
+  }
+
+  /** The spreadsheet's editors, its owner first (the runtime's `editors` option). */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    const emails = this.ctx.editors?.() ?? [this.ctx.user];
+    return realmArray(
+      this.ctx.realm,
+      emails.map((e) => new User(this.ctx.log, e) as unknown as GoogleAppsScript.Base.User),
+    );
   }
 
   getSheets(): Sh[] {

@@ -152,10 +152,11 @@ export class Utilities implements Pick<
     return randomUUID();
   }
 
-  /** Does not block: advances the runtime clock instead, so tests stay fast. */
+  /** Does not block: advances the runtime clock instead, so tests stay fast; the time counts. */
   sleep(milliseconds: number): void {
     if (milliseconds > MAX_SLEEP_MS) throw realmError(this.realm, 'Invalid argument: milliseconds');
     this.clock.advance(Math.max(0, milliseconds));
+    this.log.spend(Math.max(0, milliseconds));
   }
 
   parseCsv(csv: string, delimiter = ','): string[][] {
