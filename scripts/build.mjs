@@ -1,4 +1,4 @@
-// Builds what clasp pushes (build/Code.js, build/Sidebar.html, build/appsscript.json) and the
+// Builds what clasp pushes (build/Code.js, build/Sidebar.html, build/Picker.html, build/appsscript.json) and the
 // local runtime (dist/local.cjs). Usage: node scripts/build.mjs [--quiet] [--if-stale]
 import { build } from 'esbuild';
 import {
@@ -21,6 +21,7 @@ const GLOBAL = 'ITAMEMO';
 const outputs = [
   'build/Code.js',
   'build/Sidebar.html',
+  'build/Picker.html',
   'build/appsscript.json',
   'dist/local.cjs',
   'dist/render-worker.cjs',
@@ -87,9 +88,10 @@ async function buildAppsScript() {
   return names;
 }
 
-async function buildSidebar() {
+/** One HTML file with its script and style inlined: `src/<dir>/<dir>.{html,ts,css}` → `build/<Name>.html`. */
+async function buildPage(dir, name) {
   const script = await build({
-    entryPoints: [join(root, 'src/sidebar/sidebar.ts')],
+    entryPoints: [join(root, `src/${dir}/${dir}.ts`)],
     bundle: true,
     format: 'iife',
     target: 'es2019',
@@ -99,17 +101,22 @@ async function buildSidebar() {
     logLevel: 'silent',
   });
   const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const css = readFileSync(join(root, 'src/sidebar/sidebar.css'), 'utf8');
-  const html = readFileSync(join(root, 'src/sidebar/sidebar.html'), 'utf8');
+  const css = readFileSync(join(root, `src/${dir}/${dir}.css`), 'utf8');
+  const html = readFileSync(join(root, `src/${dir}/${dir}.html`), 'utf8');
   const out = html
     .replace('<!-- STYLE -->', () => `<style>\n${css}</style>`)
     .replace('<!-- SCRIPT -->', () => `<script>\n${js}</script>`);
   if (out.includes('<!-- STYLE -->') || out.includes('<!-- SCRIPT -->') || out === html) {
     throw new Error(
-      'src/sidebar/sidebar.html must hold the <!-- STYLE --> and <!-- SCRIPT --> markers.',
+      `src/${dir}/${dir}.html must hold the <!-- STYLE --> and <!-- SCRIPT --> markers.`,
     );
   }
-  writeFileSync(join(root, 'build/Sidebar.html'), out);
+  // The Picker page is an HtmlService template: its script must not end a scriptlet by accident.
+  if (js.includes('?>') || css.includes('?>'))
+    throw new Error(
+      `build/${name}.html: the inlined script contains "?>", which HtmlService reads as a scriptlet end.`,
+    );
+  writeFileSync(join(root, `build/${name}.html`), out);
 }
 
 async function buildLocalRuntime() {
@@ -141,12 +148,15 @@ async function main() {
   mkdirSync(join(root, 'dist'), { recursive: true });
   const t0 = Date.now();
   const names = await buildAppsScript();
-  await buildSidebar();
+  await buildPage('sidebar', 'Sidebar');
+  await buildPage('picker', 'Picker');
   copyFileSync(join(root, 'appsscript.json'), join(root, 'build/appsscript.json'));
   await buildLocalRuntime();
   const size = statSync(join(root, 'build/Code.js')).size;
   log(`build/Code.js ${(size / 1024).toFixed(1)} KiB, entry points: ${names.join(', ')}`);
-  log(`build/Sidebar.html, build/appsscript.json, dist/local.cjs in ${Date.now() - t0} ms`);
+  log(
+    `build/Sidebar.html, build/Picker.html, build/appsscript.json, dist/local.cjs in ${Date.now() - t0} ms`,
+  );
 }
 
 main().catch((err) => {

@@ -1,4 +1,4 @@
-// What clasp pushes: three files, one plain script that Apps Script can parse and that defines
+// What clasp pushes: four files, one plain script that Apps Script can parse and that defines
 // every entry point as a top-level function.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -21,6 +21,10 @@ const ENTRY = [
   'sidebarCheck',
   'sidebarSelect',
   'sidebarGenerate',
+  'chooseFolder',
+  'chooseTemplate',
+  'pickerConfig',
+  'pickerChosen',
 ];
 
 describe('build/', () => {
@@ -44,7 +48,7 @@ describe('build/', () => {
     expect(code.length).toBeLessThan(400_000);
   });
 
-  it('ships the manifest with the least scopes and the sidebar as one file', () => {
+  it('ships the manifest with the least scopes, and the sidebar and the Picker dialog as one file each', () => {
     const manifest = JSON.parse(readFileSync(join(build, 'appsscript.json'), 'utf8'));
     expect(manifest.timeZone).toBe('Asia/Bangkok');
     expect(manifest.runtimeVersion).toBe('V8');
@@ -53,16 +57,24 @@ describe('build/', () => {
       'https://www.googleapis.com/auth/drive.file',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      // Session.getActiveUser needs it; without it generate fails in Google (issue 8).
+      'https://www.googleapis.com/auth/userinfo.email',
     ]);
-    const html = readFileSync(join(build, 'Sidebar.html'), 'utf8');
-    expect(html).toMatch(/<style>[\s\S]+<\/style>/);
-    expect(html).toMatch(/<script>[\s\S]+<\/script>/);
-    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
+    for (const file of ['Sidebar.html', 'Picker.html']) {
+      const html = readFileSync(join(build, file), 'utf8');
+      expect(html).toMatch(/<style>[\s\S]+<\/style>/);
+      expect(html).toMatch(/<script>[\s\S]+<\/script>/);
+      expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/);
+    }
+    // The Picker dialog is an HtmlService template: showPicker fills in its kind.
+    expect(readFileSync(join(build, 'Picker.html'), 'utf8')).toContain(
+      'data-picker-kind="<?= kind ?>"',
+    );
   });
 });
 
 describe('clasp', () => {
-  it('would push exactly the three built files (clasp status works offline)', () => {
+  it('would push exactly the four built files (clasp status works offline)', () => {
     const clasp = join(__dirname, '..', 'node_modules', '.bin', 'clasp');
     const out = execFileSync(clasp, ['status', '--json'], {
       cwd: join(__dirname, '..'),
@@ -71,6 +83,7 @@ describe('clasp', () => {
     const status = JSON.parse(out) as { filesToPush: string[] };
     expect(status.filesToPush.sort()).toEqual([
       'build/Code.js',
+      'build/Picker.html',
       'build/Sidebar.html',
       'build/appsscript.json',
     ]);

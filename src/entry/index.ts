@@ -12,6 +12,8 @@ import { refreshCommentStatus } from '../gas/log';
 import { selectCell, findSheet, readSheet } from '../gas/sheets';
 import { setupWorkbook } from '../gas/setup';
 import { lastRun } from '../gas/state';
+import { pickerChosen as chosen, pickerConfig as config, showPicker } from '../gas/picker';
+import type { PickerConfig } from '../gas/picker';
 import { GENERAL_TAB } from '../core/workbook/contract';
 import { ADDON_NAME } from '../shared/product';
 
@@ -22,6 +24,8 @@ const MENU: [string, string][] = [
   ['สร้างบันทึกข้อความ', 'generate'],
   ['สร้างแม่แบบมาตรฐาน', 'createTemplate'],
   ['อัปเดตสถานะความเห็น', 'refreshComments'],
+  ['เลือกโฟลเดอร์ปลายทาง', 'chooseFolder'],
+  ['เลือกแม่แบบ', 'chooseTemplate'],
 ];
 
 function ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -33,7 +37,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU.forEach(([label, fn], i) => {
     menu.addItem(label, fn);
-    if (i === 0 || i === 2) menu.addSeparator();
+    if (i === 0 || i === 2 || i === 5) menu.addSeparator();
   });
   menu.addToUi();
 }
@@ -117,12 +121,37 @@ export function createTemplate(): void {
 }
 
 export function refreshComments(): void {
-  const n = refreshCommentStatus(ss());
+  const { updated, unreachable } = refreshCommentStatus(ss());
+  const others = unreachable.map((u) => `${u.count} ฉบับที่${u.user ? ` ${u.user}` : 'ผู้ใช้อื่น'}สร้าง`);
+  const skipped = unreachable.length
+    ? ` ส่วนเสริมที่คุณใช้อ่านความเห็นของเอกสารอีก ${others.join(' และ ')} ไม่ได้ ` +
+      '(ส่วนเสริมเข้าถึงได้เฉพาะเอกสารที่สร้างให้ผู้ใช้แต่ละคน) ให้ผู้สร้างเอกสารเหล่านั้นใช้เมนูนี้ หรือเปิดเอกสารเพื่อดูความเห็นโดยตรง'
+    : '';
   SpreadsheetApp.getUi().alert(
     ADDON_NAME,
-    `อัปเดตสถานะความเห็นของเอกสาร ${n} ฉบับในแท็บประวัติแล้ว`,
+    `อัปเดตสถานะความเห็นของเอกสาร ${updated} ฉบับในแท็บประวัติแล้ว${skipped}`,
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
+}
+
+/** "เลือกโฟลเดอร์ปลายทาง": Google Picker; the pick lets this user's add-on use the folder. */
+export function chooseFolder(): void {
+  showPicker('folder');
+}
+
+/** "เลือกแม่แบบ": Google Picker; the pick lets this user's add-on copy the template. */
+export function chooseTemplate(): void {
+  showPicker('template');
+}
+
+// ---- Called by the Picker dialog -----------------------------------------------------------
+
+export function pickerConfig(kind: string): PickerConfig {
+  return config(kind);
+}
+
+export function pickerChosen(kind: string, id: string): string {
+  return chosen(kind, id);
 }
 
 // ---- Called by the sidebar ---------------------------------------------------------------

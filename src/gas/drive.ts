@@ -1,11 +1,19 @@
 /**
  * Drive through the advanced service (v3), within the drive.file scope: the add-on reaches only
- * files it created, or that the user opened with it. A link typed into a cell is not enough
- * for Drive, so every "not found" is turned into a Thai message saying what to do.
+ * files it created for the user running it, or that this user opened with it in Google Picker.
+ * A link typed into a cell is not enough for Drive, so every "not found" becomes a Thai message
+ * saying what to do.
+ *
+ * Every call passes `supportsAllDrives: true` where Drive takes it, so a destination folder or a
+ * template in a shared drive works (without it Drive answers 404 for shared-drive items:
+ * https://developers.google.com/workspace/drive/api/guides/enable-shareddrives). Comments take no
+ * such parameter. Rate limits are retried with backoff (google-errors.ts).
  */
+import { googleError, isNotFound, withBackoff } from './google-errors';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 export const GOOGLE_DOC = 'application/vnd.google-apps.document';
+const ALL_DRIVES = { supportsAllDrives: true } as const;
 
 type File = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
@@ -24,14 +32,10 @@ function drive(): GoogleAppsScript.Drive {
   return Drive;
 }
 
-function isNotFound(err: unknown): boolean {
-  return /not ?found|404/i.test(String((err as Error)?.message ?? err));
-}
-
-/** A file's metadata, or null when the add-on cannot reach it (missing, or outside drive.file). */
+/** A file's metadata, or null when this user's add-on cannot reach it (missing, or outside drive.file). */
 export function getFile(id: string, fields = 'id,name,mimeType,trashed,webViewLink'): File | null {
   try {
-    return drive().Files.get(id, { fields, supportsAllDrives: true }) as File;
+    return withBackoff(() => drive().Files.get(id, { fields, ...ALL_DRIVES }) as File);
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;
@@ -39,80 +43,141 @@ export function getFile(id: string, fields = 'id,name,mimeType,trashed,webViewLi
 }
 
 export function createFolder(name: string): File {
-  return drive().Files.create({ name, mimeType: FOLDER }, undefined as never, {
-    fields: 'id,name,webViewLink',
-  });
+  return withBackoff(() =>
+    drive().Files.create({ name, mimeType: FOLDER }, undefined as never, {
+      fields: 'id,name,webViewLink',
+      ...ALL_DRIVES,
+    }),
+  );
 }
 
-/** The destination folder: checks a folder the sheet names; null when none is named. */
-export function reachableFolder(id: string): File {
+/** A folder this user's add-on reaches, or null when it is gone, trashed or out of reach. */
+export function usableFolder(id: string): File | null {
   const f = getFile(id);
-  if (!f || f.trashed) {
-    throw new UserFacingError(
-      'ส่วนเสริมเข้าถึงโฟลเดอร์ปลายทางที่ระบุในแท็บข้อมูลทั่วไปไม่ได้ (ส่วนเสริมมีสิทธิ์เฉพาะโฟลเดอร์ที่ตนสร้าง) ' +
-        'กรุณาเว้นช่อง “โฟลเดอร์ปลายทาง” ว่างไว้ ระบบจะสร้างโฟลเดอร์ให้และจดจำไว้ แล้วจึงย้ายหรือแชร์โฟลเดอร์นั้นได้ตามต้องการ',
-    );
-  }
-  if (f.mimeType !== FOLDER) {
-    throw new UserFacingError(
-      'รายการ “โฟลเดอร์ปลายทาง” ในแท็บข้อมูลทั่วไปไม่ใช่โฟลเดอร์ใน Google ไดรฟ์ กรุณาใส่ลิงก์ของโฟลเดอร์ หรือเว้นว่าง',
-    );
-  }
-  return f;
+  return f && !f.trashed && f.mimeType === FOLDER ? f : null;
 }
 
 /** Copies the office's template into the folder (Files.copy: File.makeCopy would need the full drive scope). */
 export function copyTemplate(templateId: string, name: string, folderId: string): File {
-  const t = getFile(templateId);
-  if (!t || t.trashed) {
-    throw new UserFacingError(
-      'ส่วนเสริมเข้าถึงแม่แบบเอกสารที่ระบุไม่ได้ (ส่วนเสริมมีสิทธิ์เฉพาะไฟล์ที่ตนสร้าง) ' +
-        'กรุณาใช้เมนู “สร้างแม่แบบมาตรฐาน” เพื่อสร้างแม่แบบที่ส่วนเสริมใช้ได้ แล้วแก้ไขข้อความหรือใส่ตราครุฑในแม่แบบนั้น ' +
-        'หรือเว้นช่อง “แม่แบบเอกสาร” ว่างเพื่อใช้แม่แบบในตัว',
-    );
-  }
-  if (t.mimeType !== GOOGLE_DOC) {
-    throw new UserFacingError(
-      'แม่แบบเอกสารต้องเป็นไฟล์ Google เอกสาร (ไม่ใช่ Word หรือ PDF) กรุณาเปิดไฟล์ใน Google เอกสารแล้วบันทึกเป็น Google เอกสารก่อน',
-    );
-  }
-  return drive().Files.copy({ name, parents: [folderId] }, templateId, {
-    fields: 'id,name,webViewLink',
-    supportsAllDrives: true,
-  });
+  return withBackoff(() =>
+    drive().Files.copy({ name, parents: [folderId] }, templateId, {
+      fields: 'id,name,webViewLink',
+      ...ALL_DRIVES,
+    }),
+  );
 }
 
 /** A new, empty Google Doc in the folder. */
 export function createDoc(name: string, folderId: string): File {
-  return drive().Files.create(
-    { name, mimeType: GOOGLE_DOC, parents: [folderId] },
-    undefined as never,
-    {
+  return withBackoff(() =>
+    drive().Files.create({ name, mimeType: GOOGLE_DOC, parents: [folderId] }, undefined as never, {
       fields: 'id,name,webViewLink',
-    },
+      ...ALL_DRIVES,
+    }),
   );
 }
 
 export function createPdf(blob: GoogleAppsScript.Base.Blob, name: string, folderId: string): File {
-  return drive().Files.create({ name, mimeType: 'application/pdf', parents: [folderId] }, blob, {
-    fields: 'id,name,webViewLink',
-  });
+  return withBackoff(() =>
+    drive().Files.create({ name, mimeType: 'application/pdf', parents: [folderId] }, blob, {
+      fields: 'id,name,webViewLink',
+      ...ALL_DRIVES,
+    }),
+  );
 }
 
 /** Moves a half-made file to the trash (it stays recoverable for 30 days). */
 export function trash(id: string): void {
-  drive().Files.update({ trashed: true }, id, undefined as never, { fields: 'id' });
+  withBackoff(() =>
+    drive().Files.update({ trashed: true }, id, undefined as never, {
+      fields: 'id',
+      ...ALL_DRIVES,
+    }),
+  );
 }
 
-export function shareWith(id: string, email: string, role: 'commenter' | 'reader'): void {
-  drive().Permissions.create({ role, type: 'user', emailAddress: email }, id, { fields: 'id' });
+/**
+ * Shares with one person. With `message`, Google e-mails them its notification with that text
+ * (Permissions.create: sendNotificationEmail "defaults to true for users and groups",
+ * emailMessage "A plain text custom message to include in the notification email";
+ * https://developers.google.com/workspace/drive/api/reference/rest/v3/permissions/create).
+ */
+export function shareWith(
+  id: string,
+  email: string,
+  role: 'writer' | 'commenter' | 'reader',
+  message?: string,
+): void {
+  const notify = message !== undefined;
+  withBackoff(() =>
+    drive().Permissions.create({ role, type: 'user', emailAddress: email }, id, {
+      fields: 'id',
+      sendNotificationEmail: notify,
+      ...(notify ? { emailMessage: message } : {}),
+      ...ALL_DRIVES,
+    }),
+  );
 }
 
 /** "Anyone with the link can view": only when the sheet asks for it. */
 export function shareWithAnyone(id: string): void {
-  drive().Permissions.create({ role: 'reader', type: 'anyone', allowFileDiscovery: false }, id, {
-    fields: 'id',
-  });
+  withBackoff(() =>
+    drive().Permissions.create({ role: 'reader', type: 'anyone', allowFileDiscovery: false }, id, {
+      fields: 'id',
+      ...ALL_DRIVES,
+    }),
+  );
+}
+
+/** The addresses that already hold a permission on the file (lower case). */
+export function sharedWith(id: string): Set<string> {
+  const list = withBackoff(
+    () =>
+      drive().Permissions.list(id, {
+        fields: 'permissions(emailAddress)',
+        ...ALL_DRIVES,
+      }) as { permissions?: { emailAddress?: string }[] },
+  );
+  return new Set(
+    (list.permissions ?? []).map((p) => (p.emailAddress ?? '').toLowerCase()).filter((e) => e),
+  );
+}
+
+/**
+ * Why sharing with an address failed, in Thai, from Drive's reason
+ * (https://developers.google.com/workspace/drive/api/guides/handle-errors). Drive uses one reason,
+ * invalidSharingRequest, for two cases and says "The message field indicates the actual error":
+ * "successfully shared but emails could not be sent" is told apart by that message, as Drive's
+ * guide instructs.
+ */
+export function sharingFailure(err: unknown): { reason: string; shared: boolean } {
+  const g = googleError(err);
+  if (g.reason === 'invalidSharingRequest' && /successfully shared/i.test(g.message)) {
+    return {
+      reason: 'แชร์แล้ว แต่ Google ส่งอีเมลแจ้งไม่ได้ กรุณาตรวจว่าอีเมลถูกต้องและรับอีเมลได้ แล้วแจ้งผู้ตรวจเอง',
+      shared: true,
+    };
+  }
+  if (g.reason === 'invalidSharingRequest') {
+    return {
+      reason:
+        'Google ไม่อนุญาตให้แชร์กับอีเมลนี้ (อีเมลนี้อาจไม่มีบัญชี Google หรือนโยบายของหน่วยงานไม่อนุญาตให้แชร์ออกนอกโดเมน) กรุณาตรวจอีเมลในแท็บผู้ลงนาม หรือให้ผู้ดูแลระบบ Google Workspace อนุญาต',
+      shared: false,
+    };
+  }
+  if (g.reason === 'sharingRateLimitExceeded') {
+    return {
+      reason: 'วันนี้แชร์ไฟล์ครบจำนวนที่ Google อนุญาตแล้ว กรุณาแชร์เอกสารให้ผู้ตรวจเองภายหลัง',
+      shared: false,
+    };
+  }
+  if (g.reason === 'insufficientFilePermissions') {
+    return {
+      reason: 'คุณไม่มีสิทธิ์แชร์ไฟล์ในโฟลเดอร์นี้ กรุณาขอสิทธิ์ผู้แก้ไขจากเจ้าของโฟลเดอร์',
+      shared: false,
+    };
+  }
+  return { reason: `แชร์ไม่สำเร็จ (${g.message})`, shared: false };
 }
 
 export interface CommentCounts {
@@ -120,17 +185,23 @@ export interface CommentCounts {
   resolved: number;
 }
 
-/** Open and resolved comments of a Doc (fields is mandatory in Drive v3). */
+/**
+ * Open and resolved comments of a Doc, or null when this user's add-on cannot reach it. `fields`
+ * is mandatory in Drive v3. comments.list takes no supportsAllDrives parameter.
+ */
 export function commentCounts(id: string): CommentCounts | null {
   const counts = { open: 0, resolved: 0 };
   let pageToken: string | undefined;
   try {
     do {
-      const page = drive().Comments.list(id, {
-        fields: 'comments(id,resolved,deleted),nextPageToken',
-        pageSize: 100,
-        pageToken,
-      }) as { comments?: { resolved?: boolean; deleted?: boolean }[]; nextPageToken?: string };
+      const page = withBackoff(
+        () =>
+          drive().Comments.list(id, {
+            fields: 'comments(id,resolved,deleted),nextPageToken',
+            pageSize: 100,
+            pageToken,
+          }) as { comments?: { resolved?: boolean; deleted?: boolean }[]; nextPageToken?: string },
+      );
       for (const c of page.comments ?? []) {
         if (c.deleted) continue;
         if (c.resolved) counts.resolved++;

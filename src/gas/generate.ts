@@ -27,23 +27,25 @@ import type {
   GeneratedLinks,
 } from '../shared/sidebar-api';
 import { writeBuiltinTemplate } from './builtin-template-doc';
+import type { Signatory } from '../core/workbook/types';
+import type { SharingReport } from '../shared/sidebar-api';
 import {
   copyTemplate,
   createDoc,
-  createFolder,
   createPdf,
-  getFile,
-  reachableFolder,
+  sharingFailure,
   shareWith,
   shareWithAnyone,
   trash,
   UserFacingError,
 } from './drive';
+import { googleError, isApiDisabled, isRateLimited } from './google-errors';
 import { appendLog } from './log';
 import { readTabs, utcOffsetMinutes } from './sheets';
 import { applyPlan, readTemplate } from './template-doc';
 import { applyLayout } from './doc-layout';
-import { cacheContext, recallFolder, rememberFolder, rememberLastRun } from './state';
+import { cacheContext, rememberLastRun, rememberOfficeTemplate } from './state';
+import { activeUserEmail, destinationFolder, reachableTemplate, shareWithEditors } from './team';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -102,31 +104,13 @@ export function memoFileName(data: WorkbookData, now: Date, timeZone: string): s
     .trim();
 }
 
-function destinationFolder(data: WorkbookData): string {
-  const typed = data.general.folder.value;
-  if (typed) {
-    const id = parseDriveId(typed);
-    if (!id)
-      throw new UserFacingError(
-        'รายการ “โฟลเดอร์ปลายทาง” ไม่ใช่ลิงก์หรือรหัสโฟลเดอร์ของ Google ไดรฟ์ กรุณาวางลิงก์ของโฟลเดอร์ หรือเว้นว่าง',
-      );
-    return reachableFolder(id).id as string;
-  }
-  const remembered = recallFolder();
-  if (remembered) {
-    const f = getFile(remembered);
-    if (f && !f.trashed) return remembered;
-  }
-  const folder = createFolder(`รายงาน ITA ${data.general.organisation.value ?? ''}`.trim());
-  rememberFolder(folder.id as string);
-  return folder.id as string;
-}
-
 interface Made {
   docId?: string;
   /** The Doc's link, as the create or copy call returned it. */
   docUrl?: string;
   pdfId?: string;
+  /** What went only partly well (Thai, for ประวัติ): the layout, the folder. */
+  notes: string[];
 }
 
 /** Copies or creates the template Doc in the folder and checks it; findings when it is broken. */
@@ -142,10 +126,15 @@ function prepareDocument(
       'รายการ “แม่แบบเอกสาร” ไม่ใช่ลิงก์หรือรหัสของ Google เอกสาร กรุณาวางลิงก์ของแม่แบบ หรือเว้นว่างเพื่อใช้แม่แบบในตัว',
     );
   }
-  const file = templateId ? copyTemplate(templateId, name, folderId) : createDoc(name, folderId);
+  const file = templateId
+    ? copyTemplate(reachableTemplate(templateId, activeUserEmail()), name, folderId)
+    : createDoc(name, folderId);
   made.docId = file.id as string;
   made.docUrl = file.webViewLink as string;
-  if (!templateId) writeTemplateDoc(made.docId, data);
+  if (!templateId) {
+    const warning = writeTemplateDoc(made.docId, data).warning;
+    if (warning) made.notes.push(warning);
+  }
   return DocumentApp.openById(made.docId);
 }
 
@@ -173,9 +162,14 @@ function fail(
  * 'confirm') when there are only warnings, unless `confirmed`.
  */
 export function generateMemo(ss: Spreadsheet, confirmed: boolean): GenerateResult {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(15000)) {
-    return { status: 'failed', message: 'มีผู้อื่นกำลังสร้างบันทึกข้อความจากชีตนี้อยู่ กรุณารอสักครู่แล้วลองใหม่' };
+  // Nothing is made without the lock, so a refusal here has nothing to log.
+  const busy = 'มีผู้อื่นกำลังสร้างบันทึกข้อความจากชีตนี้อยู่ กรุณารอสักครู่แล้วลองใหม่';
+  let lock: GoogleAppsScript.Lock.Lock;
+  try {
+    lock = LockService.getDocumentLock();
+    if (!lock.tryLock(15000)) return { status: 'failed', message: busy };
+  } catch {
+    return { status: 'failed', message: busy };
   }
   try {
     const { findings, data } = checkWorkbook(ss);
@@ -190,12 +184,15 @@ export function generateMemo(ss: Spreadsheet, confirmed: boolean): GenerateResul
 
 function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number): GenerateResult {
   const now = new Date();
-  const user = Session.getActiveUser().getEmail();
-  const made: Made = {};
+  // activeUserEmail never throws: from here on every outcome is logged.
+  const user = activeUserEmail();
+  const made: Made = { notes: [] };
   try {
     const name = memoFileName(data, now, ss.getSpreadsheetTimeZone());
     const content = memoContent(data);
-    const folderId = destinationFolder(data);
+    const destination = destinationFolder(ss, data, user);
+    const folderId = destination.id;
+    if (destination.note) made.notes.push(destination.note);
     const doc = prepareDocument(data, name, folderId, made);
     const read = readTemplate(doc);
     const parsed = parseTemplate(read.tree);
@@ -215,13 +212,21 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
       folderId,
     );
     made.pdfId = pdf.id as string;
-    share(data, made.docId as string, made.pdfId);
+    // From here the memo is finished: sharing can only add notes, never undo it.
+    const sharing = share(data, made.docId as string, made.pdfId);
     const links: GeneratedLinks = {
       docUrl: made.docUrl ?? doc.getUrl(),
       pdfUrl: pdf.webViewLink as string,
       pdfName: `${name}.pdf`,
       at: now.toISOString(),
+      sharing,
+      notes: made.notes,
     };
+    const note = [
+      warnings ? `สร้างโดยมีคำเตือน ${warnings} รายการ` : '',
+      sharingNote(sharing),
+      ...made.notes,
+    ].filter((n) => n);
     appendLog(ss, {
       time: now,
       user,
@@ -231,30 +236,90 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
       status: 'สำเร็จ',
       openComments: 0,
       resolvedComments: 0,
-      note: warnings ? `สร้างโดยมีคำเตือน ${warnings} รายการ` : '',
+      note: note.join('\n'),
     });
     rememberLastRun(links);
     return { status: 'done', links, warnings };
   } catch (err) {
-    const reason =
-      err instanceof UserFacingError
-        ? err.message
-        : `เกิดข้อผิดพลาดระหว่างสร้างเอกสาร: ${(err as Error)?.message ?? String(err)}`;
+    const reason = err instanceof UserFacingError ? err.message : describeFailure(err);
     return fail(ss, made, reason, user, now);
   }
 }
 
-/** Reviewers and the approver may comment on the Doc; the PDF is public only when the sheet says so. */
-function share(data: WorkbookData, docId: string, pdfId: string): void {
-  const emails = new Set<string>();
-  for (const s of data.signatories)
-    if (s.email.value && s.role.value !== 'proposer') emails.add(s.email.value);
-  for (const email of emails) shareWith(docId, email, 'commenter');
-  if (data.general.publishPublicly.value) shareWithAnyone(pdfId);
+/** A Google failure in Thai, told apart by Google's reason (google-errors.ts). */
+function describeFailure(err: unknown): string {
+  if (isRateLimited(err))
+    return 'Google ปฏิเสธคำขอชั่วคราวเพราะมีคำขอมากเกินไป (ลองซ้ำแล้วยังไม่สำเร็จ) กรุณารอสักครู่แล้วสร้างใหม่';
+  if (isApiDisabled(err))
+    return 'บริการของ Google ที่ส่วนเสริมต้องใช้ยังไม่ได้เปิดในโปรเจกต์ Cloud ของส่วนเสริม กรุณาแจ้งผู้ดูแลระบบ';
+  return `เกิดข้อผิดพลาดระหว่างสร้างเอกสาร: ${googleError(err).message}`;
 }
 
-/** Writes the built-in template into a Doc, saved, with its page layout set. */
-function writeTemplateDoc(docId: string, data: WorkbookData): GoogleAppsScript.Document.Document {
+/** What the notification e-mail tells a reviewer or the approver (Drive adds the Doc's link). */
+function reviewMessage(data: WorkbookData, s: Signatory): string {
+  const year = data.general.fiscalYear.value ?? '';
+  const org = data.general.organisation.value ?? '';
+  const as =
+    s.role.value === 'approver' ? 'ผู้สั่งการ กรุณาพิจารณาและสั่งการ' : 'ผู้ให้ความเห็น กรุณาตรวจและให้ความเห็น';
+  return (
+    `เรียน ${[s.rank.value, s.name.value].filter((x) => x).join('') || s.email.value}\n` +
+    `มีบันทึกข้อความรายงานผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. ${year} ของ${org} ` +
+    `รอท่านในฐานะ${as} โดยเปิดเอกสารจากลิงก์ในอีเมลนี้ เลือกข้อความที่ต้องการ แล้วแสดงความคิดเห็น (แทรก › ความคิดเห็น) ` +
+    'ความเห็นทั้งหมดจะกลับไปแสดงในแท็บประวัติของชีตรายงาน ITA'
+  );
+}
+
+/**
+ * Reviewers and the approver may comment on the Doc, each told by Google's e-mail what to review;
+ * the PDF is public only when the sheet says so. Best-effort: an address Drive refuses is
+ * reported, never fatal.
+ */
+function share(data: WorkbookData, docId: string, pdfId: string): SharingReport {
+  const report: SharingReport = { shared: [], failed: [] };
+  const seen = new Set<string>();
+  for (const s of data.signatories) {
+    const email = s.email.value?.trim();
+    if (!email || s.role.value === 'proposer' || seen.has(email.toLowerCase())) continue;
+    seen.add(email.toLowerCase());
+    try {
+      shareWith(docId, email, 'commenter', reviewMessage(data, s));
+      report.shared.push(email);
+    } catch (err) {
+      const failure = sharingFailure(err);
+      if (failure.shared) report.shared.push(email);
+      report.failed.push({ email, reason: failure.reason });
+    }
+  }
+  if (data.general.publishPublicly.value) {
+    try {
+      shareWithAnyone(pdfId);
+    } catch (err) {
+      report.failed.push({
+        email: 'ทุกคนที่มีลิงก์',
+        reason: `เปิด PDF ให้ทุกคนที่มีลิงก์ดูไม่สำเร็จ (${googleError(err).message}) กรุณาแชร์ PDF เองใน Google ไดรฟ์`,
+      });
+    }
+  }
+  return report;
+}
+
+function sharingNote(report: SharingReport): string {
+  if (!report.failed.length) return '';
+  return (
+    `แชร์ให้ผู้ตรวจไม่ครบ ${report.failed.length} ราย: ` +
+    report.failed.map((f) => `${f.email} (${f.reason})`).join('; ')
+  );
+}
+
+/**
+ * Writes the built-in template into a Doc, saved, with its page layout set. The layout (pinned
+ * header rows, keep-with-next) goes through the Docs API and is best-effort: without it the memo
+ * is complete but may break a block across pages, so a failure is a warning, not a failed run.
+ */
+function writeTemplateDoc(
+  docId: string,
+  data: WorkbookData,
+): { doc: GoogleAppsScript.Document.Document; warning: string } {
   const doc = DocumentApp.openById(docId);
   const keep = writeBuiltinTemplate(
     doc,
@@ -262,17 +327,29 @@ function writeTemplateDoc(docId: string, data: WorkbookData): GoogleAppsScript.D
     data.general.useThaiDigits.value ? 'thai' : 'arabic',
   );
   doc.saveAndClose();
-  applyLayout(docId, keep);
-  return doc;
+  let warning = '';
+  try {
+    applyLayout(docId, keep);
+  } catch (err) {
+    console.warn(`ITA Memo: Docs API layout skipped for ${docId}: ${googleError(err).message}`);
+    warning =
+      'จัดหน้าเอกสารไม่ครบ (หัวตารางซ้ำทุกหน้าและการไม่แยกหัวข้อกับเนื้อหา) เพราะเรียกใช้ Google Docs API ไม่ได้ ' +
+      'เนื้อหาครบถ้วน ตรวจการขึ้นหน้าใหม่ก่อนพิมพ์ หรือแจ้งผู้ดูแลระบบให้เปิดใช้ Google Docs API ในโปรเจกต์ Cloud ของส่วนเสริม';
+  }
+  return { doc, warning };
 }
 
 /** "สร้างแม่แบบมาตรฐาน": a Doc with the built-in template, its link written into แม่แบบเอกสาร. */
 export function createTemplateDoc(ss: Spreadsheet): { url: string; linked: boolean } {
   const { data } = checkWorkbook(ss);
-  const folderId = destinationFolder(data);
+  const me = activeUserEmail();
+  const folderId = destinationFolder(ss, data, me).id;
   const name = `แม่แบบบันทึกข้อความ ITA ${data.general.organisation.value ?? ''}`.trim();
   const file = createDoc(name, folderId);
-  const doc = writeTemplateDoc(file.id as string, data);
+  const { doc } = writeTemplateDoc(file.id as string, data);
+  // The office's template: the sheet's editors may edit it; B's add-on still needs B to pick it.
+  rememberOfficeTemplate({ id: file.id as string, by: me });
+  shareWithEditors(ss, file.id as string, me);
   const url = (file.webViewLink ?? doc.getUrl()) as string;
   const at = data.general.template;
   const sheet = at.cell ? ss.getSheetByName(at.sheet) : null;

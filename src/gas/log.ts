@@ -60,18 +60,30 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entry: L
   sheet.getRange(Math.max(last, 1) + 1, 1, 1, width).setValues([row]);
 }
 
+export interface CommentRefresh {
+  updated: number;
+  /**
+   * Docs this user's add-on could not read, by who generated them: under drive.file the add-on
+   * reaches only what it made for the person running it (or what they picked), so another
+   * person's memos are not read; their counts stay as they were.
+   */
+  unreachable: { user: string; count: number }[];
+}
+
 /**
  * Reads the comment status of every generated Doc in the log back into its row: open and
  * resolved comments. One read of the log, one Drive call per Doc, one write per column.
  */
-export function refreshCommentStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+export function refreshCommentStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CommentRefresh {
+  const none: CommentRefresh = { updated: 0, unreachable: [] };
   const sheet = findSheet(ss, LOG_TAB.name);
-  if (!sheet) return 0;
+  if (!sheet) return none;
   const values = readSheet(sheet);
-  if (values.length < 2) return 0;
+  if (values.length < 2) return none;
   const cols = columns(sheet, values[0]);
   const open: unknown[][] = [];
   const resolved: unknown[][] = [];
+  const skipped = new Map<string, number>();
   let updated = 0;
   for (let r = 1; r < values.length; r++) {
     const id = parseDriveId(cellText(values[r][cols.document - 1]));
@@ -79,8 +91,12 @@ export function refreshCommentStatus(ss: GoogleAppsScript.Spreadsheet.Spreadshee
     open.push([counts ? counts.open : (values[r][cols.openComments - 1] ?? '')]);
     resolved.push([counts ? counts.resolved : (values[r][cols.resolvedComments - 1] ?? '')]);
     if (counts) updated++;
+    else if (id) {
+      const who = cellText(values[r][cols.user - 1]) ?? '';
+      skipped.set(who, (skipped.get(who) ?? 0) + 1);
+    }
   }
   sheet.getRange(2, cols.openComments, open.length, 1).setValues(open);
   sheet.getRange(2, cols.resolvedComments, resolved.length, 1).setValues(resolved);
-  return updated;
+  return { updated, unreachable: [...skipped].map(([user, count]) => ({ user, count })) };
 }

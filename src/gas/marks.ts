@@ -2,7 +2,7 @@
  * Findings shown on their cells: a note and a soft highlight that appear while a problem stands
  * and go when it is fixed. Staff's own notes and fills survive: our part of a note sits under
  * a marker line and only that part is replaced; only cells with no fill of their own (or our
- * highlight) are coloured.
+ * highlight) are coloured; and only cells whose mark changes are written.
  */
 import type { Finding } from '../core/validation/finding';
 import { fromA1 } from '../core/workbook/a1';
@@ -25,7 +25,39 @@ function ourNote(staff: string, findings: Finding[]): string {
   return `${staff ? `${staff}\n\n` : ''}${NOTE_MARK}\n${lines.join('\n')}`;
 }
 
-/** Marks every cell of a tab with its findings and clears marks of fixed cells: 2 reads, at most 2 writes. */
+/** One cell whose note or fill must change (0-based row and column), and its new value. */
+interface Change<T> {
+  r: number;
+  c: number;
+  value: T;
+}
+
+/**
+ * Writes only the cells that change, each run of adjacent cells in one column with one call:
+ * never the whole tab, so what others typed, noted or coloured meanwhile (and table styling or
+ * alternating colours, which an explicit white fill would cover) stays as it is. Calls grow with
+ * the cells whose marks change, not with the size of the tab.
+ */
+function writeRuns<T>(
+  sheet: Sheet,
+  changes: Change<T>[],
+  write: (range: GoogleAppsScript.Spreadsheet.Range, values: T[][]) => void,
+): void {
+  const sorted = [...changes].sort((a, b) => a.c - b.c || a.r - b.r);
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].c === sorted[i].c && sorted[j].r === sorted[j - 1].r + 1)
+      j++;
+    const run = sorted.slice(i, j);
+    write(
+      sheet.getRange(run[0].r + 1, run[0].c + 1, run.length, 1),
+      run.map((x) => [x.value]),
+    );
+    i = j;
+  }
+}
+
+/** Marks every cell of a tab with its findings and clears marks of fixed cells: 2 reads, then only the changed cells are written. */
 export function markFindings(sheet: Sheet, values: unknown[][], findings: Finding[]): void {
   const byCell = new Map<string, Finding[]>();
   let rows = Math.max(values.length, 1);
@@ -42,19 +74,15 @@ export function markFindings(sheet: Sheet, values: unknown[][], findings: Findin
   const range = sheet.getRange(1, 1, rows, cols);
   const notes = range.getNotes();
   const backgrounds = range.getBackgrounds();
-  let notesChanged = false;
-  let backgroundsChanged = false;
-  const newBackgrounds: (string | null)[][] = backgrounds.map((row) => row.slice());
+  const noteChanges: Change<string>[] = [];
+  const fillChanges: Change<string | null>[] = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const here = byCell.get(`${r}:${c}`) ?? [];
       const note = notes[r][c] ?? '';
       const staff = staffNote(note);
       const next = here.length ? ourNote(staff, here) : staff;
-      if (next !== note) {
-        notes[r][c] = next;
-        notesChanged = true;
-      }
+      if (next !== note) noteChanges.push({ r, c, value: next });
       const bg = (backgrounds[r][c] ?? '').toLowerCase();
       const ours = OURS.has(bg);
       let want: string | null = bg;
@@ -63,12 +91,9 @@ export function markFindings(sheet: Sheet, values: unknown[][], findings: Findin
       } else if (!here.length && ours) {
         want = null;
       }
-      if (want !== bg) {
-        newBackgrounds[r][c] = want;
-        backgroundsChanged = true;
-      }
+      if (want !== bg) fillChanges.push({ r, c, value: want });
     }
   }
-  if (notesChanged) range.setNotes(notes);
-  if (backgroundsChanged) range.setBackgrounds(newBackgrounds as string[][]);
+  writeRuns(sheet, noteChanges, (cells, v) => cells.setNotes(v));
+  writeRuns(sheet, fillChanges, (cells, v) => cells.setBackgrounds(v as string[][]));
 }

@@ -1,7 +1,11 @@
 /**
- * What the add-on remembers per spreadsheet, in document properties: the folder it created,
- * the last memo, and the context live checks need from ข้อมูลทั่วไป (so an edit in another tab
- * reads only that tab).
+ * What the add-on remembers. What is the office's goes to document properties, shared by everyone
+ * who uses the sheet, and is never overwritten because another person cannot reach it: the
+ * office's folder and who made it, the office's template and who made it, the last memo, and the
+ * context live checks need from ข้อมูลทั่วไป. What is one person's goes to user properties: the
+ * folder the add-on made for that person when they could not reach the office's. The deployment's
+ * settings (Google Picker's API key and Cloud project number) are script properties.
+ * https://developers.google.com/apps-script/guides/properties
  */
 import {
   contextFromGeneral,
@@ -13,16 +17,27 @@ import type { GeneratedLinks } from '../shared/sidebar-api';
 
 const KEYS = {
   folder: 'itamemo.folder',
+  template: 'itamemo.template',
   last: 'itamemo.lastRun',
   context: 'itamemo.context',
+  myFolder: 'itamemo.myFolder',
+  pickerKey: 'ITAMEMO_PICKER_API_KEY',
+  pickerProject: 'ITAMEMO_CLOUD_PROJECT_NUMBER',
 } as const;
+
+/** A Drive item the add-on made, and for whom (its drive.file grant is that person's). */
+export interface Made {
+  id: string;
+  /** The e-mail of the person the add-on made it for ('' when Google did not reveal it). */
+  by: string;
+}
 
 function props(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
-function readJson<T>(key: string): T | null {
-  const raw = props().getProperty(key);
+function readJson<T>(store: GoogleAppsScript.Properties.Properties, key: string): T | null {
+  const raw = store.getProperty(key);
   if (!raw) return null;
   try {
     return JSON.parse(raw) as T;
@@ -31,16 +46,38 @@ function readJson<T>(key: string): T | null {
   }
 }
 
-export function recallFolder(): string | null {
-  return props().getProperty(KEYS.folder);
+/** The office's folder. Older versions stored the bare id. */
+export function officeFolder(): Made | null {
+  const raw = props().getProperty(KEYS.folder);
+  if (!raw) return null;
+  if (!raw.startsWith('{')) return { id: raw, by: '' };
+  return readJson<Made>(props(), KEYS.folder);
 }
 
-export function rememberFolder(id: string): void {
-  props().setProperty(KEYS.folder, id);
+export function rememberOfficeFolder(made: Made): void {
+  props().setProperty(KEYS.folder, JSON.stringify(made));
+}
+
+/** The folder the add-on made for this user alone (when the office's is out of their reach). */
+export function myFolder(): string | null {
+  return PropertiesService.getUserProperties().getProperty(KEYS.myFolder);
+}
+
+export function rememberMyFolder(id: string): void {
+  PropertiesService.getUserProperties().setProperty(KEYS.myFolder, id);
+}
+
+/** The template "สร้างแม่แบบมาตรฐาน" made, and for whom. */
+export function officeTemplate(): Made | null {
+  return readJson<Made>(props(), KEYS.template);
+}
+
+export function rememberOfficeTemplate(made: Made): void {
+  props().setProperty(KEYS.template, JSON.stringify(made));
 }
 
 export function lastRun(): GeneratedLinks | null {
-  return readJson<GeneratedLinks>(KEYS.last);
+  return readJson<GeneratedLinks>(props(), KEYS.last);
 }
 
 export function rememberLastRun(links: GeneratedLinks): void {
@@ -55,5 +92,15 @@ export function cacheContext(general: GeneralInfo): ValidationContext {
 }
 
 export function cachedContext(): ValidationContext {
-  return readJson<ValidationContext>(KEYS.context) ?? EMPTY_CONTEXT;
+  return readJson<ValidationContext>(props(), KEYS.context) ?? EMPTY_CONTEXT;
 }
+
+/** Google Picker's settings, set once by whoever deploys the add-on; null until both are set. */
+export function pickerSettings(): { apiKey: string; projectNumber: string } | null {
+  const script = PropertiesService.getScriptProperties();
+  const apiKey = (script.getProperty(KEYS.pickerKey) ?? '').trim();
+  const projectNumber = (script.getProperty(KEYS.pickerProject) ?? '').trim();
+  return apiKey && /^\d+$/.test(projectNumber) ? { apiKey, projectNumber } : null;
+}
+
+export const PICKER_SETTING_NAMES = { apiKey: KEYS.pickerKey, projectNumber: KEYS.pickerProject };

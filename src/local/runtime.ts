@@ -13,7 +13,6 @@ import {
   createBundleContext,
   loadBundle,
   nodeRealm,
-  realmError,
   realmObject,
   type Realm,
 } from './load-bundle';
@@ -376,11 +375,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     if (typeof fn !== 'function')
       throw new Error(`build/Code.js has no top-level function ${name}().`);
     execution.begin({ user: who, authMode, budgetMs });
-    let timedOut: Error | null = null;
     try {
       return fn(...args) as T;
     } finally {
-      timedOut = execution.end();
+      const timedOut = execution.end();
       drive.flushOpenDocuments();
       owner.releaseAll();
       // eslint-disable-next-line no-unsafe-finally

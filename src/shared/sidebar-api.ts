@@ -27,12 +27,22 @@ export interface CheckResult {
   warnings: number;
 }
 
+/** Who the memo was shared with, and who could not be shared with and why (Thai). */
+export interface SharingReport {
+  shared: string[];
+  failed: { email: string; reason: string }[];
+}
+
 export interface GeneratedLinks {
   docUrl: string;
   pdfUrl: string;
   pdfName: string;
   /** ISO time of the run. */
   at: string;
+  /** Absent in runs recorded before sharing was reported. */
+  sharing?: SharingReport;
+  /** What went only partly well, in Thai (the layout, the folder). */
+  notes?: string[];
 }
 
 export type GenerateResult =

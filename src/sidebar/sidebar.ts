@@ -65,6 +65,30 @@ function setBusy(busy: boolean): void {
     (b as HTMLButtonElement).disabled = busy;
 }
 
+/**
+ * Asks inside the sidebar's own page (a dialog of the browser would block Google's page and
+ * cannot be styled or read by screen readers in Thai). Resolves with the user's answer.
+ */
+function confirmInPage(text: string): Promise<boolean> {
+  const box = byId('confirm');
+  byId('confirm-text').textContent = text;
+  box.hidden = false;
+  const main = ['check', 'generate'].map((id) => byId(id) as HTMLButtonElement);
+  for (const b of main) b.disabled = true;
+  return new Promise((resolve) => {
+    const answer = (yes: boolean) => {
+      box.hidden = true;
+      byId('confirm-yes').onclick = null;
+      byId('confirm-no').onclick = null;
+      for (const b of main) b.disabled = false;
+      resolve(yes);
+    };
+    byId('confirm-yes').onclick = () => answer(true);
+    byId('confirm-no').onclick = () => answer(false);
+    (byId('confirm-yes') as HTMLButtonElement).focus();
+  });
+}
+
 function renderState(state: SidebarState): void {
   byId('office').textContent = state.office || 'ยังไม่ได้กรอกชื่อหน่วยงาน';
   byId('year').textContent = state.fiscalYear ? `ปีงบประมาณ พ.ศ. ${state.fiscalYear}` : '';
@@ -132,6 +156,15 @@ function renderLinks(links: GeneratedLinks, title: string): void {
   ul.appendChild(doc);
   ul.appendChild(pdf);
   box.appendChild(ul);
+  const notes = [
+    ...(links.sharing?.failed ?? []).map((f) => `แชร์ให้ ${f.email} ไม่ได้: ${f.reason}`),
+    ...(links.notes ?? []),
+  ];
+  if (notes.length) {
+    const list = el('ul', 'notes');
+    for (const n of notes) list.appendChild(el('li', undefined, n));
+    box.appendChild(list);
+  }
 }
 
 function showError(err: Error | string): void {
@@ -173,9 +206,10 @@ async function generate(confirmed: boolean): Promise<void> {
   } else if (result.status === 'confirm') {
     renderFindings(result.check);
     setStatus('');
-    if (window.confirm(`มีคำเตือน ${result.check.warnings} รายการ ต้องการสร้างบันทึกข้อความต่อหรือไม่`)) {
-      await generate(true);
-    }
+    const go = await confirmInPage(
+      `ข้อมูลมีคำเตือน ${result.check.warnings} รายการ (ดูรายการด้านล่าง) ต้องการสร้างบันทึกข้อความต่อหรือไม่`,
+    );
+    if (go) await generate(true);
   } else {
     setStatus(`สร้างไม่สำเร็จ: ${result.message}`, 'error');
   }
