@@ -184,10 +184,12 @@ export function generateMemo(ss: Spreadsheet, confirmed: boolean): GenerateResul
 
 function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number): GenerateResult {
   const now = new Date();
-  // activeUserEmail never throws: from here on every outcome is logged.
-  const user = activeUserEmail();
   const made: Made = { notes: [] };
+  let user = '';
+  // Everything that can fail is inside the try, so every outcome is logged (a missing
+  // userinfo.email scope too: Google's message then reaches ประวัติ).
   try {
+    user = activeUserEmail();
     const name = memoFileName(data, now, ss.getSpreadsheetTimeZone());
     const content = memoContent(data);
     const destination = destinationFolder(ss, data, user);

@@ -34,15 +34,12 @@ import {
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * The e-mail of the person running the add-on, or '' when Google does not reveal it. Never throws,
- * so nothing before a run's log entry can stop it being logged.
+ * The e-mail of the person running the add-on, or '' where Google does not reveal it
+ * (https://developers.google.com/apps-script/reference/base/session#getActiveUser()). Needs the
+ * userinfo.email scope, which the manifest lists.
  */
 export function activeUserEmail(): string {
-  try {
-    return Session.getActiveUser().getEmail();
-  } catch {
-    return '';
-  }
+  return Session.getActiveUser().getEmail();
 }
 
 /** What to tell someone who needs a file or folder the add-on cannot reach for them. */

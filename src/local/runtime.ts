@@ -9,13 +9,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import {
-  createBundleContext,
-  loadBundle,
-  nodeRealm,
-  realmObject,
-  type Realm,
-} from './load-bundle';
+import { createBundleContext, loadBundle, nodeRealm, realmObject, type Realm } from './load-bundle';
 import type { DocModel } from './docmodel';
 import { CacheService } from './services/cache';
 import { CallLog } from './services/calls';

@@ -34,7 +34,8 @@
  * (the runtime adds them to the execution), not here.
  */
 
-const READS = /^Range\.(get(Values|DisplayValues|Notes|Backgrounds|Formulas|FontWeights|NumberFormats|RichTextValues|DataValidations|HorizontalAlignments|VerticalAlignments|Wraps|WrapStrategies)|getValue|getDisplayValue|getNote|getBackground|getFormula|getDataValidation|getRichTextValue|isBlank|isChecked)$/;
+const READS =
+  /^Range\.(get(Values|DisplayValues|Notes|Backgrounds|Formulas|FontWeights|NumberFormats|RichTextValues|DataValidations|HorizontalAlignments|VerticalAlignments|Wraps|WrapStrategies)|getValue|getDisplayValue|getNote|getBackground|getFormula|getDataValidation|getRichTextValue|isBlank|isChecked)$/;
 const STRUCTURE =
   /^(Spreadsheet\.(insertSheet|deleteSheet|rename|moveActiveSheet)|Sheet\.(insert|delete|protect|setFrozen|setColumnWidth|autoResize|hide|show|setName|setTabColor|clear)|Range\.(protect|setDataValidation|clearDataValidations|insertCheckboxes|removeCheckboxes|setBorder)|Protection\.)/;
 const WRITES = /^(Range\.(set|clear)|Sheet\.appendRow|Spreadsheet\.appendRow)/;

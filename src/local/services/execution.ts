@@ -117,7 +117,9 @@ export class Execution implements CallGate {
     const fault = this.faults.beforeCall(service, member, restMethod(service, member));
     if (fault) throw fault;
     if (service === 'DocumentApp' && member === 'Document.getAs' && this.faults.pdfExportFails())
-      throw this.exception("We're sorry, a server error occurred. Please wait a bit and try again.");
+      throw this.exception(
+        "We're sorry, a server error occurred. Please wait a bit and try again.",
+      );
     this.spend(modelledCostMs(service, member));
   }
 

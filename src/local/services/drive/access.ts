@@ -54,11 +54,7 @@ function grantedBy(p: PermissionEntry, email: string): Role | null {
  * The strongest role `email` holds on `id`: its own permissions and owners, every folder above
  * it, and the shared drive it lives in. Null: the user cannot see the file at all (Drive: 404).
  */
-export function roleOf(
-  files: Record<string, FileEntry>,
-  id: string,
-  email: string,
-): Role | null {
+export function roleOf(files: Record<string, FileEntry>, id: string, email: string): Role | null {
   let best: Role | null = null;
   const seen = new Set<string>();
   for (let e = files[id]; e && !seen.has(e.id); e = files[e.parents[0] ?? '']) {

@@ -264,10 +264,7 @@ export class FilesCollection implements Pick<
     let hits = this.store
       .listAll()
       .filter(
-        (f) =>
-          f.parents.length > 0 &&
-          (allDrives || !f.driveId) &&
-          this.store.reachableByApp(f.id),
+        (f) => f.parents.length > 0 && (allDrives || !f.driveId) && this.store.reachableByApp(f.id),
       )
       .map((f) => ({ entry: f, view: { ...f, trashed: this.store.inTrash(f.id) } }));
     if (query) {

@@ -2,7 +2,12 @@ import type { CallLog } from '../calls';
 import { tracked } from '../calls';
 import type { Faults } from '../faults';
 import { sharingError } from '../faults';
-import { GoogleJsonResponseException, badRequest, insufficientPermissions, notEmulated } from './errors';
+import {
+  GoogleJsonResponseException,
+  badRequest,
+  insufficientPermissions,
+  notEmulated,
+} from './errors';
 import { reachableEntry } from './files';
 import type { FieldMask } from './fields';
 import { applyFields, parseFields, unknownFields } from './fields';
@@ -77,7 +82,10 @@ export class PermissionsCollection implements Pick<
         ? optionalArgs.sendNotificationEmail !== false
         : false;
     const fault = res.emailAddress ? this.faults?.sharingFault(res.emailAddress) : undefined;
-    const refused = fault && fault !== 'undeliverable' ? sharingError(fault, res.emailAddress ?? '', notify) : null;
+    const refused =
+      fault && fault !== 'undeliverable'
+        ? sharingError(fault, res.emailAddress ?? '', notify)
+        : null;
     if (refused) throw refused;
     const perm: Omit<PermissionEntry, 'id'> = {
       type: res.type as PermissionEntry['type'],

@@ -13,7 +13,14 @@ export interface DriveUser {
 }
 
 /** Drive's roles, strongest first (https://developers.google.com/workspace/drive/api/guides/ref-roles). */
-export const ROLES = ['owner', 'organizer', 'fileOrganizer', 'writer', 'commenter', 'reader'] as const;
+export const ROLES = [
+  'owner',
+  'organizer',
+  'fileOrganizer',
+  'writer',
+  'commenter',
+  'reader',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface PermissionEntry {
