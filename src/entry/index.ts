@@ -122,10 +122,11 @@ export function createTemplate(): void {
 
 export function refreshComments(): void {
   const { updated, unreachable } = refreshCommentStatus(ss());
-  const others = unreachable.map((u) => `${u.count} ฉบับที่${u.user ? ` ${u.user}` : 'ผู้ใช้อื่น'}สร้าง`);
-  const skipped = unreachable.length
-    ? ` ส่วนเสริมที่คุณใช้อ่านความเห็นของเอกสารอีก ${others.join(' และ ')} ไม่ได้ ` +
-      '(ส่วนเสริมเข้าถึงได้เฉพาะเอกสารที่สร้างให้ผู้ใช้แต่ละคน) ให้ผู้สร้างเอกสารเหล่านั้นใช้เมนูนี้ หรือเปิดเอกสารเพื่อดูความเห็นโดยตรง'
+  const total = unreachable.reduce((n, u) => n + u.count, 0);
+  const makers = unreachable.map((u) => u.user || 'ผู้ใช้อื่น').join(' และ ');
+  const skipped = total
+    ? ` ยังอ่านความเห็นไม่ได้อีก ${total} ฉบับ เพราะเป็นเอกสารที่ ${makers} สร้าง ` +
+      '(ส่วนเสริมเข้าถึงได้เฉพาะเอกสารที่สร้างให้ผู้ใช้แต่ละคน) ขอให้ผู้สร้างใช้เมนูนี้ หรือเปิดเอกสารเพื่อดูความเห็นโดยตรง'
     : '';
   SpreadsheetApp.getUi().alert(
     ADDON_NAME,

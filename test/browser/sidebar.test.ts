@@ -94,6 +94,37 @@ describe('the sidebar', () => {
     await page.close();
   });
 
+  it('asks inside its own page when there are warnings, never with a browser dialog', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    rt.spreadsheet
+      .getSheetByName('มาตรการ')!
+      .getRange('F2')
+      .setValue('ผลการประเมินอยู่ในระดับ ผ่าน (พ.ศ.๒๕๖๘)');
+    const page = await openSidebar(rt);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.waitForSelector('.summary');
+    await page.click('#generate');
+    await page.waitForSelector('#confirm:not([hidden])');
+    expect(await page.textContent('#confirm-text')).toContain('ข้อมูลมีคำเตือน 1 รายการ');
+    expect(await page.isDisabled('#generate')).toBe(true);
+    // "ยกเลิก" makes nothing.
+    await page.click('#confirm-no');
+    expect(await page.isHidden('#confirm')).toBe(true);
+    expect(rt.drive.listAll().filter((f) => f.mimeType === 'application/pdf')).toEqual([]);
+    // "สร้างต่อ" generates.
+    await page.click('#generate');
+    await page.waitForSelector('#confirm:not([hidden])');
+    await page.click('#confirm-yes');
+    await page.waitForSelector('#result a', { timeout: 20000 });
+    expect(await page.textContent('#status')).toBe('สร้างบันทึกข้อความเรียบร้อยแล้ว');
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
   it('generates the memo and shows its links', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     const page = await openSidebar(rt);
