@@ -88,8 +88,11 @@ async function buildAppsScript() {
   return names;
 }
 
-/** One HTML file with its script and style inlined: `src/<dir>/<dir>.{html,ts,css}` → `build/<Name>.html`. */
-async function buildPage(dir, name) {
+/**
+ * One HTML file with its script and style inlined: `src/<dir>/<dir>.{html,ts,css}` → `build/<Name>.html`.
+ * Pages share the sidebar's styles (`css` lists the style sheets, in order) and the same head.
+ */
+async function buildPage(dir, name, css = [`src/${dir}/${dir}.css`]) {
   const script = await build({
     entryPoints: [join(root, `src/${dir}/${dir}.ts`)],
     bundle: true,
@@ -101,18 +104,19 @@ async function buildPage(dir, name) {
     logLevel: 'silent',
   });
   const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const css = readFileSync(join(root, `src/${dir}/${dir}.css`), 'utf8');
+  const style = css.map((file) => readFileSync(join(root, file), 'utf8')).join('');
   const html = readFileSync(join(root, `src/${dir}/${dir}.html`), 'utf8');
+  const head = `<base target="_top" />\n    <meta charset="utf-8" />\n    <style>\n${style}</style>`;
   const out = html
-    .replace('<!-- STYLE -->', () => `<style>\n${css}</style>`)
+    .replace('<!-- HEAD -->', () => head)
     .replace('<!-- SCRIPT -->', () => `<script>\n${js}</script>`);
-  if (out.includes('<!-- STYLE -->') || out.includes('<!-- SCRIPT -->') || out === html) {
+  if (out.includes('<!-- HEAD -->') || out.includes('<!-- SCRIPT -->') || out === html) {
     throw new Error(
-      `src/${dir}/${dir}.html must hold the <!-- STYLE --> and <!-- SCRIPT --> markers.`,
+      `src/${dir}/${dir}.html must hold the <!-- HEAD --> and <!-- SCRIPT --> markers.`,
     );
   }
   // The Picker page is an HtmlService template: its script must not end a scriptlet by accident.
-  if (js.includes('?>') || css.includes('?>'))
+  if (js.includes('?>') || style.includes('?>'))
     throw new Error(
       `build/${name}.html: the inlined script contains "?>", which HtmlService reads as a scriptlet end.`,
     );
@@ -149,7 +153,7 @@ async function main() {
   const t0 = Date.now();
   const names = await buildAppsScript();
   await buildPage('sidebar', 'Sidebar');
-  await buildPage('picker', 'Picker');
+  await buildPage('picker', 'Picker', ['src/sidebar/sidebar.css', 'src/picker/picker.css']);
   copyFileSync(join(root, 'appsscript.json'), join(root, 'build/appsscript.json'));
   await buildLocalRuntime();
   const size = statSync(join(root, 'build/Code.js')).size;

@@ -85,6 +85,31 @@ const ELEMENT = words(`
   setAttributes
 `);
 
+/** Members of every container of paragraphs: Body, HeaderSection, FooterSection, TableCell. */
+const CONTAINER = [
+  ...ELEMENT,
+  ...words(`
+  appendHorizontalRule appendImage appendListItem appendParagraph appendTable clear editAsText
+  findElement findText getChild getChildIndex getImages getListItems getNumChildren
+  getParagraphs getTables getText insertHorizontalRule insertImage insertListItem
+  insertParagraph insertTable removeChild replaceText setText
+`),
+];
+
+/** Members of Paragraph and ListItem. */
+const PARAGRAPH = [
+  ...ELEMENT,
+  ...words(`
+  appendHorizontalRule appendInlineImage appendPageBreak appendText clear editAsText
+  findElement findText getAlignment getChild getChildIndex getHeading getIndentEnd
+  getIndentFirstLine getIndentStart getLineSpacing getLinkUrl getNumChildren getSpacingAfter
+  getSpacingBefore getText insertHorizontalRule insertInlineImage insertPageBreak insertText
+  isLeftToRight merge removeChild replaceText setAlignment setHeading setIndentEnd
+  setIndentFirstLine setIndentStart setLineSpacing setLinkUrl setSpacingAfter setSpacingBefore
+  setText
+`),
+];
+
 export const SCOPE_TABLE: readonly ServiceScopes[] = [
   {
     service: 'SpreadsheetApp',
@@ -478,79 +503,41 @@ export const SCOPE_TABLE: readonly ServiceScopes[] = [
         scopes: DOCS,
         access: 'full',
         members: [
-          ...ELEMENT,
+          ...CONTAINER,
           ...words(`
-           appendHorizontalRule appendImage appendListItem appendPageBreak appendParagraph
-           appendTable clear editAsText findElement findText getChild getChildIndex getImages
-           getListItems getMarginBottom getMarginLeft getMarginRight getMarginTop getNumChildren
-           getPageHeight getPageWidth getParagraphs getTables getText insertHorizontalRule
-           insertImage insertListItem insertPageBreak insertParagraph insertTable removeChild
-           replaceText setMarginBottom setMarginLeft setMarginRight setMarginTop setPageHeight
-           setPageWidth setText
-         `),
+          appendPageBreak getMarginBottom getMarginLeft getMarginRight getMarginTop getPageHeight
+          getPageWidth insertPageBreak setMarginBottom setMarginLeft setMarginRight setMarginTop
+          setPageHeight setPageWidth
+`),
         ],
       },
       HeaderSection: {
         page: 'header-section',
         scopes: DOCS,
         access: 'full',
-        members: [
-          ...ELEMENT,
-          ...words(`
-           appendHorizontalRule appendImage appendListItem appendParagraph appendTable clear
-           editAsText findElement findText getChild getChildIndex getImages getListItems
-           getNumChildren getParagraphs getTables getText insertHorizontalRule insertImage
-           insertListItem insertParagraph insertTable removeChild replaceText setText
-         `),
-        ],
+        members: CONTAINER,
       },
       FooterSection: {
         page: 'footer-section',
         scopes: DOCS,
         access: 'full',
-        members: [
-          ...ELEMENT,
-          ...words(`
-           appendHorizontalRule appendImage appendListItem appendParagraph appendTable clear
-           editAsText findElement findText getChild getChildIndex getImages getListItems
-           getNumChildren getParagraphs getTables getText insertHorizontalRule insertImage
-           insertListItem insertParagraph insertTable removeChild replaceText setText
-         `),
-        ],
+        members: CONTAINER,
       },
       Paragraph: {
         page: 'paragraph',
         scopes: DOCS,
         access: 'full',
-        members: [
-          ...ELEMENT,
-          ...words(`
-           appendHorizontalRule appendInlineImage appendPageBreak appendText clear editAsText
-           findElement findText getAlignment getChild getChildIndex getHeading getIndentEnd
-           getIndentFirstLine getIndentStart getLineSpacing getLinkUrl getNumChildren
-           getSpacingAfter getSpacingBefore getText insertHorizontalRule insertInlineImage
-           insertPageBreak insertText isLeftToRight merge removeChild replaceText setAlignment
-           setHeading setIndentEnd setIndentFirstLine setIndentStart setLineSpacing setLinkUrl
-           setSpacingAfter setSpacingBefore setText
-         `),
-        ],
+        members: PARAGRAPH,
       },
       ListItem: {
         page: 'list-item',
         scopes: DOCS,
         access: 'full',
         members: [
-          ...ELEMENT,
+          ...PARAGRAPH,
           ...words(`
-           appendHorizontalRule appendInlineImage appendPageBreak appendText clear editAsText
-           findElement findText getAlignment getChild getChildIndex getGlyphType getHeading
-           getIndentEnd getIndentFirstLine getIndentStart getLineSpacing getLinkUrl getListId
-           getNestingLevel getNumChildren getSpacingAfter getSpacingBefore getText
-           insertHorizontalRule insertInlineImage insertPageBreak insertText isLeftToRight merge
-           removeChild replaceText setAlignment setGlyphType setHeading setIndentEnd
-           setIndentFirstLine setIndentStart setLineSpacing setLinkUrl setListId setNestingLevel
-           setSpacingAfter setSpacingBefore setText
-         `),
+          getGlyphType getListId getNestingLevel setGlyphType setListId setNestingLevel
+`),
         ],
       },
       Text: {
@@ -600,16 +587,12 @@ export const SCOPE_TABLE: readonly ServiceScopes[] = [
         scopes: DOCS,
         access: 'full',
         members: [
-          ...ELEMENT,
+          ...CONTAINER,
           ...words(`
-           appendHorizontalRule appendImage appendListItem appendParagraph appendTable clear
-           editAsText findElement findText getBackgroundColor getChild getChildIndex getColSpan
-           getImages getListItems getNumChildren getPaddingBottom getPaddingLeft getPaddingRight
-           getPaddingTop getParagraphs getParentRow getParentTable getRowSpan getTables getText
-           getVerticalAlignment getWidth insertHorizontalRule insertImage insertListItem
-           insertParagraph insertTable removeChild replaceText setBackgroundColor setPaddingBottom
-           setPaddingLeft setPaddingRight setPaddingTop setText setVerticalAlignment setWidth
-         `),
+          getBackgroundColor getColSpan getPaddingBottom getPaddingLeft getPaddingRight getPaddingTop
+          getParentRow getParentTable getRowSpan getVerticalAlignment getWidth setBackgroundColor
+          setPaddingBottom setPaddingLeft setPaddingRight setPaddingTop setVerticalAlignment setWidth
+`),
         ],
       },
       InlineImage: {
