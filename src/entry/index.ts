@@ -14,6 +14,8 @@ import { setupWorkbook } from '../gas/setup';
 import { lastRun } from '../gas/state';
 import { GENERAL_TAB } from '../core/workbook/contract';
 import { ADDON_NAME } from '../shared/product';
+import type { YearStepAnswer } from '../shared/new-year-api';
+import { checkNewYear, checkRestore, restoreYear, startNewYear } from '../gas/new-year';
 
 const MENU: [string, string][] = [
   ['เปิดแถบด้านข้าง', 'showSidebar'],
@@ -22,6 +24,8 @@ const MENU: [string, string][] = [
   ['สร้างบันทึกข้อความ', 'generate'],
   ['สร้างแม่แบบมาตรฐาน', 'createTemplate'],
   ['อัปเดตสถานะความเห็น', 'refreshComments'],
+  ['เริ่มปีงบประมาณใหม่', 'startNewFiscalYear'],
+  ['ยกเลิกการเริ่มปีงบประมาณใหม่', 'undoNewFiscalYear'],
 ];
 
 function ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -33,7 +37,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU.forEach(([label, fn], i) => {
     menu.addItem(label, fn);
-    if (i === 0 || i === 2) menu.addSeparator();
+    if (i === 0 || i === 2 || fn === 'refreshComments') menu.addSeparator();
   });
   menu.addToUi();
 }
@@ -123,6 +127,47 @@ export function refreshComments(): void {
     `อัปเดตสถานะความเห็นของเอกสาร ${n} ฉบับในแท็บประวัติแล้ว`,
     SpreadsheetApp.getUi().ButtonSet.OK,
   );
+}
+
+// ---- A new fiscal year -------------------------------------------------------------------
+
+/** Shows what will be done and asks; runs only on YES, then says what was done. */
+function confirmThen(check: YearStepAnswer, run: (year: number) => YearStepAnswer): void {
+  const ui = SpreadsheetApp.getUi();
+  if (check.status !== 'confirm') {
+    ui.alert(ADDON_NAME, check.message, ui.ButtonSet.OK);
+    return;
+  }
+  if (ui.alert(ADDON_NAME, check.message, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  ui.alert(ADDON_NAME, run(check.fiscalYear).message, ui.ButtonSet.OK);
+}
+
+export function startNewFiscalYear(): void {
+  confirmThen(checkNewYear(ss()), (year) => startNewYear(ss(), year));
+}
+
+export function undoNewFiscalYear(): void {
+  confirmThen(checkRestore(ss()), (year) => restoreYear(ss(), year));
+}
+
+/** For the command line: what starting the new year would do, or why not (changes nothing). */
+export function newYearCheck(): YearStepAnswer {
+  return checkNewYear(ss());
+}
+
+/** For the command line: starts the new year confirmed for `year` (the year that ends). */
+export function newYearStart(year: number): YearStepAnswer {
+  return startNewYear(ss(), Number(year));
+}
+
+/** For the command line: what undoing the last new year would do, or why not. */
+export function newYearRestoreCheck(): YearStepAnswer {
+  return checkRestore(ss());
+}
+
+/** For the command line: brings `year` back, undoing the start of the year after it. */
+export function newYearRestore(year: number): YearStepAnswer {
+  return restoreYear(ss(), Number(year));
 }
 
 // ---- Called by the sidebar ---------------------------------------------------------------

@@ -111,7 +111,10 @@ export function checkHistory(read: TabRead<History>, context: ValidationContext)
       findings.push(...scoreProblem(entry.scores[index], wording));
     const own = itaRulesOfYear(year);
     if (!own) {
-      unknownRules.push(y);
+      // Said only for a year that has scores to check.
+      if (history.entries.some((e) => e.scores[index].value !== null || e.scores[index].problem)) {
+        unknownRules.push(y);
+      }
       continue;
     }
     const byCode = new Map<string, Cell<number | null>>();

@@ -123,10 +123,8 @@ describe('ผลย้อนหลัง', () => {
     expect(live).toEqual(full);
   });
 
-  test('empty years and a tab with headers only raise nothing but the rules note', () => {
-    expect(onHistory({ ...seedTabs('corrected'), [SHEET]: historyTab([[2567, {}]]) })).toEqual([
-      'ผลย้อนหลัง!C1 history-rules-unknown',
-    ]);
+  test('an empty year column and a tab with headers only raise nothing', () => {
+    expect(onHistory({ ...seedTabs('corrected'), [SHEET]: historyTab([[2567, {}]]) })).toEqual([]);
     expect(onHistory({ ...seedTabs('corrected'), [SHEET]: [['รหัส', 'รายการ']] })).toEqual([]);
   });
 });
