@@ -18,6 +18,8 @@ describe('opening the spreadsheet', () => {
       ['สร้างบันทึกข้อความ', 'generate'],
       ['สร้างแม่แบบมาตรฐาน', 'createTemplate'],
       ['อัปเดตสถานะความเห็น', 'refreshComments'],
+      ['เริ่มปีงบประมาณใหม่', 'startNewFiscalYear'],
+      ['ยกเลิกการเริ่มปีงบประมาณใหม่', 'undoNewFiscalYear'],
     ]);
     // In AuthMode.NONE onOpen may touch nothing but the menu.
     expect(rt.calls.count('SpreadsheetApp')).toBe(
