@@ -148,6 +148,7 @@ function comparisonReport(): BlockSpec[] {
   const tables = Array.from({ length: MAX_COMPARED_YEARS - 1 }, (_, i) => comparisonTable(i + 2));
   return [
     p('{{#มีผลย้อนหลัง}}'),
+    blank(),
     bold('ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา', { after: 4, keepWithNext: true }),
     body('{{สรุปผลเทียบปีก่อน}}'),
     {
@@ -165,7 +166,7 @@ function comparisonReport(): BlockSpec[] {
       type: 'p',
       spans: [
         {
-          text: 'แผนภูมิ คะแนนผลการประเมิน ITA ภาพรวมและรายเครื่องมือ ปีงบประมาณ พ.ศ. {{ช่วงปีเปรียบเทียบ}} เทียบกับเกณฑ์ {{เกณฑ์ผ่าน}} คะแนน',
+          text: 'แผนภูมิ คะแนน ITA ภาพรวมและรายเครื่องมือ พ.ศ. {{ช่วงปีเปรียบเทียบ}} เทียบกับเกณฑ์ {{เกณฑ์ผ่าน}} คะแนน',
           size: SIZE.caption,
         },
       ],

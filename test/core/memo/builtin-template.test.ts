@@ -78,7 +78,7 @@ describe('the comparison with earlier years in the built-in template', () => {
     expect(lines.join('\n')).toContain('เพิ่มขึ้น ๕.๗๔ คะแนนจากปีงบประมาณ พ.ศ. ๒๕๖๗ ซึ่งได้ ๘๗.๗๙ คะแนน');
     expect(lines).toContain('[แผนภูมิคะแนนผลการประเมิน ITA และรายเครื่องมือย้อนหลังเทียบกับเกณฑ์]');
     expect(lines).toContain(
-      'แผนภูมิ คะแนนผลการประเมิน ITA ภาพรวมและรายเครื่องมือ ปีงบประมาณ พ.ศ. ๒๕๖๖–๒๕๖๘ เทียบกับเกณฑ์ ๘๕ คะแนน',
+      'แผนภูมิ คะแนน ITA ภาพรวมและรายเครื่องมือ พ.ศ. ๒๕๖๖–๒๕๖๘ เทียบกับเกณฑ์ ๘๕ คะแนน',
     );
     const tables = out.filter(
       (o): o is { table: Out[][][] } => typeof o === 'object' && 'table' in o,
