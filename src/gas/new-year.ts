@@ -55,12 +55,17 @@ function locked(step: () => YearStepAnswer): YearStepAnswer {
   }
 }
 
-/** The plan from one read of each tab; ผลย้อนหลัง, when missing, is created first and read. */
-function planStart(ss: Spreadsheet, create: boolean): Planned<NewYearPlan> {
+/**
+ * The plan from one read of each tab. For the confirmed year, a missing ผลย้อนหลัง is created
+ * (by the set-up's own code) and read, and the step planned again.
+ */
+function planStart(ss: Spreadsheet, createFor: number | null): Planned<NewYearPlan> {
   const { tabs, names } = readBook(ss);
   const options = { utcOffsetMinutes: utcOffsetMinutes(ss) };
   const planned = planNewYear(tabs, names, options);
-  if (!create || !planned.ok || planned.plan.history.sheet !== null) return planned;
+  if (!planned.ok || planned.plan.year !== createFor || planned.plan.history.sheet !== null) {
+    return planned;
+  }
   const { sheet } = ensureHistoryTab(ss, null);
   tabs[sheet.getName()] = readSheet(sheet);
   return planNewYear(tabs, [...names, sheet.getName()], options);
@@ -68,9 +73,16 @@ function planStart(ss: Spreadsheet, create: boolean): Planned<NewYearPlan> {
 
 /** What starting the new year would do (to confirm), or why it may not. Changes nothing. */
 export function checkNewYear(ss: Spreadsheet): YearStepAnswer {
-  const planned = planStart(ss, false);
+  return toConfirm(planStart(ss, null), describeNewYear);
+}
+
+/** A plan as the question to confirm (for its year), or the refusal. */
+function toConfirm<P extends { year: number }>(
+  planned: Planned<P>,
+  describe: (plan: P) => string,
+): YearStepAnswer {
   return planned.ok
-    ? { status: 'confirm', fiscalYear: planned.plan.year, message: describeNewYear(planned.plan) }
+    ? { status: 'confirm', fiscalYear: planned.plan.year, message: describe(planned.plan) }
     : { status: 'refused', message: planned.message };
 }
 
@@ -146,38 +158,60 @@ function logged(ss: Spreadsheet, action: string, status: string, note: string): 
   });
 }
 
-/**
- * Starts the new fiscal year confirmed for `year` (the year that ends). Planned again under the
- * lock: refused when the sheet changed meanwhile (another person ran it, the year was edited).
- */
-export function startNewYear(ss: Spreadsheet, year: number): YearStepAnswer {
+/** A confirmed step: planned again under the lock, carried out, recorded in ประวัติ. */
+interface Step<P> {
+  /** As ประวัติ records it. */
+  readonly action: string;
+  readonly plan: () => Planned<P>;
+  /** The year the confirmation was for. */
+  readonly year: (plan: P) => number;
+  readonly carryOut: (plan: P) => void;
+  /** What the sheet holds after a failure with this reason. */
+  readonly failed: (plan: P, reason: string) => string;
+  readonly done: (plan: P) => { fiscalYear: number; message: string; note: string };
+}
+
+function confirmedStep<P>(ss: Spreadsheet, year: number, step: Step<P>): YearStepAnswer {
   return locked(() => {
-    const planned = planStart(ss, true);
+    const planned = step.plan();
     if (!planned.ok) return { status: 'refused', message: planned.message };
     const plan = planned.plan;
-    if (plan.year !== year) {
+    if (step.year(plan) !== year) {
       return {
         status: 'refused',
-        message: `ปีงบประมาณในชีตเปลี่ยนเป็น ${plan.year} ระหว่างที่รอการยืนยัน ระบบจึงยังไม่ได้ทำอะไร กรุณาสั่งเริ่มปีงบประมาณใหม่อีกครั้ง`,
+        message: `ปีงบประมาณในชีตเปลี่ยนไประหว่างที่รอการยืนยัน (ตอนนี้คือ ${step.year(plan)}) ระบบจึงยังไม่ได้ทำอะไร กรุณาสั่งอีกครั้ง`,
       };
     }
     try {
-      carryOutStart(ss, plan);
+      step.carryOut(plan);
     } catch (err) {
       const reason = (err as Error)?.message ?? String(err);
-      logged(ss, 'เริ่มปีงบประมาณใหม่', 'ไม่สำเร็จ', reason);
-      return {
-        status: 'failed',
-        message: `เริ่มปีงบประมาณใหม่ไม่สำเร็จ (${reason}) ข้อมูลปี ${plan.year} ยังอยู่ครบ: ${archivesNote(ss, plan)}`,
-      };
+      logged(ss, step.action, 'ไม่สำเร็จ', reason);
+      return { status: 'failed', message: step.failed(plan, reason) };
     }
-    logged(
-      ss,
-      'เริ่มปีงบประมาณใหม่',
-      'สำเร็จ',
-      `ปีงบประมาณ ${plan.year} → ${plan.next}; เก็บข้อมูลปี ${plan.year} ไว้ในแท็บ ${plan.archives.map((a) => a.archive).join(', ')}`,
-    );
-    return { status: 'done', fiscalYear: plan.next, message: describeNewYearDone(plan) };
+    const done = step.done(plan);
+    logged(ss, step.action, 'สำเร็จ', done.note);
+    return { status: 'done', fiscalYear: done.fiscalYear, message: done.message };
+  });
+}
+
+/**
+ * Starts the new fiscal year confirmed for `year` (the year that ends). Refused when the sheet
+ * changed meanwhile (another person ran it, the year was edited).
+ */
+export function startNewYear(ss: Spreadsheet, year: number): YearStepAnswer {
+  return confirmedStep<NewYearPlan>(ss, year, {
+    action: 'เริ่มปีงบประมาณใหม่',
+    plan: () => planStart(ss, year),
+    year: (plan) => plan.year,
+    carryOut: (plan) => carryOutStart(ss, plan),
+    failed: (plan, reason) =>
+      `เริ่มปีงบประมาณใหม่ไม่สำเร็จ (${reason}) ข้อมูลปี ${plan.year} ยังอยู่ครบ: ${archivesNote(ss, plan)}`,
+    done: (plan) => ({
+      fiscalYear: plan.next,
+      message: describeNewYearDone(plan),
+      note: `ปีงบประมาณ ${plan.year} → ${plan.next}; เก็บข้อมูลปี ${plan.year} ไว้ในแท็บ ${plan.archives.map((a) => a.archive).join(', ')}`,
+    }),
   });
 }
 
@@ -202,10 +236,7 @@ function planUndo(ss: Spreadsheet): Planned<RestorePlan> {
 
 /** What undoing the last start would do (to confirm), or why it may not. Changes nothing. */
 export function checkRestore(ss: Spreadsheet): YearStepAnswer {
-  const planned = planUndo(ss);
-  return planned.ok
-    ? { status: 'confirm', fiscalYear: planned.plan.year, message: describeRestore(planned.plan) }
-    : { status: 'refused', message: planned.message };
+  return toConfirm(planUndo(ss), describeRestore);
 }
 
 function carryOutRestore(ss: Spreadsheet, plan: RestorePlan): void {
@@ -230,29 +261,19 @@ function carryOutRestore(ss: Spreadsheet, plan: RestorePlan): void {
   sheetNamed(ss, fy.sheet).getRange(fy.cell).setValue(asLiteral(fy.value));
 }
 
-/** Undoes the start of `year + 1`, bringing `year` back; planned again under the lock. */
+/** Undoes the start of `year + 1`, bringing `year` back. */
 export function restoreYear(ss: Spreadsheet, year: number): YearStepAnswer {
-  return locked(() => {
-    const planned = planUndo(ss);
-    if (!planned.ok) return { status: 'refused', message: planned.message };
-    const plan = planned.plan;
-    if (plan.year !== year) {
-      return {
-        status: 'refused',
-        message: `ปีงบประมาณในชีตเปลี่ยนไประหว่างที่รอการยืนยัน ระบบจึงยังไม่ได้ทำอะไร กรุณาสั่งอีกครั้ง`,
-      };
-    }
-    try {
-      carryOutRestore(ss, plan);
-    } catch (err) {
-      const reason = (err as Error)?.message ?? String(err);
-      logged(ss, 'ยกเลิกการเริ่มปีงบประมาณใหม่', 'ไม่สำเร็จ', reason);
-      return {
-        status: 'failed',
-        message: `ย้อนกลับได้ไม่ครบทุกขั้น (${reason}) ข้อมูลไม่สูญหาย: แท็บที่เก็บไว้ซึ่งยังไม่ได้นำกลับยังมีชื่อลงท้ายด้วย “ปี ${plan.year}” อยู่ กรุณาตรวจชีตแล้วสั่งอีกครั้ง`,
-      };
-    }
-    logged(ss, 'ยกเลิกการเริ่มปีงบประมาณใหม่', 'สำเร็จ', `ปีงบประมาณ ${plan.undone} → ${plan.year}`);
-    return { status: 'done', fiscalYear: plan.year, message: describeRestoreDone(plan) };
+  return confirmedStep<RestorePlan>(ss, year, {
+    action: 'ยกเลิกการเริ่มปีงบประมาณใหม่',
+    plan: () => planUndo(ss),
+    year: (plan) => plan.year,
+    carryOut: (plan) => carryOutRestore(ss, plan),
+    failed: (plan, reason) =>
+      `ย้อนกลับได้ไม่ครบทุกขั้น (${reason}) ข้อมูลไม่สูญหาย: แท็บที่เก็บไว้ซึ่งยังไม่ได้นำกลับยังมีชื่อลงท้ายด้วย “ปี ${plan.year}” อยู่ กรุณาตรวจชีตแล้วสั่งอีกครั้ง`,
+    done: (plan) => ({
+      fiscalYear: plan.year,
+      message: describeRestoreDone(plan),
+      note: `ปีงบประมาณ ${plan.undone} → ${plan.year}`,
+    }),
   });
 }

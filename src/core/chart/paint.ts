@@ -16,6 +16,30 @@ export interface ChartImage {
   displayHeight: number;
 }
 
+/** The colours both charts share. */
+export const BASE_COLORS = {
+  background: [255, 255, 255],
+  grid: [226, 230, 235],
+  axis: [120, 128, 138],
+  tick: [85, 91, 99],
+  text: [31, 41, 51],
+  threshold: [198, 40, 40],
+} satisfies Record<string, Rgb>;
+
+/** The layout both charts share, in display pixels (scale 1). */
+export const BASE_LAYOUT = {
+  width: 600,
+  height: 300,
+  plotLeft: 44,
+  plotRight: 496,
+  plotTop: 52,
+  plotBottom: 262,
+  tickSize: 11,
+  labelSize: 13,
+  legendSize: 12,
+  thresholdSize: 12,
+};
+
 /** A valid scale (default 2) and threshold (default 85, within 0–100) from any input. */
 export function chartOptions(input: { scale?: number; threshold?: number }): {
   scale: number;

@@ -1,6 +1,14 @@
 // The scores chart: five columns (the four tools and the overall ITA) on a 0–100 axis, with the
 // pass line drawn across. Layout is in display pixels (600 × 300) and multiplied by `scale`.
-import { chartOptions, clamp, printedScore, Painter, type ChartImage } from './paint';
+import {
+  BASE_COLORS,
+  BASE_LAYOUT,
+  chartOptions,
+  clamp,
+  printedScore,
+  Painter,
+  type ChartImage,
+} from './paint';
 import type { Rgb } from './raster';
 import { TextRun, Weight, chars, label, runWidth } from './text';
 
@@ -31,33 +39,15 @@ const BAR_LABELS: Record<ChartBarKey, { thai: string; arabic: string; weight: We
 };
 
 export const COLORS = {
-  background: [255, 255, 255],
-  grid: [226, 230, 235],
-  axis: [120, 128, 138],
-  tick: [85, 91, 99],
-  text: [31, 41, 51],
+  ...BASE_COLORS,
   pass: [79, 124, 172], // steel blue
   passOverall: [31, 59, 99], // navy
   below: [224, 160, 48], // amber
   belowOverall: [168, 112, 15], // dark amber
-  threshold: [198, 40, 40],
 } satisfies Record<string, Rgb>;
 
 /** Display-pixel layout (scale 1). */
-export const LAYOUT = {
-  width: 600,
-  height: 300,
-  plotLeft: 44,
-  plotRight: 496,
-  plotTop: 52,
-  plotBottom: 262,
-  barWidth: 50,
-  tickSize: 11,
-  labelSize: 13,
-  valueSize: 13,
-  legendSize: 12,
-  thresholdSize: 12,
-};
+export const LAYOUT = { ...BASE_LAYOUT, barWidth: 50, valueSize: 13 };
 
 const TICKS = [0, 20, 40, 60, 80, 100];
 

@@ -1,7 +1,15 @@
 // The trend chart: the overall ITA and each tool's score over the fiscal years, one line per
 // series with its own colour and marker (told apart in grey print too), against the pass line.
 // Layout is in display pixels (600 × 300), like the scores chart, multiplied by `scale`.
-import { chartOptions, clamp, printedScore, Painter, type ChartImage } from './paint';
+import {
+  BASE_COLORS,
+  BASE_LAYOUT,
+  chartOptions,
+  clamp,
+  printedScore,
+  Painter,
+  type ChartImage,
+} from './paint';
 import { Path, type Rgb } from './raster';
 import { TextRun, chars, label, runWidth } from './text';
 
@@ -38,31 +46,15 @@ export const TREND_KEYS: readonly TrendKey[] = ['IIT', 'EIT', 'OIT', 'ITA'];
 const LEGEND_KEYS: readonly TrendKey[] = ['ITA', 'IIT', 'EIT', 'OIT'];
 
 export const TREND_COLORS = {
-  background: [255, 255, 255],
-  grid: [226, 230, 235],
-  axis: [120, 128, 138],
-  tick: [85, 91, 99],
-  text: [31, 41, 51],
-  threshold: [198, 40, 40],
+  ...BASE_COLORS,
   ITA: [31, 59, 99], // navy
   IIT: [0, 128, 128], // teal
   EIT: [214, 132, 0], // amber
   OIT: [123, 63, 160], // purple
 } satisfies Record<string, Rgb>;
 
-export const TREND_LAYOUT = {
-  width: 600,
-  height: 300,
-  plotLeft: 44,
-  plotRight: 496,
-  plotTop: 52,
-  plotBottom: 262,
-  tickSize: 11,
-  labelSize: 13,
-  valueSize: 12,
-  legendSize: 12,
-  thresholdSize: 12,
-};
+/** Display-pixel layout (scale 1). */
+export const TREND_LAYOUT = { ...BASE_LAYOUT, valueSize: 12 };
 
 function styles(): Record<TrendKey, SeriesStyle> {
   const C = TREND_COLORS;

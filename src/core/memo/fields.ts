@@ -425,6 +425,11 @@ function comparisonFields(): Def<MemoSource>[] {
     const c = comparison(m);
     return c ? f(c, m.digits) : '';
   };
+  type Change = NonNullable<ReturnType<typeof overallChange>>;
+  const ofChange = (f: (change: Change, d: DigitStyle) => string) => (m: MemoSource) => {
+    const change = overallChange(m);
+    return change ? f(change, m.digits) : '';
+  };
   return [
     {
       name: 'มีผลย้อนหลัง',
@@ -487,29 +492,20 @@ function comparisonFields(): Def<MemoSource>[] {
       kind: 'text',
       description: 'ปีที่นำมาเทียบ: ปีล่าสุดก่อนปีนี้ที่มีคะแนนรวม ITA',
       example: '๒๕๖๗',
-      value: (m) => {
-        const change = overallChange(m);
-        return change ? withDigits(change.year, m.digits) : '';
-      },
+      value: ofChange((change, d) => withDigits(change.year, d)),
     },
     {
       name: 'คะแนนรวมปีก่อน',
       kind: 'text',
       description: 'คะแนน ITA ภาพรวมของปีที่นำมาเทียบ',
-      value: (m) => {
-        const change = overallChange(m);
-        return change ? formatHundredths(change.before, m.digits) : '';
-      },
+      value: ofChange((change, d) => formatHundredths(change.before, d)),
     },
     {
       name: 'ผลต่างคะแนนรวม',
       kind: 'text',
       description: 'คะแนน ITA ภาพรวมเปลี่ยนไปจากปีที่นำมาเทียบเท่าใด',
       example: 'เพิ่มขึ้น ๕.๗๔ คะแนน',
-      value: (m) => {
-        const change = overallChange(m);
-        return change ? changeWords(change.diff, m.digits) : '';
-      },
+      value: ofChange((change, d) => changeWords(change.diff, d)),
     },
     {
       name: 'สรุปผลเทียบปีก่อน',
