@@ -61,3 +61,25 @@ describe('generating the memo from a workbook with ผลย้อนหลั�
     ]);
   });
 });
+
+it('fills the same part with Arabic digits when the office asks for them', async () => {
+  const rt = await runtimeOn('ita-2568-corrected');
+  const rows = historyTab(RISING);
+  rt.spreadsheet
+    .insertSheet('ผลย้อนหลัง')
+    .getRange(1, 1, rows.length, rows[0].length)
+    .setValues(rows);
+  const general = rt.spreadsheet.getSheetByName('ข้อมูลทั่วไป')!;
+  const row =
+    general
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'ใช้เลขไทย') + 1;
+  general.getRange(row, 2).setValue('ไม่');
+  const result = rt.run<GenerateResult>('sidebarGenerate', true);
+  if (result.status !== 'done') throw new Error(JSON.stringify(result));
+  const text = paragraphs(rt.drive.readModel(idOf(result.links.docUrl)).body);
+  expect(text).toContain(
+    'คะแนนผลการประเมิน ITA ในภาพรวม ประจำปีงบประมาณ พ.ศ. 2568 อยู่ที่ 93.53 คะแนน เพิ่มขึ้น 5.74 คะแนนจากปีงบประมาณ พ.ศ. 2567 ซึ่งได้ 87.79 คะแนน และเพิ่มขึ้นต่อเนื่องตั้งแต่ปีงบประมาณ พ.ศ. 2566 เป็นต้นมา',
+  );
+});

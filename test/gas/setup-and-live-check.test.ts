@@ -127,6 +127,19 @@ describe('checking as staff type', () => {
     );
   });
 
+  it('checks ผลย้อนหลัง as it is typed: a score out of range and a year not before ปีงบประมาณ', async () => {
+    const rt = await runtimeOn('ita-2568-corrected', { defaultAnswers: true });
+    rt.run('setupSheets'); // adds ผลย้อนหลัง, and caches ปีงบประมาณ for live checks
+    rt.run('sidebarCheck');
+    const history = rt.spreadsheet.getSheetByName('ผลย้อนหลัง')!;
+    rt.edit('ผลย้อนหลัง', 'C2', 150);
+    expect(history.getRange('C2').getNote()).toContain('คะแนนปี 2567 “150” อยู่นอกช่วง 0–100');
+    rt.edit('ผลย้อนหลัง', 'D1', '๒๕๖๘');
+    expect(history.getRange('D1').getNote()).toContain('ปี 2568 เป็นปีงบประมาณปัจจุบันของชีตนี้');
+    rt.edit('ผลย้อนหลัง', 'C2', 87.79);
+    expect(history.getRange('C2').getNote()).toBe('');
+  });
+
   it('leaves a cell with a fill of its own uncoloured', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     const cell = rt.spreadsheet.getSheetByName('คะแนน')!.getRange('C3');
