@@ -281,7 +281,7 @@ export function describeNewYear(plan: NewYearPlan): string {
 export function describeNewYearDone(plan: NewYearPlan): string {
   const archives = plan.archives.map((a) => a.archive);
   return [
-    `เริ่มปีงบประมาณ ${plan.next} แล้ว คะแนนปี ${plan.year} อยู่ในคอลัมน์ “${plan.year}” ของแท็บ “${HISTORY_TAB.name}” และข้อมูลทั้งหมดของปี ${plan.year} เก็บไว้ในแท็บที่ซ่อนไว้ ${quotedList(archives)} (เปิดดูได้จากปุ่มรายการชีตทั้งหมด ☰ ที่มุมซ้ายล่าง)`,
+    `เริ่มปีงบประมาณ ${plan.next} แล้ว คะแนนปี ${plan.year} อยู่ในคอลัมน์ “${plan.year}” ของแท็บ “${HISTORY_TAB.name}” และข้อมูลทั้งหมดของปี ${plan.year} เก็บไว้ในแท็บที่ซ่อนไว้ ${quotedList(archives)} (เปิดดูได้จากเมนู ดู › ชีตที่ซ่อนไว้ หรือรายการชีตทั้งหมด ☰ ที่มุมซ้ายล่าง)`,
     `ก่อนสร้างบันทึกข้อความของปี ${plan.next} กรุณาตรวจ “วันที่หนังสือ” “เลขที่หนังสือ” และ “เรื่อง” ในแท็บ “${GENERAL_TAB.name}”`,
   ].join('\n');
 }
