@@ -39,6 +39,9 @@ const LABELS = {
     'ผ่านเกณฑ์',
     'ต่ำกว่าเกณฑ์',
     'ITA ภาพรวม',
+    // The trend chart (trend.ts): its legend and the year axis.
+    'EIT',
+    'ปีงบประมาณ',
   ],
   b: ['ITA ภาพรวม'],
 };

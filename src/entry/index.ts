@@ -16,6 +16,8 @@ import { pickerChosen as chosen, pickerConfig as config, showPicker } from '../g
 import type { PickerConfig } from '../gas/picker';
 import { GENERAL_TAB } from '../core/workbook/contract';
 import { ADDON_NAME } from '../shared/product';
+import type { YearStepAnswer } from '../shared/new-year-api';
+import { checkNewYear, checkRestore, restoreYear, startNewYear } from '../gas/new-year';
 
 const MENU: [string, string][] = [
   ['เปิดแถบด้านข้าง', 'showSidebar'],
@@ -26,7 +28,12 @@ const MENU: [string, string][] = [
   ['อัปเดตสถานะความเห็น', 'refreshComments'],
   ['เลือกโฟลเดอร์ปลายทาง', 'chooseFolder'],
   ['เลือกแม่แบบ', 'chooseTemplate'],
+  ['เริ่มปีงบประมาณใหม่', 'startNewFiscalYear'],
+  ['ยกเลิกการเริ่มปีงบประมาณใหม่', 'undoNewFiscalYear'],
 ];
+
+/** The menu's groups: open and check, make the memo, Drive choices, the fiscal year. */
+const SEPARATOR_AFTER = new Set(['showSidebar', 'checkData', 'refreshComments', 'chooseTemplate']);
 
 function ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -37,7 +44,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU.forEach(([label, fn], i) => {
     menu.addItem(label, fn);
-    if (i === 0 || i === 2 || i === 5) menu.addSeparator();
+    if (SEPARATOR_AFTER.has(fn) && i < MENU.length - 1) menu.addSeparator();
   });
   menu.addToUi();
 }
@@ -153,6 +160,47 @@ export function pickerConfig(kind: string): PickerConfig {
 
 export function pickerChosen(kind: string, id: string): string {
   return chosen(kind, id);
+}
+
+// ---- A new fiscal year -------------------------------------------------------------------
+
+/** Shows what will be done and asks; runs only on YES, then says what was done. */
+function confirmThen(check: YearStepAnswer, run: (year: number) => YearStepAnswer): void {
+  const ui = SpreadsheetApp.getUi();
+  if (check.status !== 'confirm') {
+    ui.alert(ADDON_NAME, check.message, ui.ButtonSet.OK);
+    return;
+  }
+  if (ui.alert(ADDON_NAME, check.message, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  ui.alert(ADDON_NAME, run(check.fiscalYear).message, ui.ButtonSet.OK);
+}
+
+export function startNewFiscalYear(): void {
+  confirmThen(checkNewYear(ss()), (year) => startNewYear(ss(), year));
+}
+
+export function undoNewFiscalYear(): void {
+  confirmThen(checkRestore(ss()), (year) => restoreYear(ss(), year));
+}
+
+/** For the command line: what starting the new year would do, or why not (changes nothing). */
+export function newYearCheck(): YearStepAnswer {
+  return checkNewYear(ss());
+}
+
+/** For the command line: starts the new year confirmed for `year` (the year that ends). */
+export function newYearStart(year: number): YearStepAnswer {
+  return startNewYear(ss(), Number(year));
+}
+
+/** For the command line: what undoing the last new year would do, or why not. */
+export function newYearRestoreCheck(): YearStepAnswer {
+  return checkRestore(ss());
+}
+
+/** For the command line: brings `year` back, undoing the start of the year after it. */
+export function newYearRestore(year: number): YearStepAnswer {
+  return restoreYear(ss(), Number(year));
 }
 
 // ---- Called by the sidebar ---------------------------------------------------------------

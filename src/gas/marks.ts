@@ -97,3 +97,17 @@ export function markFindings(sheet: Sheet, values: unknown[][], findings: Findin
   writeRuns(sheet, noteChanges, (cells, v) => cells.setNotes(v));
   writeRuns(sheet, fillChanges, (cells, v) => cells.setBackgrounds(v as string[][]));
 }
+
+/** Removes our highlight from cells just emptied (staff's own fills stay): 1 read, at most 1 write. */
+export function clearMarks(range: GoogleAppsScript.Spreadsheet.Range): void {
+  const backgrounds = range.getBackgrounds();
+  let changed = false;
+  const next = backgrounds.map((row) =>
+    row.map((bg) => {
+      if (!OURS.has((bg ?? '').toLowerCase())) return bg;
+      changed = true;
+      return null;
+    }),
+  );
+  if (changed) range.setBackgrounds(next as string[][]);
+}

@@ -4,12 +4,15 @@
  * Run again on a filled sheet it only adds; it never overwrites or deletes staff data.
  */
 import { itaRulesFor } from '../core/ita/registry';
-import { scoreCodes } from '../core/ita/scores';
+import { scoreCodes, type ScoreCode } from '../core/ita/scores';
+import { isBuddhistEraYear } from '../core/thai/calendar';
 import { normalizeText } from '../core/thai/normalize';
 import { cellText } from '../core/workbook/cells';
 import {
   GENERAL_LABELS,
   GENERAL_TAB,
+  HISTORY_TAB,
+  historyRows,
   LOG_TAB,
   MEASURES_TAB,
   NO,
@@ -74,17 +77,21 @@ function list(values: string[]): GoogleAppsScript.Spreadsheet.DataValidation {
     .build();
 }
 
+/** Scores may be typed in Thai digits as text, so an out-of-range number only warns here; the
+ * add-on's own check reports every bad score with its cell. */
+function scoreValidation(): GoogleAppsScript.Spreadsheet.DataValidation {
+  return SpreadsheetApp.newDataValidation()
+    .requireNumberBetween(0, 100)
+    .setAllowInvalid(true)
+    .setHelpText('คะแนน 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง ตามที่ระบบประเมินประกาศ')
+    .build();
+}
+
 /** Validation per header text, for the data rows of that column. */
 function columnValidation(header: string): GoogleAppsScript.Spreadsheet.DataValidation | null {
   switch (header) {
     case 'คะแนน':
-      // Scores may be typed in Thai digits as text, so an out-of-range number only warns here;
-      // the add-on's own check reports every bad score with its cell.
-      return SpreadsheetApp.newDataValidation()
-        .requireNumberBetween(0, 100)
-        .setAllowInvalid(true)
-        .setHelpText('คะแนน 0–100 ทศนิยมไม่เกิน 2 ตำแหน่ง ตามที่ระบบประเมินประกาศ')
-        .build();
+      return scoreValidation();
     case 'บทบาท':
       return list(ROLES.map((r) => r.label));
     case 'ส่วน':
@@ -143,7 +150,7 @@ function ensureTab(
 }
 
 /** Header cells warn before an edit (warning only: co-editors are never locked out). */
-function protectHeader(sheet: Sheet, columns: number): void {
+export function protectHeader(sheet: Sheet, columns: number): void {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
   const ours = existing.filter((p) => p.getDescription() === PROTECTION_NOTE);
   const range = sheet.getRange(1, 1, 1, Math.max(columns, 1));
@@ -206,26 +213,62 @@ function setupGeneral(sheet: Sheet, values: unknown[][], report: SetupReport): v
   });
 }
 
-function setupScores(
+/** Appends a row (code and name) for each code the tab does not have. */
+function setupCodes(
   sheet: Sheet,
   values: unknown[][],
   report: SetupReport,
-  fiscalYear: number | null,
+  codes: ScoreCode[],
 ): void {
   const codeCol = columnOf(values, 'รหัส');
   const nameCol = columnOf(values, 'รายการ');
   const present = new Set(
     values.slice(1).map((r) => (cellText(r[codeCol - 1]) ?? '').toUpperCase()),
   );
-  const missing = scoreCodes(itaRulesFor(fiscalYear)).filter(
-    (c) => !present.has(c.code.toUpperCase()),
-  );
+  const missing = codes.filter((c) => !present.has(c.code.toUpperCase()));
   appendRows(
     sheet,
     values,
     missing.map((c) => ({ [codeCol]: c.code, [nameCol]: c.name })),
     report,
   );
+}
+
+/**
+ * A year column of ผลย้อนหลัง: its header styled like the contract's, its scores warned outside
+ * 0–100 and shown with two decimals.
+ */
+export function formatYearColumn(sheet: Sheet, column: number): void {
+  sheet
+    .getRange(1, column)
+    .setFontWeight('bold')
+    .setBackground(HEADER_BACKGROUND)
+    .setVerticalAlignment('middle');
+  sheet.setColumnWidth(column, WIDTHS['คะแนน']);
+  sheet
+    .getRange(2, column, DATA_ROWS, 1)
+    .setNumberFormat('0.00')
+    .setDataValidation(scoreValidation());
+}
+
+/**
+ * ผลย้อนหลัง with its headers and a row per overall, tool and part code. A tab created now also
+ * gets an empty column for the year before `fiscalYear`, to show staff where to type.
+ */
+export function ensureHistoryTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  fiscalYear: number | null,
+  report: SetupReport = { createdTabs: [], addedHeaders: 0, addedRows: 0 },
+): { sheet: Sheet; created: boolean } {
+  const { sheet, values } = ensureTab(ss, HISTORY_TAB, report);
+  const created = report.createdTabs.indexOf(HISTORY_TAB.name) >= 0;
+  setupCodes(sheet, values, report, historyRows(fiscalYear));
+  if (created && fiscalYear !== null) {
+    const column = HISTORY_TAB.columns.length + 1;
+    sheet.getRange(1, column).setValue(fiscalYear - 1);
+    formatYearColumn(sheet, column);
+  }
+  return { sheet, created };
 }
 
 export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupReport {
@@ -236,7 +279,9 @@ export function setupWorkbook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set
     .value;
   ensureTab(ss, SIGNATORIES_TAB, report);
   const scores = ensureTab(ss, SCORES_TAB, report);
-  setupScores(scores.sheet, scores.values, report, fiscalYear);
+  setupCodes(scores.sheet, scores.values, report, scoreCodes(itaRulesFor(fiscalYear)));
+  const year = fiscalYear !== null && isBuddhistEraYear(fiscalYear) ? fiscalYear : null;
+  ensureHistoryTab(ss, year, report);
   ensureTab(ss, RECOMMENDATIONS_TAB, report);
   ensureTab(ss, MEASURES_TAB, report);
   ensureTab(ss, LOG_TAB, report);

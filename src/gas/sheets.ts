@@ -22,12 +22,19 @@ export function readSheet(sheet: Sheet): unknown[][] {
 
 /** The values of every contract tab, keyed by the sheet's own name. Staff's other tabs are not read. */
 export function readTabs(ss: Spreadsheet): TabValues {
+  return readBook(ss).tabs;
+}
+
+/** readTabs, and the name of every sheet (hidden ones and staff's own too), in order. */
+export function readBook(ss: Spreadsheet): { tabs: TabValues; names: string[] } {
   const tabs: TabValues = {};
+  const names: string[] = [];
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
+    names.push(name);
     if (contractName(name)) tabs[name] = readSheet(sheet);
   }
-  return tabs;
+  return { tabs, names };
 }
 
 /** The sheet of a contract tab, by the contract's name. */

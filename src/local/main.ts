@@ -18,6 +18,7 @@ import { basename, join, resolve } from 'node:path';
 import type { CheckResult, FindingView, GenerateResult } from '../shared/sidebar-api';
 import type { Runtime } from './runtime';
 import { RenderWorkers } from './render-client';
+import { newYearCommand, restoreYearCommand, YEAR_USAGE } from './new-year-command';
 
 // Loaded on first use: `help` and usage errors answer without loading the spreadsheet, PDF and
 // DOCX libraries.
@@ -32,6 +33,7 @@ commands:
   validate <workbook.xlsx> [--json]        check the workbook; exit 1 when it has errors
   generate <workbook.xlsx> --out <dir>     write the memo as PDF and DOCX into <dir>
            [--in-place]                    (and update the workbook's ประวัติ in place)
+${YEAR_USAGE}
   help                                     this text
 
 exit codes: 0 done, 1 the workbook has errors (or generation failed), 2 usage or unreadable file`;
@@ -227,6 +229,12 @@ async function main(argv: string[]): Promise<number> {
       return validate(args);
     case 'generate':
       return generate(args);
+    // Issue 12's commands: their own argument parsing, in new-year-command.ts.
+    case 'new-year':
+    case 'restore-year': {
+      const ctx = { open, usage: (message: string) => new UsageError(message) };
+      return (command === 'new-year' ? newYearCommand : restoreYearCommand)(args, ctx);
+    }
     case 'help':
     case '--help':
     case '-h':

@@ -20,6 +20,8 @@ describe('opening the spreadsheet', () => {
       ['อัปเดตสถานะความเห็น', 'refreshComments'],
       ['เลือกโฟลเดอร์ปลายทาง', 'chooseFolder'],
       ['เลือกแม่แบบ', 'chooseTemplate'],
+      ['เริ่มปีงบประมาณใหม่', 'startNewFiscalYear'],
+      ['ยกเลิกการเริ่มปีงบประมาณใหม่', 'undoNewFiscalYear'],
     ]);
     // In AuthMode.NONE onOpen may touch nothing but the menu.
     expect(rt.calls.count('SpreadsheetApp')).toBe(

@@ -40,14 +40,39 @@ describe('ตั้งค่าแผ่นงาน', () => {
     // Staff's own column and note survive too.
     rt.spreadsheet.getSheetByName('มาตรการ')?.getRange('G1').setValue('หมายเหตุของงาน');
     rt.spreadsheet.getSheetByName('คะแนน')?.getRange('C2').setNote('ตรวจกับประกาศแล้ว');
-    const before = Object.fromEntries(contractTabs.map((t) => [t, values(rt, t)]));
+    // The example has no ผลย้อนหลัง (optional): the first run adds it, and changes nothing else.
+    const present = contractTabs.filter((t) => rt.spreadsheet.getSheetByName(t));
+    const before = Object.fromEntries(present.map((t) => [t, values(rt, t)]));
     rt.run('setupSheets');
     rt.run('setupSheets');
-    for (const t of contractTabs) expect(values(rt, t)).toEqual(before[t]);
+    for (const t of present) expect(values(rt, t)).toEqual(before[t]);
     expect(rt.spreadsheet.getSheetByName('คะแนน')?.getRange('C2').getNote()).toBe(
       'ตรวจกับประกาศแล้ว',
     );
     expect(rt.ui.dialogs.at(-1)?.message).toBe('แผ่นงานครบตามรูปแบบแล้ว ไม่มีการเปลี่ยนแปลง');
+  });
+
+  it('adds ผลย้อนหลัง with the tool codes and an empty column for the year before, validated 0–100', async () => {
+    const rt = await runtimeOn('ita-2568-corrected', { defaultAnswers: true });
+    rt.run('setupSheets');
+    expect(rt.ui.dialogs.at(-1)?.message).toBe(
+      'ตั้งค่าแผ่นงานเรียบร้อย: สร้างแท็บ ผลย้อนหลัง เพิ่มหัวคอลัมน์ 2 คอลัมน์ เพิ่มแถว 6 แถว',
+    );
+    expect(values(rt, 'ผลย้อนหลัง').map((r) => r.slice(0, 3))).toEqual([
+      ['รหัส', 'รายการ', 2567],
+      ['ITA', 'คะแนนรวม ITA', ''],
+      ['IIT', 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)', ''],
+      ['EIT', 'แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)', ''],
+      ['EIT1', 'EIT ส่วนที่ ๑ (ผู้รับบริการตอบด้วยตนเอง)', ''],
+      ['EIT2', 'EIT ส่วนที่ ๒ (ผู้ประเมินจัดเก็บข้อมูล)', ''],
+      ['OIT', 'แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)', ''],
+    ]);
+    const history = rt.spreadsheet.getSheetByName('ผลย้อนหลัง')!;
+    expect(history.getRange('C2').getDataValidation()?.getCriteriaType()).toBe('NUMBER_BETWEEN');
+    expect(history.getFrozenRows()).toBe(1);
+    // An empty year raises nothing; staff type the year's scores there.
+    const check = rt.run<{ findings: { sheet: string }[] }>('sidebarCheck');
+    expect(check.findings.filter((f) => f.sheet === 'ผลย้อนหลัง')).toEqual([]);
   });
 
   it('adds only what is missing: a deleted label row and a deleted score row come back', async () => {
@@ -100,6 +125,19 @@ describe('checking as staff type', () => {
     expect(rt.spreadsheet.getSheetByName('มาตรการ')!.getRange('F2').getNote()).toContain(
       'พนักงานส่วนตำบล',
     );
+  });
+
+  it('checks ผลย้อนหลัง as it is typed: a score out of range and a year not before ปีงบประมาณ', async () => {
+    const rt = await runtimeOn('ita-2568-corrected', { defaultAnswers: true });
+    rt.run('setupSheets'); // adds ผลย้อนหลัง, and caches ปีงบประมาณ for live checks
+    rt.run('sidebarCheck');
+    const history = rt.spreadsheet.getSheetByName('ผลย้อนหลัง')!;
+    rt.edit('ผลย้อนหลัง', 'C2', 150);
+    expect(history.getRange('C2').getNote()).toContain('คะแนนปี 2567 “150” อยู่นอกช่วง 0–100');
+    rt.edit('ผลย้อนหลัง', 'D1', '๒๕๖๘');
+    expect(history.getRange('D1').getNote()).toContain('ปี 2568 เป็นปีงบประมาณปัจจุบันของชีตนี้');
+    rt.edit('ผลย้อนหลัง', 'C2', 87.79);
+    expect(history.getRange('C2').getNote()).toBe('');
   });
 
   it('leaves a cell with a fill of its own uncoloured', async () => {

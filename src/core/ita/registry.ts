@@ -22,3 +22,8 @@ export function itaRulesFor(year?: number | null): ItaRules {
   for (const rules of sorted) if (rules.year <= year) chosen = rules;
   return chosen;
 }
+
+/** The rules of exactly this assessment year, or null when the registry does not have them. */
+export function itaRulesOfYear(year: number): ItaRules | null {
+  return RULES_BY_YEAR.find((r) => r.year === year) ?? null;
+}

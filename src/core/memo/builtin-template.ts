@@ -8,6 +8,8 @@
  * paper (Google's Sarabun is drawn about 1.45× larger per point): body 11 ≈ TH Sarabun 16,
  * labels 14 ≈ 20, the heading 20 ≈ 29, tables 9.5 ≈ 14.
  */
+import { toThaiDigits } from '../thai/digits';
+import { MAX_COMPARED_YEARS } from './year-over-year';
 
 export const TEMPLATE_FONT = 'Sarabun';
 
@@ -112,6 +114,68 @@ function unitReport(unit: string, heading: string): BlockSpec[] {
     { ...body('{{#ข้อ}}{{ข้อ}} {{/ข้อ}}{{ประเด็น}}'), after: 4 },
     p('{{/รายการ}}'),
     p(`{{/ข้อเสนอแนะ ${unit}}}`),
+  ];
+}
+
+/** The comparison table for `years` year columns, shown only when the comparison has that many. */
+function comparisonTable(years: number): BlockSpec[] {
+  const slots = Array.from({ length: years }, (_, i) => toThaiDigits(i + 1));
+  const width = 2.2;
+  const flag = `ตารางเปรียบเทียบ ${toThaiDigits(years)} ปี`;
+  return [
+    p(`{{#${flag}}}`),
+    {
+      type: 'table',
+      widths: [Math.min(8, TEXT_WIDTH - years * width), ...slots.map(() => width)],
+      rows: [
+        [['รายการ'], ...slots.map((n) => [`ปี {{ปีที่ ${n}}}`])],
+        [
+          ['{{#แถวเปรียบเทียบ}}', '{{ชื่อ}}'],
+          ...slots.map((n, i) =>
+            i === slots.length - 1
+              ? [`{{คะแนนปีที่ ${n}}}`, '{{/แถวเปรียบเทียบ}}']
+              : [`{{คะแนนปีที่ ${n}}}`],
+          ),
+        ],
+      ],
+    },
+    p(`{{/${flag}}}`),
+  ];
+}
+
+/** The comparison with earlier years; the whole part is left out when ผลย้อนหลัง has no scores. */
+function comparisonReport(): BlockSpec[] {
+  const tables = Array.from({ length: MAX_COMPARED_YEARS - 1 }, (_, i) => comparisonTable(i + 2));
+  return [
+    p('{{#มีผลย้อนหลัง}}'),
+    blank(),
+    bold('ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา', { after: 4, keepWithNext: true }),
+    body('{{สรุปผลเทียบปีก่อน}}'),
+    {
+      type: 'p',
+      spans: [
+        { text: 'ตาราง คะแนนผลการประเมิน ปีงบประมาณ พ.ศ. {{ช่วงปีเปรียบเทียบ}}', size: SIZE.caption },
+      ],
+      align: 'center',
+      keepWithNext: true,
+    },
+    ...tables.flat(),
+    p('', { after: 6 }),
+    p('{{แผนภูมิผลย้อนหลัง}}', { align: 'center' }),
+    {
+      type: 'p',
+      spans: [
+        {
+          text: 'แผนภูมิ คะแนน ITA ภาพรวมและรายเครื่องมือ พ.ศ. {{ช่วงปีเปรียบเทียบ}} เทียบกับเกณฑ์ {{เกณฑ์ผ่าน}} คะแนน',
+          size: SIZE.caption,
+        },
+      ],
+      align: 'center',
+      after: 8,
+    },
+    body('{{สรุปการผ่านเกณฑ์รายเครื่องมือ}}'),
+    body('{{สรุปแนวโน้มรายเครื่องมือ}}'),
+    p('{{/มีผลย้อนหลัง}}'),
   ];
 }
 
@@ -290,6 +354,7 @@ export function builtinTemplate(): BlockSpec[] {
       'OIT',
       '๓. แบบตรวจการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT) ได้คะแนนรวม {{คะแนน OIT}} คะแนน โดยแยกเป็น',
     ),
+    ...comparisonReport(),
     { type: 'pageBreak' },
 
     // Measures.

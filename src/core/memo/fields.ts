@@ -6,7 +6,7 @@
  * Numbers the add-on writes (scores, the year, dates) follow ใช้เลขไทย; text typed by staff is
  * inserted as typed, so codes, URLs and e-mail addresses stay as they are.
  */
-import { renderScoreChart } from '../chart';
+import { renderScoreChart, renderTrendChart, type TrendKey } from '../chart';
 import { formatHundredths, type Hundredths } from '../ita/decimal';
 import type { Assessment, UnitAssessment } from '../ita/assess';
 import type { ItaRules, LevelRule, UnitRule } from '../ita/types';
@@ -17,6 +17,17 @@ import { defaultSubject, type Role } from '../workbook/contract';
 import { listThai } from '../validation/describe';
 import { scoreValues } from '../workbook/reader';
 import type { Recommendation, Signatory, WorkbookData } from '../workbook/types';
+import {
+  changeWords,
+  compareYears,
+  MAX_COMPARED_YEARS,
+  overallChangeSentence,
+  passMarkSentence,
+  previousYearIndex,
+  toolTrendSentence,
+  type ComparedRow,
+  type YearComparison,
+} from './year-over-year';
 
 export interface MemoSource {
   data: WorkbookData;
@@ -358,6 +369,171 @@ function chart(m: MemoSource): ImageValue | null {
   };
 }
 
+// ---- Earlier years (ผลย้อนหลัง) ---------------------------------------------------------------
+
+const comparisons = new WeakMap<MemoSource, YearComparison | null>();
+
+/** The comparison with earlier years, computed once per memo. */
+function comparison(m: MemoSource): YearComparison | null {
+  if (!comparisons.has(m)) comparisons.set(m, compareYears(m.data, m.assessment));
+  return comparisons.get(m) ?? null;
+}
+
+/** 1 … MAX_COMPARED_YEARS: the year columns a comparison table may have. */
+const SLOTS = Array.from({ length: MAX_COMPARED_YEARS }, (_, i) => i + 1);
+const slotName = (n: number) => withDigits(n, 'thai');
+
+function trendChart(m: MemoSource): ImageValue | null {
+  const c = comparison(m);
+  if (!c) return null;
+  const series: Partial<Record<TrendKey, (number | null)[]>> = {};
+  for (const row of c.rows) {
+    if (row.kind === 'part') continue;
+    const key = (row.kind === 'overall' ? 'ITA' : row.code) as TrendKey;
+    series[key] = row.values.map((v) => (v === null ? null : v / 100));
+  }
+  const image = renderTrendChart({
+    years: c.years,
+    series,
+    thaiDigits: m.digits === 'thai',
+    threshold: c.passMark,
+  });
+  return {
+    kind: 'image',
+    png: image.png,
+    width: image.displayWidth,
+    height: image.displayHeight,
+    altTitle: 'แผนภูมิคะแนนผลการประเมิน ITA และรายเครื่องมือย้อนหลังเทียบกับเกณฑ์',
+  };
+}
+
+/** The previous year's overall score and the change to this year's, in hundredths. */
+function overallChange(
+  m: MemoSource,
+): { year: number; before: Hundredths; diff: Hundredths } | null {
+  const c = comparison(m);
+  const p = c ? previousYearIndex(c) : null;
+  const row = c?.rows.find((r) => r.kind === 'overall');
+  if (!c || p === null || !row) return null;
+  const before = row.values[p];
+  const now = row.values[c.years.length - 1];
+  return before === null || now === null ? null : { year: c.years[p], before, diff: now - before };
+}
+
+function comparisonFields(): Def<MemoSource>[] {
+  const sentence = (f: (c: YearComparison, d: DigitStyle) => string) => (m: MemoSource) => {
+    const c = comparison(m);
+    return c ? f(c, m.digits) : '';
+  };
+  type Change = NonNullable<ReturnType<typeof overallChange>>;
+  const ofChange = (f: (change: Change, d: DigitStyle) => string) => (m: MemoSource) => {
+    const change = overallChange(m);
+    return change ? f(change, m.digits) : '';
+  };
+  return [
+    {
+      name: 'มีผลย้อนหลัง',
+      kind: 'flag',
+      description:
+        'ใช่ เมื่อแท็บผลย้อนหลังมีคะแนนของปีก่อนหน้า (ใช้กับ {{#…}} เพื่อแสดงส่วนเปรียบเทียบเฉพาะเมื่อมีข้อมูล)',
+      value: (m) => comparison(m) !== null,
+    },
+    ...SLOTS.slice(1).map((n): Def<MemoSource> => ({
+      name: `ตารางเปรียบเทียบ ${slotName(n)} ปี`,
+      kind: 'flag',
+      description: `ใช่ เมื่อเปรียบเทียบ ${slotName(n)} ปี: ครอบตารางที่มีคอลัมน์ปี ${slotName(n)} คอลัมน์ (ปีปัจจุบันและปีก่อนหน้าไม่เกิน ${slotName(MAX_COMPARED_YEARS - 1)} ปี)`,
+      value: (m) => comparison(m)?.years.length === n,
+    })),
+    ...SLOTS.map((n): Def<MemoSource> => ({
+      name: `ปีที่ ${slotName(n)}`,
+      kind: 'text',
+      description: `ปีงบประมาณของคอลัมน์ที่ ${slotName(n)} ในตารางเปรียบเทียบ (เรียงจากปีเก่าไปปีปัจจุบัน)`,
+      example: n === 1 ? '๒๕๖๖' : undefined,
+      value: (m) => {
+        const year = comparison(m)?.years[n - 1];
+        return year === undefined ? '' : withDigits(year, m.digits);
+      },
+    })),
+    list<MemoSource, { m: MemoSource; row: ComparedRow }>(
+      'แถวเปรียบเทียบ',
+      'แถวของตารางเปรียบเทียบ: แต่ละเครื่องมือ ส่วนของ EIT และคะแนนรวม ITA',
+      (m) => comparison(m)?.rows.map((row) => ({ m, row })) ?? [],
+      [
+        {
+          name: 'ชื่อ',
+          kind: 'text',
+          description: 'ชื่อเครื่องมือ ส่วน หรือคะแนนรวม',
+          value: ({ row }) => row.label,
+        },
+        ...SLOTS.map((n): Def<{ m: MemoSource; row: ComparedRow }> => ({
+          name: `คะแนนปีที่ ${slotName(n)}`,
+          kind: 'text',
+          description: `คะแนนของปีที่ ${slotName(n)} (– เมื่อปีนั้นไม่มีคะแนนนี้)`,
+          value: ({ m, row }) => {
+            if (n > row.values.length) return '';
+            const v = row.values[n - 1];
+            return v === null ? '–' : formatHundredths(v, m.digits);
+          },
+        })),
+      ],
+    ),
+    {
+      name: 'ช่วงปีเปรียบเทียบ',
+      kind: 'text',
+      description: 'ปีแรกถึงปีปัจจุบันของการเปรียบเทียบ',
+      example: '๒๕๖๖–๒๕๖๘',
+      value: (m) => {
+        const years = comparison(m)?.years ?? [];
+        return years.length ? withDigits(`${years[0]}–${years[years.length - 1]}`, m.digits) : '';
+      },
+    },
+    {
+      name: 'ปีก่อน',
+      kind: 'text',
+      description: 'ปีที่นำมาเทียบ: ปีล่าสุดก่อนปีนี้ที่มีคะแนนรวม ITA',
+      example: '๒๕๖๗',
+      value: ofChange((change, d) => withDigits(change.year, d)),
+    },
+    {
+      name: 'คะแนนรวมปีก่อน',
+      kind: 'text',
+      description: 'คะแนน ITA ภาพรวมของปีที่นำมาเทียบ',
+      value: ofChange((change, d) => formatHundredths(change.before, d)),
+    },
+    {
+      name: 'ผลต่างคะแนนรวม',
+      kind: 'text',
+      description: 'คะแนน ITA ภาพรวมเปลี่ยนไปจากปีที่นำมาเทียบเท่าใด',
+      example: 'เพิ่มขึ้น ๕.๗๔ คะแนน',
+      value: ofChange((change, d) => changeWords(change.diff, d)),
+    },
+    {
+      name: 'สรุปผลเทียบปีก่อน',
+      kind: 'text',
+      description: 'ประโยคสรุปคะแนน ITA ภาพรวมเทียบกับปีก่อน สร้างจากคะแนนในตาราง',
+      value: sentence(overallChangeSentence),
+    },
+    {
+      name: 'สรุปการผ่านเกณฑ์รายเครื่องมือ',
+      kind: 'text',
+      description: 'ประโยคบอกเครื่องมือที่คะแนนขึ้นมาผ่านเกณฑ์หรือลดลงต่ำกว่าเกณฑ์เมื่อเทียบกับปีก่อน',
+      value: sentence(passMarkSentence),
+    },
+    {
+      name: 'สรุปแนวโน้มรายเครื่องมือ',
+      kind: 'text',
+      description: 'ประโยคบอกเครื่องมือที่ได้คะแนนสูงสุดและต่ำสุดในปีนี้ และคะแนนเปลี่ยนไปจากปีก่อนเท่าใด',
+      value: sentence(toolTrendSentence),
+    },
+    {
+      name: 'แผนภูมิผลย้อนหลัง',
+      kind: 'image',
+      description: 'แผนภูมิเส้นคะแนน ITA ภาพรวมและรายเครื่องมือในแต่ละปีเทียบเส้นเกณฑ์ (ต้องอยู่ในย่อหน้าของตัวเอง)',
+      value: trendChart,
+    },
+  ];
+}
+
 // ---- Everything -----------------------------------------------------------------------------
 
 function fields(rules: ItaRules): Def<MemoSource>[] {
@@ -483,6 +659,7 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
       value: chart,
     },
     ...rules.units.flatMap(unitFields),
+    ...comparisonFields(),
     list('ผู้เสนอ', 'ผู้เสนอบันทึก (หนึ่งคน)', signatories('proposer'), SIGNATORY_FIELDS),
     list('ผู้ให้ความเห็น', 'ผู้บังคับบัญชาที่ให้ความเห็น ตามลำดับ', signatories('reviewer'), SIGNATORY_FIELDS),
     list('ผู้สั่งการ', 'ผู้สั่งการ (หนึ่งคน)', signatories('approver'), SIGNATORY_FIELDS),

@@ -81,6 +81,40 @@ export const RULES = {
     severity: 'error',
     checks: 'an aggregate does not match the scores it is computed from (±0.01)',
   },
+  'history-year-invalid': {
+    severity: 'error',
+    checks: 'a year header of ผลย้อนหลัง is not a Buddhist-Era year',
+  },
+  'history-year-not-earlier': {
+    severity: 'error',
+    checks: 'a year of ผลย้อนหลัง is not earlier than the fiscal year',
+  },
+  'history-year-duplicate': { severity: 'error', checks: 'a year of ผลย้อนหลัง appears twice' },
+  'history-code-unknown': {
+    severity: 'error',
+    checks: 'a code of ผลย้อนหลัง that คะแนน does not have',
+  },
+  'history-code-duplicate': { severity: 'error', checks: 'a code of ผลย้อนหลัง appears twice' },
+  'history-score-not-number': {
+    severity: 'error',
+    checks: 'an earlier year’s score is not a number',
+  },
+  'history-score-out-of-range': {
+    severity: 'error',
+    checks: 'an earlier year’s score is outside 0–100',
+  },
+  'history-score-too-many-decimals': {
+    severity: 'error',
+    checks: 'an earlier year’s score has more than two decimals',
+  },
+  'history-arithmetic': {
+    severity: 'error',
+    checks: 'an earlier year’s aggregate does not match its scores (years with known rules)',
+  },
+  'history-rules-unknown': {
+    severity: 'info',
+    checks: 'years without ITA rules in the registry get range checks only (said once)',
+  },
   'recommendation-part-unknown': { severity: 'error', checks: 'ส่วน is not IIT, EIT1, EIT2 or OIT' },
   'recommendation-indicator-invalid': { severity: 'error', checks: 'ตัวชี้วัด is not 1–10' },
   'recommendation-indicator-mismatch': {

@@ -5,6 +5,7 @@ import { normalizeText } from '../thai/normalize';
 import { fromA1 } from '../workbook/a1';
 import type { TabValues } from '../workbook/cells';
 import { LOG_TAB, TABS, type TabKey } from '../workbook/contract';
+import { readHistory } from '../workbook/history-reader';
 import {
   readGeneral,
   readMeasures,
@@ -18,6 +19,7 @@ import { checkCells } from './cells';
 import { contextFromGeneral, EMPTY_CONTEXT, type ValidationContext } from './context';
 import type { Finding, RuleId } from './finding';
 import { checkGeneral } from './general';
+import { checkHistory } from './history';
 import { checkMeasures } from './measures';
 import { checkRecommendations } from './recommendations';
 import { checkScores } from './scores';
@@ -84,6 +86,11 @@ const CHECKS: Readonly<Record<Exclude<TabKey, 'general'>, TabCheck>> = {
       ...common(read.tab, context),
       ...checkScores(read.data, read.tab, itaRulesFor(context.fiscalYear)),
     ];
+  },
+  history: (tabs, context, options) => {
+    const read = readHistory(tabs, options);
+    if (!read.tab) return read.findings;
+    return [...read.findings, ...common(read.tab, context), ...checkHistory(read, context)];
   },
   recommendations: (tabs, context, options) => {
     const read = readRecommendations(tabs, options);

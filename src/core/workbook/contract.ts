@@ -4,7 +4,8 @@ import { withDigits, type DigitStyle } from '../thai/digits';
 import { itaRulesFor } from '../ita/registry';
 import { scoreCodes, type ScoreCode } from '../ita/scores';
 
-export const CONTRACT_VERSION = 1;
+// Version 2 adds the optional tab ผลย้อนหลัง; a version-1 workbook is read as before.
+export const CONTRACT_VERSION = 2;
 
 export interface ColumnSpec<K extends string = string> {
   readonly key: K;
@@ -55,6 +56,19 @@ export const SCORES_TAB = {
   ],
 } as const satisfies TabSpec;
 
+/**
+ * Earlier years' scores: รหัส | รายการ, then one column per earlier fiscal year whose header is
+ * the BE year (2567 or ๒๕๖๗). Optional: a workbook without it has no comparison.
+ */
+export const HISTORY_TAB = {
+  key: 'history',
+  name: 'ผลย้อนหลัง',
+  columns: [
+    { key: 'code', header: 'รหัส', required: true },
+    { key: 'name', header: 'รายการ', required: false },
+  ],
+} as const satisfies TabSpec;
+
 export const RECOMMENDATIONS_TAB = {
   key: 'recommendations',
   name: 'ข้อเสนอแนะ',
@@ -101,10 +115,14 @@ export const TABS = [
   GENERAL_TAB,
   SIGNATORIES_TAB,
   SCORES_TAB,
+  HISTORY_TAB,
   RECOMMENDATIONS_TAB,
   MEASURES_TAB,
   LOG_TAB,
 ] as const;
+
+/** Tabs that may be absent without a finding. */
+export const OPTIONAL_TABS: readonly TabKey[] = ['history'];
 
 export type TabKey = (typeof TABS)[number]['key'];
 export type ColumnKey<T extends TabSpec> = T['columns'][number]['key'];
@@ -248,6 +266,22 @@ export const NO = 'ไม่';
 /** The score codes and names the set-up writes for a year (exactly the contract's table for 2568). */
 export function scoreRows(year?: number | null): ScoreCode[] {
   return scoreCodes(itaRulesFor(year));
+}
+
+/**
+ * The rows ผลย้อนหลัง keeps for a year: the overall score, the tools and the EIT parts (what
+ * the comparison shows and "เริ่มปีงบประมาณใหม่" copies), without indicators.
+ */
+export function historyRows(year?: number | null): ScoreCode[] {
+  return scoreRows(year).filter((c) => c.kind !== 'indicator');
+}
+
+/** The tabs "เริ่มปีงบประมาณใหม่" archives and clears. */
+export const ARCHIVED_TABS = [SCORES_TAB, RECOMMENDATIONS_TAB, MEASURES_TAB] as const;
+
+/** The hidden copy of a tab as it was at the end of a fiscal year: `คะแนน ปี 2568`. */
+export function archiveTabName(tab: string, year: number): string {
+  return `${tab} ปี ${year}`;
 }
 
 /** The เรื่อง of a blank subject cell. */

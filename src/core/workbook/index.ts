@@ -2,6 +2,7 @@
 export * from './a1';
 export * from './cells';
 export * from './contract';
+export * from './history-reader';
 export * from './reader';
 export * from './tabs';
 export * from './types';

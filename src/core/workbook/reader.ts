@@ -30,6 +30,7 @@ import {
   type Role,
   type TabKey,
 } from './contract';
+import { readHistory } from './history-reader';
 import { cellAt, dataRows, locateTab, valueAt, type DataRow, type LocatedTab } from './tabs';
 import type {
   GeneralInfo,
@@ -74,7 +75,7 @@ function located<T>(
   return problem ? { ...base, problem } : base;
 }
 
-type Parsed<T> = { value: T; problem?: Cell<T>['problem'] };
+export type Parsed<T> = { value: T; problem?: Cell<T>['problem'] };
 
 const text = (raw: unknown, offset: number): Parsed<string | null> => ({
   value: cellText(raw, offset),
@@ -86,7 +87,7 @@ const block = (raw: unknown, offset: number): Parsed<TextBlock | null> => {
 };
 
 /** A number; `strip` removes words staff put before it (ปีงบประมาณ พ.ศ. 2568). */
-function number(raw: unknown, strip?: RegExp): Parsed<number | null> {
+export function number(raw: unknown, strip?: RegExp): Parsed<number | null> {
   if (isBlank(raw)) return { value: null };
   const input = typeof raw === 'string' && strip ? toArabicDigits(raw).replace(strip, '') : raw;
   const parsed = parseNumber(input);
@@ -95,7 +96,7 @@ function number(raw: unknown, strip?: RegExp): Parsed<number | null> {
     : { value: null, problem: { reason: parsed.reason, suggestion: parsed.suggestion } };
 }
 
-function wholeNumber(raw: unknown, strip?: RegExp): Parsed<number | null> {
+export function wholeNumber(raw: unknown, strip?: RegExp): Parsed<number | null> {
   const parsed = number(raw, strip);
   return parsed.value !== null && !Number.isInteger(parsed.value)
     ? { value: null, problem: { reason: 'not-whole' } }
@@ -205,7 +206,7 @@ export function readGeneral(
   return { data: fields as unknown as GeneralInfo, tab, findings };
 }
 
-function rowReader<K extends string>(tab: LocatedTab<K>, row: DataRow) {
+export function rowReader<K extends string>(tab: LocatedTab<K>, row: DataRow) {
   return <T>(key: K, parse: (raw: unknown) => Parsed<T>): Cell<T> => {
     const raw = valueAt(tab, row, key);
     const parsed = parse(raw);
@@ -250,7 +251,7 @@ export function readSignatories(
   return { data: sorted, tab, findings };
 }
 
-const compactCode = (raw: unknown, offset: number): Parsed<string | null> => {
+export const compactCode = (raw: unknown, offset: number): Parsed<string | null> => {
   const t = cellText(raw, offset);
   return { value: t === null ? null : toArabicDigits(t).replace(/\s/g, '').toUpperCase() || null };
 };
@@ -339,11 +340,12 @@ export function readWorkbook(tabs: TabValues, options: ReadOptions = {}): Workbo
   const general = readGeneral(tabs, options);
   const signatories = readSignatories(tabs, options);
   const scores = readScores(tabs, options);
+  const history = readHistory(tabs, options);
   const recommendations = readRecommendations(tabs, options);
   const measures = readMeasures(tabs, options);
   // The add-on writes the run log itself: only whether the tab exists matters here.
   const log = locateTab(tabs, { ...LOG_TAB, columns: [] });
-  const parts = { general, signatories, scores, recommendations, measures };
+  const parts = { general, signatories, scores, history, recommendations, measures };
   const located: Partial<Record<TabKey, LocatedTab>> = {};
   for (const [key, part] of Object.entries(parts)) {
     if (part.tab) located[key as TabKey] = part.tab as LocatedTab;
@@ -353,6 +355,7 @@ export function readWorkbook(tabs: TabValues, options: ReadOptions = {}): Workbo
       general: general.data,
       signatories: signatories.data,
       scores: scores.data,
+      history: history.data,
       recommendations: recommendations.data,
       measures: measures.data,
     },

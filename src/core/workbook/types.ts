@@ -46,6 +46,31 @@ export interface ScoreEntry {
   readonly score: Cell<number | null>;
 }
 
+/** One year column of ผลย้อนหลัง. */
+export interface HistoryYear {
+  /** 1-based sheet column. */
+  readonly column: number;
+  /** The header cell: the BE year; null when it is not a whole number. */
+  readonly year: Cell<number | null>;
+}
+
+export interface HistoryEntry {
+  readonly row: number;
+  /** Normalised like คะแนน's codes (EIT1). */
+  readonly code: Cell<string | null>;
+  readonly name: Cell<string | null>;
+  /** One per year column, in the order of History.years. */
+  readonly scores: readonly Cell<number | null>[];
+}
+
+/** The ผลย้อนหลัง tab: earlier years' scores (empty when the tab is missing). */
+export interface History {
+  /** Columns whose header has digits, in sheet order; other headers are staff's own columns. */
+  readonly years: readonly HistoryYear[];
+  /** In sheet order. */
+  readonly entries: readonly HistoryEntry[];
+}
+
 export interface Recommendation {
   readonly row: number;
   /** Normalised: upper case, Arabic digits, no spaces (EIT1). */
@@ -74,6 +99,8 @@ export interface WorkbookData {
   readonly signatories: readonly Signatory[];
   /** In sheet order. */
   readonly scores: readonly ScoreEntry[];
+  /** Earlier years' scores. */
+  readonly history: History;
   /** In sheet order. */
   readonly recommendations: readonly Recommendation[];
   /** In sheet order. */

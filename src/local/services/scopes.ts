@@ -149,7 +149,7 @@ export const SCOPE_TABLE: readonly ServiceScopes[] = [
         scopes: SHEETS,
         access: 'limited',
         members: words(`
-           activate appendRow autoResizeColumns clear clearContents clearFormats deleteColumns
+           activate appendRow autoResizeColumns clear clearContents clearFormats copyTo deleteColumns
            deleteRow deleteRows getActiveRange getColumnWidth getDataRange getFrozenColumns
            getFrozenRows getIndex getLastColumn getLastRow getMaxColumns getMaxRows getName
            getParent getProtections getRange getSheetId getSheetName getSheetValues getTabColor

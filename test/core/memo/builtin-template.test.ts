@@ -6,6 +6,7 @@ import {
   type TplNode,
 } from '../../../src/core/template';
 import { readWorkbook } from '../../../src/core/workbook';
+import { seedWithHistory } from '../../fixtures/history';
 import { seedTabs } from '../../fixtures/seed-workbook';
 import { applyPlan, para, type Out } from '../template/apply';
 
@@ -52,5 +53,51 @@ describe('the built-in template', () => {
     // Five measures, each row starting with its activity.
     expect(lines.filter((l) => l.startsWith('การยกระดับผลการประเมิน ITA'))).toHaveLength(1);
     expect(text).toContain('i4 ประเด็น หน่วยงานมีการใช้งบประมาณไม่เป็นไปตามวัตถุประสงค์');
+  });
+});
+
+describe('the comparison with earlier years in the built-in template', () => {
+  const body = asTemplate();
+  const parsed = parseTemplate({ body });
+  const fill = (tabs: ReturnType<typeof seedTabs>) =>
+    applyPlan({ body }, expandTemplate(parsed, memoContent(readWorkbook(tabs).data).values));
+
+  it('is left out when ผลย้อนหลัง has no scores', () => {
+    const out = fill(seedTabs('corrected'));
+    const text = flatten(out).join('\n');
+    expect(text).not.toContain('ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา');
+    expect(text).not.toContain('แผนภูมิคะแนนผลการประเมิน ITA และรายเครื่องมือย้อนหลัง');
+    // Only the measures table is left.
+    expect(out.filter((o) => typeof o === 'object' && 'table' in o)).toHaveLength(1);
+  });
+
+  it('shows the sentences, one table with a column per year, and the trend chart', () => {
+    const out = fill(seedWithHistory());
+    const lines = flatten(out);
+    expect(lines).toContain('ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา');
+    expect(lines.join('\n')).toContain('เพิ่มขึ้น ๕.๗๔ คะแนนจากปีงบประมาณ พ.ศ. ๒๕๖๗ ซึ่งได้ ๘๗.๗๙ คะแนน');
+    expect(lines).toContain('[แผนภูมิคะแนนผลการประเมิน ITA และรายเครื่องมือย้อนหลังเทียบกับเกณฑ์]');
+    expect(lines).toContain(
+      'แผนภูมิ คะแนน ITA ภาพรวมและรายเครื่องมือ พ.ศ. ๒๕๖๖–๒๕๖๘ เทียบกับเกณฑ์ ๘๕ คะแนน',
+    );
+    const tables = out.filter(
+      (o): o is { table: Out[][][] } => typeof o === 'object' && 'table' in o,
+    );
+    expect(tables).toHaveLength(2);
+    const rows = tables[0].table.map((r) => r.map((cell) => flatten(cell).join(' ')));
+    expect(rows[0]).toEqual(['รายการ', 'ปี ๒๕๖๖', 'ปี ๒๕๖๗', 'ปี ๒๕๖๘']);
+    expect(rows.at(-1)).toEqual(['คะแนนรวม ITA', '๘๒.๔๓', '๘๗.๗๙', '๙๓.๕๓']);
+    expect(rows).toHaveLength(7);
+  });
+
+  it('a template without the placeholders still fills from a workbook with ผลย้อนหลัง', () => {
+    const plain = [para('เรียน {{เรียน}}'), para('คะแนน {{คะแนนรวม}}')];
+    const own = parseTemplate({ body: plain });
+    const content = memoContent(readWorkbook(seedWithHistory()).data);
+    expect(checkTemplate(own, content.schema)).toEqual([]);
+    expect(flatten(applyPlan({ body: plain }, expandTemplate(own, content.values)))).toEqual([
+      'เรียน นายกองค์การบริหารส่วนตำบลเมืองเก่า',
+      'คะแนน ๙๓.๕๓',
+    ]);
   });
 });

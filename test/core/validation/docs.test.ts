@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES, validateWorkbook } from '../../../src/core/validation';
 import type { TabValues } from '../../../src/core/workbook/cells';
+import { historyWith } from '../../fixtures/history';
 import { seedTabs } from '../../fixtures/seed-workbook';
 import { corrected } from './helpers';
 
@@ -38,6 +39,21 @@ const SCENARIOS: TabValues[] = [
   corrected({
     คะแนน: { C2: 90, C4: 'ดีมาก', C5: 150, C6: 93.535, A7: 'IIT1', A8: 'IIT.2', C20: '#N/A' },
   }),
+  historyWith({
+    E1: 'ปี 67/68',
+    F1: 2568,
+    G1: '๒๕๖๗',
+    A3: 'IIT1',
+    A8: 'OIT',
+    C8: 80,
+    C2: 'ดีมาก',
+    D3: 150,
+    C4: 79.355,
+  }),
+  historyWith(
+    { E1: 2568, E2: 93.65, E3: 91.33, E4: 90, E5: 81.66, E6: 97.56, E7: 98.13 },
+    { ข้อมูลทั่วไป: { B5: 2569 } },
+  ),
   corrected({ ข้อเสนอแนะ: { A2: 'EIT', A3: 'EIT1', B3: 3, B4: 11, C5: 'i7', C6: 'abc', D7: '' } }),
   corrected({
     มาตรการ: {

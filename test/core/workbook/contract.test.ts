@@ -1,5 +1,9 @@
 import {
+  archiveTabName,
+  ARCHIVED_TABS,
   CONTRACT_VERSION,
+  historyRows,
+  OPTIONAL_TABS,
   defaultSubject,
   GENERAL_LABELS,
   NO,
@@ -10,15 +14,16 @@ import {
 } from '../../../src/core/workbook/contract';
 
 // The contract (../shared/spec/workbook.md), restated: a change here is a change of a
-// user-facing contract and must be deliberate.
-describe('workbook contract v1', () => {
-  test('version', () => expect(CONTRACT_VERSION).toBe(1));
+// user-facing contract and must be deliberate. Version 2 added the optional tab ผลย้อนหลัง.
+describe('workbook contract v2', () => {
+  test('version', () => expect(CONTRACT_VERSION).toBe(2));
 
   test('tabs and headers, exact texts, in order', () => {
     expect(TABS.map((t) => [t.name, t.columns.map((c) => c.header)])).toEqual([
       ['ข้อมูลทั่วไป', ['รายการ', 'ข้อมูล']],
       ['ผู้ลงนาม', ['ลำดับ', 'บทบาท', 'ยศ', 'ชื่อ-สกุล', 'ตำแหน่ง', 'รักษาราชการแทน', 'อีเมล']],
       ['คะแนน', ['รหัส', 'รายการ', 'คะแนน']],
+      ['ผลย้อนหลัง', ['รหัส', 'รายการ']],
       ['ข้อเสนอแนะ', ['ส่วน', 'ตัวชี้วัด', 'ข้อ', 'ประเด็นและข้อเสนอแนะ']],
       [
         'มาตรการ',
@@ -100,6 +105,26 @@ describe('workbook contract v1', () => {
       ['OIT', 'แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)'],
       ['OIT.9', 'การเปิดเผยข้อมูล'],
       ['OIT.10', 'การป้องกันการทุจริต'],
+    ]);
+  });
+
+  test('ผลย้อนหลัง: optional; its rows are the overall score, the tools and the EIT parts', () => {
+    expect(OPTIONAL_TABS).toEqual(['history']);
+    expect(historyRows(2568).map((r) => r.code)).toEqual([
+      'ITA',
+      'IIT',
+      'EIT',
+      'EIT1',
+      'EIT2',
+      'OIT',
+    ]);
+  });
+
+  test('เริ่มปีงบประมาณใหม่ archives คะแนน, ข้อเสนอแนะ and มาตรการ as “(tab) ปี (year)”', () => {
+    expect(ARCHIVED_TABS.map((t) => archiveTabName(t.name, 2568))).toEqual([
+      'คะแนน ปี 2568',
+      'ข้อเสนอแนะ ปี 2568',
+      'มาตรการ ปี 2568',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { realmArray } from '../../load-bundle';
 import { parseRef, splitSheet, type GridRange } from './a1';
 import { parseColor } from './colors';
 import { fail, type SheetsContext } from './context';
-import type { SheetData } from './model';
+import { SheetData } from './model';
 import { newProtection, Protection } from './protection';
 import { checkGrid, clearCells, isRange, Range, valuesOf } from './range';
 import { Spreadsheet } from './spreadsheet';
@@ -19,6 +19,7 @@ type Methods =
   | 'clear'
   | 'clearContents'
   | 'clearFormats'
+  | 'copyTo'
   | 'deleteColumns'
   | 'deleteRow'
   | 'deleteRows'
@@ -158,6 +159,36 @@ export class Sheet implements Pick<Sh, Methods> {
     if (c === undefined) fail(this.ctx, `Invalid color: ${String(color)}`);
     this.sheet.tabColor = c;
     return this as never;
+  }
+
+  /**
+   * Copies the sheet into a spreadsheet, "which can be the same spreadsheet as the source. The
+   * copied sheet is named "Copy of [original name]"", and returns the new sheet:
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet#copyTo(Spreadsheet)
+   * Only the one spreadsheet exists here, so the target must be it. Copied: values, formulas,
+   * notes, formats, validation, column widths and hidden columns, frozen rows and columns, the
+   * tab colour. Assumed where the reference is silent (as the Sheets UI's "Duplicate" does):
+   * the copy goes last, visible and not activated; protections are not copied; a name already
+   * taken gets " 2", " 3" … appended.
+   */
+  copyTo(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Sh {
+    const target = (spreadsheet as unknown as Spreadsheet | null)?._bookData?.();
+    if (target !== this.ctx.book) fail(this.ctx, 'Invalid argument: spreadsheet');
+    const book = this.ctx.book;
+    const taken = (n: string) => book.sheets.some((s) => s.name.toLowerCase() === n.toLowerCase());
+    const base = `Copy of ${this.sheet.name}`;
+    let name = base;
+    for (let i = 2; taken(name); i++) name = `${base} ${i}`;
+    const source = this.sheet;
+    const copy = new SheetData(name, book.newGid(), source.maxRows, source.maxCols);
+    copy.rows = source.rows.map((row) => row?.map((cell) => (cell ? structuredClone(cell) : cell)));
+    copy.frozenRows = source.frozenRows;
+    copy.frozenCols = source.frozenCols;
+    copy.columnWidths = [...source.columnWidths];
+    copy.hiddenColumns = [...source.hiddenColumns];
+    copy.tabColor = source.tabColor;
+    book.sheets.push(copy);
+    return new Sheet(this.ctx, copy) as never;
   }
 
   isSheetHidden(): boolean {

@@ -4,7 +4,7 @@ import { isKnownTimeZone } from '../utilities/timezone';
 import { parseRef, splitSheet } from './a1';
 import { fail, type SheetsContext } from './context';
 import { instantOfSerial, serialOf } from './dates';
-import { SheetData } from './model';
+import { SheetData, type WorkbookData } from './model';
 import { Protection } from './protection';
 import { User } from '../session';
 import { checkGrid, isRange, Range } from './range';
@@ -51,6 +51,11 @@ export class Spreadsheet implements Pick<SS, Methods> {
   }
 
   private get book() {
+    return this.ctx.book;
+  }
+
+  /** The model behind this facade (not a Google member: not counted). */
+  _bookData(): WorkbookData {
     return this.ctx.book;
   }
 
