@@ -17,6 +17,7 @@ import { findSheetName, locateTab, type LocatedTab } from '../workbook/tabs';
 import { checkCells } from './cells';
 import { contextFromGeneral, EMPTY_CONTEXT, type ValidationContext } from './context';
 import type { Finding, RuleId } from './finding';
+import { checkGeneralText, checkTextColumns } from './fields';
 import { checkGeneral } from './general';
 import { checkMeasures } from './measures';
 import { checkRecommendations } from './recommendations';
@@ -45,6 +46,9 @@ export interface ValidateOptions extends ReadOptions {
 /** Another rule's finding that says the same (or nothing useful) once this one is raised. */
 const SUPERSEDES: Readonly<Partial<Record<RuleId, readonly RuleId[] | 'all'>>> = {
   'cell-error-value': 'all',
+  // A value of the wrong kind or length makes any finding about its content beside the point.
+  'text-field-wrong-type': 'all',
+  'text-too-long': 'all',
   'addressee-unknown-post': ['text-foreign-organisation', 'text-other-kind-term'],
 };
 
@@ -62,6 +66,7 @@ function checkGeneralTab(read: ReturnType<typeof readGeneral>, context: Validati
     ...read.findings,
     ...checkCells(read.tab, false),
     ...checkGeneral(read.data),
+    ...checkGeneralText(read.data),
     ...checkTabText(read.tab, organisationOf(context), freeCells),
   ];
 }
@@ -112,7 +117,11 @@ function organisationOf(context: ValidationContext) {
 }
 
 function common(tab: LocatedTab, context: ValidationContext): Finding[] {
-  return [...checkCells(tab, true), ...checkTabText(tab, organisationOf(context))];
+  return [
+    ...checkCells(tab, true),
+    ...checkTextColumns(tab),
+    ...checkTabText(tab, organisationOf(context)),
+  ];
 }
 
 function tabKeyOf(tabs: TabValues, name: string): TabKey | null {

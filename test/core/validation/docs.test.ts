@@ -47,6 +47,14 @@ const SCENARIOS: TabValues[] = [
       E2: 'ประชุม 3 ครั้ง ปี ๒๕๖๘',
     },
   }),
+  corrected({
+    ข้อมูลทั่วไป: {
+      B14: 'abc',
+      B15: 'https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit',
+    },
+    ผู้ลงนาม: { E2: new Date(Date.UTC(2025, 9, 2, 17)) },
+    มาตรการ: { F2: 'ผล'.repeat(2600) },
+  }),
 ];
 
 describe('docs/validation.md', () => {
