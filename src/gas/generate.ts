@@ -40,7 +40,7 @@ import {
   UserFacingError,
 } from './drive';
 import { appendLog } from './log';
-import { readTabs, utcOffsetMinutes } from './sheets';
+import { readContractTabs, utcOffsetMinutes } from './sheets';
 import { applyPlan, readTemplate } from './template-doc';
 import { applyLayout } from './doc-layout';
 import { cacheContext, recallFolder, rememberFolder, rememberLastRun } from './state';
@@ -67,9 +67,9 @@ export function checkWorkbook(ss: Spreadsheet): {
   data: WorkbookData;
   tabs: TabValues;
 } {
-  const tabs = readTabs(ss);
+  const { tabs, outside } = readContractTabs(ss);
   const options = { utcOffsetMinutes: utcOffsetMinutes(ss) };
-  const findings = validateWorkbook(tabs, options);
+  const findings = validateWorkbook(tabs, { ...options, outside });
   const read = readWorkbook(tabs, options);
   cacheContext(read.data.general);
   return { findings, data: read.data, tabs };
@@ -266,8 +266,15 @@ function writeTemplateDoc(docId: string, data: WorkbookData): GoogleAppsScript.D
   return doc;
 }
 
-/** "สร้างแม่แบบมาตรฐาน": a Doc with the built-in template, its link written into แม่แบบเอกสาร. */
-export function createTemplateDoc(ss: Spreadsheet): { url: string; linked: boolean } {
+/**
+ * "สร้างแม่แบบมาตรฐาน": a Doc with the built-in template, its link written into แม่แบบเอกสาร when
+ * that cell is blank (a link staff typed there is never written over: `kept` is it).
+ */
+export function createTemplateDoc(ss: Spreadsheet): {
+  url: string;
+  linked: boolean;
+  kept?: string;
+} {
   const { data } = checkWorkbook(ss);
   const folderId = destinationFolder(data);
   const name = `แม่แบบบันทึกข้อความ ITA ${data.general.organisation.value ?? ''}`.trim();
@@ -276,6 +283,7 @@ export function createTemplateDoc(ss: Spreadsheet): { url: string; linked: boole
   const url = (file.webViewLink ?? doc.getUrl()) as string;
   const at = data.general.template;
   const sheet = at.cell ? ss.getSheetByName(at.sheet) : null;
+  if (sheet && at.cell && at.value !== null) return { url, linked: false, kept: at.value };
   if (sheet && at.cell) sheet.getRange(at.cell).setValue(url);
   return { url, linked: !!sheet };
 }

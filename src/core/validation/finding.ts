@@ -19,6 +19,10 @@ export const RULES = {
   'log-tab-missing': { severity: 'info', checks: 'the run-log tab is missing (it is created)' },
   'header-missing': { severity: 'error', checks: 'a header of the contract is missing in row 1' },
   'header-duplicate': { severity: 'warning', checks: 'a header appears twice in row 1' },
+  'data-outside-table': {
+    severity: 'error',
+    checks: 'content below the last row the add-on reads (10,000)',
+  },
   'general-label-missing': { severity: 'error', checks: 'a required label is missing' },
   'general-label-unknown': {
     severity: 'warning',

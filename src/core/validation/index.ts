@@ -4,7 +4,7 @@ import { parseOrganisation } from '../thai/organisation';
 import { normalizeText } from '../thai/normalize';
 import { fromA1 } from '../workbook/a1';
 import type { TabValues } from '../workbook/cells';
-import { LOG_TAB, TABS, type TabKey } from '../workbook/contract';
+import { LOG_TAB, MAX_TAB_ROWS, TABS, type TabKey } from '../workbook/contract';
 import {
   readGeneral,
   readMeasures,
@@ -16,7 +16,7 @@ import {
 import { findSheetName, locateTab, type LocatedTab } from '../workbook/tabs';
 import { checkCells } from './cells';
 import { contextFromGeneral, EMPTY_CONTEXT, type ValidationContext } from './context';
-import type { Finding, RuleId } from './finding';
+import { makeFinding, type Finding, type RuleId } from './finding';
 import { checkGeneralText, checkTextColumns } from './fields';
 import { checkGeneral } from './general';
 import { checkMeasures } from './measures';
@@ -41,6 +41,11 @@ export interface ValidateOptions extends ReadOptions {
    * ข้อมูลทั่วไป tab; when it has one, the context is read from it.
    */
   readonly context?: ValidationContext;
+  /**
+   * Cells with content beyond the rows the reader reads (MAX_TAB_ROWS), found without reading
+   * them: each is reported where it is.
+   */
+  readonly outside?: readonly { readonly sheet: string; readonly cell: string }[];
 }
 
 /** Another rule's finding that says the same (or nothing useful) once this one is raised. */
@@ -153,6 +158,18 @@ export function validateWorkbook(tabs: TabValues, options: ValidateOptions = {})
   const findings = keys.flatMap((key) =>
     key === 'general' ? checkGeneralTab(general, context) : CHECKS[key](tabs, context, options),
   );
+  for (const { sheet, cell } of options.outside ?? []) {
+    const key = tabKeyOf(tabs, sheet);
+    if (key === null || keys.indexOf(key) < 0) continue;
+    findings.push(
+      makeFinding(
+        'data-outside-table',
+        sheet,
+        cell,
+        `เซลล์นี้มีข้อมูลแต่อยู่เลยแถวที่ ${MAX_TAB_ROWS.toLocaleString('en-US')} ซึ่งเป็นแถวสุดท้ายที่ระบบอ่าน ระบบจึงไม่นำไปใช้ กรุณาย้ายข้อมูลขึ้นไปต่อท้ายตาราง หรือลบออกหากไม่ใช้`,
+      ),
+    );
+  }
   return sortFindings(removeRepeats(findings));
 }
 

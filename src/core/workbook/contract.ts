@@ -135,6 +135,14 @@ export const LOG_TAB = {
   ],
 } as const satisfies TabSpec;
 
+/**
+ * How much of a contract tab the add-on reads: rows 1 to 10,000 and columns A to AX (50).
+ * Far more than any office's table; the headers must lie within these columns. Content below
+ * row 10,000 is reported (data-outside-table), never read.
+ */
+export const MAX_TAB_ROWS = 10_000;
+export const MAX_TAB_COLUMNS = 50;
+
 /** Every tab, in contract order (the order of the sheet set-up and of findings). */
 export const TABS = [
   GENERAL_TAB,

@@ -151,16 +151,32 @@ export class SheetData {
     return last;
   }
 
-  /** The last row and column of any cell that exists (content, note, format or validation). */
-  extent(): { rows: number; columns: number } {
+  /**
+   * The last row and column of any cell that exists (content, note, format or validation), or
+   * with `dataOnly` of cells holding content, a note or a validation rule.
+   */
+  extent(dataOnly = false): { rows: number; columns: number } {
     let rows = 0;
     let columns = 0;
     for (const [r, cells] of this.grid) {
-      if (cells.size === 0) continue;
-      rows = Math.max(rows, r);
-      for (const c of cells.keys()) columns = Math.max(columns, c);
+      for (const [c, cell] of cells) {
+        if (dataOnly && !hasContent(cell) && !cell.note && !cell.validation) continue;
+        rows = Math.max(rows, r);
+        columns = Math.max(columns, c);
+      }
     }
     return { rows, columns };
+  }
+
+  /** The rows of column `line` (along 'column') or the columns of row `line` holding content. */
+  filled(line: number, along: 'column' | 'row'): number[] {
+    const out: number[] = [];
+    if (along === 'column') {
+      for (const [r, cells] of this.grid) if (hasContent(cells.get(line))) out.push(r);
+    } else {
+      for (const [c, cell] of this.grid.get(line) ?? []) if (hasContent(cell)) out.push(c);
+    }
+    return out.sort((a, b) => a - b);
   }
 
   /** Every cell that exists, with its position, row by row and left to right. */

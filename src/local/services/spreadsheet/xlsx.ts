@@ -181,7 +181,8 @@ function readSheet(ws: Worksheet, sheet: SheetData, book: WorkbookData): void {
 // in all, 18,278 columns (ZZZ) per sheet, 50,000 characters per cell ("Files you can store in
 // Google Drive", https://support.google.com/drive/answer/37603). An .xlsx holds at most 16,384
 // columns (XFD), so the column limit never binds here. What Sheets counts for a converted file
-// is assumed to be each sheet's extent: its last used row times its last used column.
+// is not documented: assumed here to be each sheet's data extent, its last row times its last
+// column holding a value, formula, note or validation rule (formatting alone not counted).
 export const GOOGLE_MAX_CELLS = 10_000_000;
 export const GOOGLE_MAX_COLUMNS = 18_278;
 export const GOOGLE_MAX_CELL_CHARACTERS = 50_000;
@@ -195,7 +196,7 @@ function checkGoogleLimits(book: WorkbookData): void {
   let total = 0;
   let largest: { sheet: SheetData; rows: number; columns: number; cells: number } | null = null;
   for (const sheet of book.sheets) {
-    const { rows, columns } = sheet.extent();
+    const { rows, columns } = sheet.extent(true);
     const cells = rows * columns;
     total += cells;
     if (!largest || cells > largest.cells) largest = { sheet, rows, columns, cells };
@@ -210,7 +211,7 @@ function checkGoogleLimits(book: WorkbookData): void {
   if (total > GOOGLE_MAX_CELLS && largest) {
     const far = cellA1(largest.rows, largest.columns);
     throw new WorkbookRefused(
-      `สมุดงานนี้ใหญ่เกินกว่าที่ Google ชีตรับได้ (รวม ${thousands(total)} เซลล์ เกินขีดจำกัด ${thousands(GOOGLE_MAX_CELLS)} เซลล์) ส่วนใหญ่มาจากแท็บ “${largest.sheet.name}” ที่มีข้อมูลหรือรูปแบบไปจนถึงเซลล์ ${far} กรุณาลบแถวและคอลัมน์ที่ไม่ใช้ออกจากแท็บนั้น (ไม่ใช่เพียงลบข้อความ) แล้วบันทึกใหม่`,
+      `สมุดงานนี้ใหญ่เกินกว่าที่ Google ชีตรับได้ (รวม ${thousands(total)} เซลล์ เกินขีดจำกัด ${thousands(GOOGLE_MAX_CELLS)} เซลล์) ส่วนใหญ่มาจากแท็บ “${largest.sheet.name}” ที่มีข้อมูลไปจนถึงเซลล์ ${far} กรุณาลบข้อมูลในแถวและคอลัมน์ที่ไม่ใช้ของแท็บนั้น แล้วบันทึกใหม่`,
     );
   }
 }
