@@ -185,6 +185,32 @@ describe('validate', () => {
     expect(r.stderr).not.toMatch(/zip|central directory|Error/i);
   });
 
+  it('reports a finding hidden inside a merge at the merge’s first cell, once', async () => {
+    const path = await workbookWith([]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    book.getWorksheet('มาตรการ')!.mergeCells('B2:D2');
+    await book.xlsx.writeFile(path);
+    const r = cli('validate', path, '--json');
+    const { issues } = JSON.parse(r.stdout) as { issues: { sheet: string; cell: string }[] };
+    const inRow = issues.filter((i) => i.sheet === 'มาตรการ' && /^[A-F]2$/.test(i.cell));
+    expect(inRow).toEqual([expect.objectContaining({ cell: 'B2', rule: 'required-cell-empty' })]);
+  });
+
+  it('says a formula has no cached value instead of calling its cell empty', async () => {
+    const path = await workbookWith([['มาตรการ', 'D2', { formula: 'A1&B1' } as ExcelJS.CellValue]]);
+    const r = cli('validate', path, '--json');
+    const { issues } = JSON.parse(r.stdout) as {
+      issues: { sheet: string; cell: string; rule: string; message: string }[];
+    };
+    expect(issues.filter((i) => i.cell === 'D2' && i.sheet === 'มาตรการ')).toEqual([
+      expect.objectContaining({
+        rule: 'cell-error-value',
+        message: expect.stringContaining('สูตรที่ยังไม่มีผลลัพธ์'),
+      }),
+    ]);
+  });
+
   it('reads a date cell no calendar holds as a finding on that cell, not a rejected workbook', async () => {
     const path = await workbookWith([['ข้อมูลทั่วไป', 'B9', 1e308]]);
     const book = new ExcelJS.Workbook();

@@ -67,9 +67,9 @@ export function checkWorkbook(ss: Spreadsheet): {
   data: WorkbookData;
   tabs: TabValues;
 } {
-  const { tabs, outside } = readContractTabs(ss);
+  const { tabs, outside, merged } = readContractTabs(ss);
   const options = { utcOffsetMinutes: utcOffsetMinutes(ss) };
-  const findings = validateWorkbook(tabs, { ...options, outside });
+  const findings = validateWorkbook(tabs, { ...options, outside, merged });
   const read = readWorkbook(tabs, options);
   cacheContext(read.data.general);
   return { findings, data: read.data, tabs };

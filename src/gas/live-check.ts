@@ -17,7 +17,7 @@ export function checkEditedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): Fin
   const name = sheet.getName();
   const contract = contractName(name);
   if (!contract || contract === LOG_TAB.name) return [];
-  const { values, outside } = readTab(sheet);
+  const { values, outside, merged } = readTab(sheet);
   const tabs = { [name]: values };
   const options = { utcOffsetMinutes: utcOffsetMinutes(sheet.getParent()) };
   if (contract === GENERAL_TAB.name) cacheContext(readGeneral(tabs, options).data);
@@ -26,6 +26,7 @@ export function checkEditedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): Fin
     only: name,
     context: cachedContext(),
     outside: outside ? [{ sheet: name, cell: outside }] : [],
+    merged: { [name]: merged },
   }).filter((f) => f.sheet === name);
   markFindings(sheet, values, findings);
   return findings;

@@ -24,6 +24,8 @@ export interface TabRead {
   readonly values: unknown[][];
   /** The first cell with content below the read area (A1), or null. */
   readonly outside: string | null;
+  /** Merged ranges within the read area (A1 ranges). */
+  readonly merged: string[];
 }
 
 /** A tab's values in one getValues, within the read area; content below it is located, not read. */
@@ -31,8 +33,12 @@ export function readTab(sheet: Sheet): TabRead {
   const lastRow = sheet.getLastRow();
   const rows = Math.min(lastRow, MAX_TAB_ROWS);
   const columns = Math.min(sheet.getLastColumn(), MAX_TAB_COLUMNS);
-  const values = rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns).getValues() : [];
-  return { values, outside: lastRow > MAX_TAB_ROWS ? firstBelow(sheet, columns) : null };
+  const range = rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns) : null;
+  return {
+    values: range ? range.getValues() : [],
+    outside: lastRow > MAX_TAB_ROWS ? firstBelow(sheet, columns) : null,
+    merged: range ? range.getMergedRanges().map((m) => m.getA1Notation()) : [],
+  };
 }
 
 export function readSheet(sheet: Sheet): unknown[][] {
@@ -64,17 +70,20 @@ function firstBelow(sheet: Sheet, columns: number): string | null {
 export function readContractTabs(ss: Spreadsheet): {
   tabs: TabValues;
   outside: { sheet: string; cell: string }[];
+  merged: Record<string, string[]>;
 } {
   const tabs: TabValues = {};
   const outside: { sheet: string; cell: string }[] = [];
+  const merged: Record<string, string[]> = {};
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
     if (!contractName(name)) continue;
     const read = readTab(sheet);
     tabs[name] = read.values;
     if (read.outside) outside.push({ sheet: name, cell: read.outside });
+    if (read.merged.length) merged[name] = read.merged;
   }
-  return { tabs, outside };
+  return { tabs, outside, merged };
 }
 
 /** The sheet of a contract tab, by the contract's name. */

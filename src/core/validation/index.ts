@@ -46,6 +46,11 @@ export interface ValidateOptions extends ReadOptions {
    * them: each is reported where it is.
    */
   readonly outside?: readonly { readonly sheet: string; readonly cell: string }[];
+  /**
+   * Merged ranges per sheet name (A1 ranges, as Range.getMergedRanges gives them): a finding
+   * on a cell hidden inside a merge goes to the merge's first cell, the one staff see.
+   */
+  readonly merged?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Another rule's finding that says the same (or nothing useful) once this one is raised. */
@@ -170,7 +175,40 @@ export function validateWorkbook(tabs: TabValues, options: ValidateOptions = {})
       ),
     );
   }
-  return sortFindings(removeRepeats(findings));
+  return sortFindings(removeRepeats(toVisibleCells(findings, options.merged ?? {})));
+}
+
+function toVisibleCells(
+  findings: readonly Finding[],
+  merged: Readonly<Record<string, readonly string[]>>,
+): Finding[] {
+  const ranges = new Map<
+    string,
+    { first: string; top: number; left: number; bottom: number; right: number }[]
+  >();
+  for (const [sheet, list] of Object.entries(merged)) {
+    const parsed = [];
+    for (const a1 of list) {
+      const [from, to = from] = a1.split(':');
+      const a = fromA1(from);
+      const b = fromA1(to);
+      if (!a || !b) continue;
+      parsed.push({ first: from, top: a.row, left: a.column, bottom: b.row, right: b.column });
+    }
+    ranges.set(sheet, parsed);
+  }
+  return findings.map((f) => {
+    const at = fromA1(f.cell);
+    const inside = at
+      ? ranges
+          .get(f.sheet)
+          ?.find(
+            (m) =>
+              at.row >= m.top && at.row <= m.bottom && at.column >= m.left && at.column <= m.right,
+          )
+      : undefined;
+    return inside && inside.first !== f.cell ? { ...f, cell: inside.first } : f;
+  });
 }
 
 /** True when a finding blocks memo generation. */

@@ -96,6 +96,8 @@ export class SheetData {
   tabColor: string | null = null;
   hidden = false;
   protections: ProtectionData[] = [];
+  /** Merged ranges as loaded (read only: the xlsx keeps them as they are when saved). */
+  merges: GridRange[] = [];
   activeRange: GridRange = { row: 1, col: 1, numRows: 1, numCols: 1 };
   /** The worksheet's id in the xlsx it came from: saving updates that worksheet in place. */
   xlsxId?: number;

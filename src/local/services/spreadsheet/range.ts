@@ -46,6 +46,7 @@ type Methods =
   | 'getHorizontalAlignments'
   | 'getLastColumn'
   | 'getLastRow'
+  | 'getMergedRanges'
   | 'getNextDataCell'
   | 'getNote'
   | 'getNotes'
@@ -303,6 +304,23 @@ export class Range implements Pick<R, Methods> {
 
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     return new Sheet(this.ctx, this.sheet) as never;
+  }
+
+  /**
+   * The merged ranges that overlap this range, whole.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()
+   */
+  getMergedRanges(): R[] {
+    const g = this.g;
+    const overlaps = (m: GridRange) =>
+      m.row < g.row + g.numRows &&
+      g.row < m.row + m.numRows &&
+      m.col < g.col + g.numCols &&
+      g.col < m.col + m.numCols;
+    return realmArray(
+      this.ctx.realm,
+      this.sheet.merges.filter(overlaps).map((m) => new Range(this.ctx, this.sheet, { ...m })),
+    ) as never;
   }
 
   /**

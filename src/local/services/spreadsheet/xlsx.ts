@@ -36,6 +36,8 @@ import { ruleFromExcel, ruleToExcel } from './validation-rule';
 /** Worksheet members exceljs has but does not type. */
 interface WorksheetInternals {
   dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+  /** Merged ranges by their master cell. */
+  _merges: Record<string, { range: string } | undefined>;
   /** The rows that exist (a sparse array): iterating it never creates rows. */
   _rows: (ExcelJS.Row | undefined)[];
   sheetProtection: ({ sheet?: boolean } & Record<string, unknown>) | null;
@@ -90,6 +92,9 @@ function plainText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** What a formula without a cached result reads as (Sheets' marker for a value being fetched). */
+export const UNCOMPUTED = '#GETTING_DATA';
+
 /** A cell's value as Apps Script reports it; `source` keeps xlsx-only detail for the save. */
 function readCell(
   raw: CellValue,
@@ -110,7 +115,12 @@ function readCell(
   if ('formula' in raw || 'sharedFormula' in raw) {
     const result = (raw as { result?: unknown }).result;
     const f = formula ?? String((raw as { formula?: string }).formula ?? '');
-    const cached = readCell((result ?? null) as CellValue, undefined, timeZone);
+    // No cached result (a producer that does not calculate): the value is unknown here, where no
+    // formula is calculated. It reads as "not yet available" rather than as a blank.
+    const cached =
+      result === undefined
+        ? { value: null, error: UNCOMPUTED }
+        : readCell((result ?? null) as CellValue, undefined, timeZone);
     // A shared formula's text only resolves against its master: keep the translated text instead.
     return {
       ...cached,
@@ -152,6 +162,10 @@ function readSheet(ws: Worksheet, sheet: SheetData, book: WorkbookData): void {
     const target = sheet.ensureCell(r, c);
     Object.assign(target, cell);
   });
+  for (const merge of Object.values(internals(ws)._merges)) {
+    const g = merge && parseRef(merge.range, 1_048_576, 16_384);
+    if (g) sheet.merges.push(g);
+  }
   // Rules reaching far past the data (whole columns) are kept only within a sane grid.
   const maxRow = Math.max(MAX_VALIDATED_ROWS, ws.rowCount);
   const rules = internals(ws).dataValidations.model;
