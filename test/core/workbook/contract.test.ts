@@ -9,7 +9,7 @@ import {
   YES,
 } from '../../../src/core/workbook/contract';
 
-// The contract (../shared/spec/workbook.md), restated: a change here is a change of a
+// The contract (docs/workbook.md), restated: a change here is a change of a
 // user-facing contract and must be deliberate.
 describe('workbook contract v1', () => {
   test('version', () => expect(CONTRACT_VERSION).toBe(1));
