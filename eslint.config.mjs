@@ -44,7 +44,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.cjs', 'scripts/**/*.mjs'],
+    files: ['**/*.cjs', 'scripts/**/*.mjs', 'test/**/*.mjs'],
     languageOptions: {
       globals: {
         require: 'readonly',
@@ -52,6 +52,7 @@ export default tseslint.config(
         process: 'readonly',
         __dirname: 'readonly',
         console: 'readonly',
+        Buffer: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

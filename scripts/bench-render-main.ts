@@ -7,7 +7,7 @@
  *   warm          median renderPdf / renderDocx of the seed-sized memo after warm-up
  *   table <rows>  the measures table with <rows> rows: time, pages, peak RSS
  *   libreoffice   the DOCX converted to PDF by soffice, where installed
- *   chromium      the same content as HTML printed by headless Chromium, where installed
+ *   chromium      the same content as HTML printed by headless Chromium (scripts/chromium.ts)
  *   write <dir>   writes the seed-sized memo as memo.pdf and memo.docx into <dir>
  */
 import { execFileSync } from 'node:child_process';
@@ -21,8 +21,7 @@ import { FACES, fontBuffer, sizeScale } from '../src/local/render/fonts';
 import { ListCounters, bulletChar } from '../src/local/render/lists';
 import { mergeTextStyles, paragraphLook, paragraphTextStyle } from '../src/local/render/styles';
 import { longTableModel, seedMemoModel } from '../test/fixtures/seed-memo';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { launchChromium } from './chromium';
 
 /** The memo to render: the one `generate` just made (BENCH_MODEL, a .gdoc.json), else the fixture. */
 function memoModel(): DocModel {
@@ -148,8 +147,6 @@ async function libreoffice() {
 }
 
 async function chromium(runs: number) {
-  if (!existsSync(CHROMIUM)) return { skipped: `Chromium is not installed at ${CHROMIUM}` };
-  const { chromium: launcher } = await import('playwright-core');
   // A page on disk with its fonts beside it, so Chromium caches the fonts between prints as
   // it would serve them in production, instead of decoding data: URLs every time.
   const dir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
@@ -157,17 +154,7 @@ async function chromium(runs: number) {
   const html = join(dir, 'memo.html');
   writeFileSync(html, toHtml(memoModel()));
   const t0 = performance.now();
-  const browser = await launcher.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const launchMs = performance.now() - t0;
     const page = await browser.newPage();

@@ -1,7 +1,7 @@
 // Rendering benchmark: node scripts/bench-render.mjs [--runs 20] [--rows 200] [--images]
 // Bundles scripts/bench-render-main.ts with esbuild, then runs each measurement in a fresh
 // process (see that file for the modes) and prints one table of figures. --images also writes
-// the seed-sized memo's pages as docs/memo-page-N.png (poppler's pdftoppm, 60 dpi).
+// the seed-sized memo's pages as docs/memo-page-N.png (scripts/pdf-to-png.ts, 60 dpi).
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -76,7 +76,13 @@ if (process.argv.includes('--images')) {
   for (const f of readdirSync(join(root, 'docs'))) {
     if (/^memo-page-\d+\.png$/.test(f)) rmSync(join(root, 'docs', f));
   }
-  execFileSync('pdftoppm', ['-r', '60', '-png', join(dir, 'memo.pdf'), join(dir, 'page')]);
+  execFileSync(process.execPath, [
+    join(root, 'scripts/run-ts.mjs'),
+    join(root, 'scripts/pdf-to-png.ts'),
+    join(dir, 'memo.pdf'),
+    '60',
+    join(dir, 'page'),
+  ]);
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
     renameSync(
       join(dir, f),

@@ -1,12 +1,12 @@
 // Writes docs/sidebar.png: the built sidebar in headless Chromium over the published example,
 // its google.script.run wired to the add-on's entry points in the local runtime.
-// Run with: node scripts/run-ts.mjs scripts/sidebar-screenshot.ts  (needs Debian's chromium)
+// Run with: node scripts/run-ts.mjs scripts/sidebar-screenshot.ts
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { createRuntime } from '../src/local/runtime';
 import { googleScriptRunStub, SIDEBAR_SERVER } from '../test/browser/stub';
+import { launchChromium } from './chromium';
 
 (async () => {
   const root = join(__dirname, '..');
@@ -14,10 +14,7 @@ import { googleScriptRunStub, SIDEBAR_SERVER } from '../test/browser/stub';
     workbook: join(root, 'examples', 'ita-2568-published.xlsx'),
     driveDir: mkdtempSync(join(tmpdir(), 'itamemo-shot-')),
   });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 300, height: 760 } });
   await page.exposeFunction('__callServer', (name: string, args: string) =>
     JSON.stringify(rt.run(name, ...JSON.parse(args)) ?? null),

@@ -1,14 +1,23 @@
 // The command line, as a user runs it: a separate process on the built local runtime.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { TABS } from '../src/core/workbook/contract';
+import JSZip from 'jszip';
+import { LOG_TAB, TABS } from '../src/core/workbook/contract';
 import { COPIED_2568 } from './fixtures/history';
 import { cleanupTempDirs, tempDir } from './local/helpers';
 
 const root = join(__dirname, '..');
 const examples = join(root, 'examples');
+const corrected = join(examples, 'ita-2568-corrected.xlsx');
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [join(root, 'dist', 'local.cjs'), ...args], {
@@ -18,13 +27,66 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The CLI as a process of its own, not waited for (several run at once). */
+function cliAsync(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    const child = spawn(process.execPath, [join(root, 'dist', 'local.cjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/** A copy of the corrected example with some cells changed: [sheet, cell, value]. */
+async function workbookWith(
+  changes: [string, string, ExcelJS.CellValue][],
+  name = 'สมุดงาน.xlsx',
+): Promise<string> {
+  const path = join(tempDir(), name);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(corrected);
+  for (const [sheet, cell, value] of changes) book.getWorksheet(sheet)!.getCell(cell).value = value;
+  await book.xlsx.writeFile(path);
+  return path;
+}
+
+/** The run log's rows (values as exceljs reads them), header first. */
+async function logRows(path: string): Promise<unknown[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const rows: unknown[][] = [];
+  book.getWorksheet(LOG_TAB.name)?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
 afterAll(cleanupTempDirs);
 
 describe('usage', () => {
-  it('prints help and exits 0', () => {
+  it('prints help, with every command and option, and exits 0', () => {
     const r = cli('help');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('validate <workbook.xlsx> [--json]');
+    for (const text of ['init <new.xlsx>', 'validate <workbook.xlsx>', '--json', '--out <dir>'])
+      expect(r.stdout).toContain(text);
+    expect(r.stdout).toContain('--in-place');
+    expect(cli('--help').stdout).toBe(r.stdout);
+  });
+
+  it.each([
+    [['validate', 'x.xlsx', '--anything']],
+    [['validate', 'x.xlsx', '--json=yes']],
+    [['generate', 'a.xlsx', '--out']],
+    [['generate', 'a.xlsx', 'b.xlsx', '--out', 'o']],
+    [['init', 'a.xlsx', '--in-place']],
+  ])('rejects an unknown option or argument with exit 2: %j', (args) => {
+    const r = cli(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('see: npm run -s cli -- help');
   });
 
   it.each([
@@ -87,12 +149,81 @@ describe('validate', () => {
     expect(r.stdout).toContain('ไม่พบข้อผิดพลาด');
   });
 
-  it('exits 2 for a file that is not a workbook', () => {
-    const path = join(tempDir(), 'เสีย.xlsx');
-    writeFileSync(path, 'not a zip');
+  // Each used to print a library's English ("Can't find end of central directory … jszip").
+  it.each([
+    ['password.xlsx', 'ตั้งรหัสผ่านไว้'],
+    ['empty.xlsx', 'ว่างเปล่า (ขนาด 0 ไบต์)'],
+    ['text.xlsx', 'ไฟล์ข้อความ (เช่น CSV)'],
+    ['memo.docx.xlsx', 'เอกสาร Word (.docx)'],
+    ['sheet.ods.xlsx', 'สเปรดชีต OpenDocument (.ods)'],
+    ['broken.xlsx', 'เสียหรือบันทึกไม่สมบูรณ์'],
+  ])('exits 2 with a Thai sentence for %s', async (name, expected) => {
+    const dir = tempDir();
+    const path = join(dir, name);
+    if (name === 'password.xlsx') copyFileSync(join(__dirname, 'fixtures', name), path);
+    else if (name === 'empty.xlsx') writeFileSync(path, '');
+    else if (name === 'text.xlsx') writeFileSync(path, 'รายการ,ข้อมูล\nชื่อหน่วยงาน,อบต.\n');
+    else if (name === 'memo.docx.xlsx') {
+      const zip = new JSZip();
+      zip.file('[Content_Types].xml', '<Types/>');
+      zip.file('word/document.xml', '<w:document/>');
+      writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    } else if (name === 'sheet.ods.xlsx') {
+      const zip = new JSZip();
+      zip.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', {
+        compression: 'STORE',
+      });
+      zip.file('content.xml', '<office:document-content/>');
+      writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    } else {
+      const bytes = readFileSync(corrected);
+      writeFileSync(path, bytes.subarray(0, bytes.length >> 1));
+    }
     const r = cli('validate', path);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('cannot read');
+    expect(r.stderr).toContain(expected);
+    expect(r.stderr).toContain(`“${name}”`);
+    expect(r.stderr).not.toMatch(/zip|central directory|Error/i);
+  });
+
+  it('reports a finding hidden inside a merge at the merge’s first cell, once', async () => {
+    const path = await workbookWith([]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    book.getWorksheet('มาตรการ')!.mergeCells('B2:D2');
+    await book.xlsx.writeFile(path);
+    const r = cli('validate', path, '--json');
+    const { issues } = JSON.parse(r.stdout) as { issues: { sheet: string; cell: string }[] };
+    const inRow = issues.filter((i) => i.sheet === 'มาตรการ' && /^[A-F]2$/.test(i.cell));
+    expect(inRow).toEqual([expect.objectContaining({ cell: 'B2', rule: 'required-cell-empty' })]);
+  });
+
+  it('says a formula has no cached value instead of calling its cell empty', async () => {
+    const path = await workbookWith([['มาตรการ', 'D2', { formula: 'A1&B1' } as ExcelJS.CellValue]]);
+    const r = cli('validate', path, '--json');
+    const { issues } = JSON.parse(r.stdout) as {
+      issues: { sheet: string; cell: string; rule: string; message: string }[];
+    };
+    expect(issues.filter((i) => i.cell === 'D2' && i.sheet === 'มาตรการ')).toEqual([
+      expect.objectContaining({
+        rule: 'cell-error-value',
+        message: expect.stringContaining('สูตรที่ยังไม่มีผลลัพธ์'),
+      }),
+    ]);
+  });
+
+  it('reads a date cell no calendar holds as a finding on that cell, not a rejected workbook', async () => {
+    const path = await workbookWith([['ข้อมูลทั่วไป', 'B9', 1e308]]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    book.getWorksheet('ข้อมูลทั่วไป')!.getCell('B9').numFmt = 'd/m/yyyy';
+    await book.xlsx.writeFile(path);
+    const r = cli('validate', path, '--json');
+    expect(r.code).toBe(1);
+    const { issues } = JSON.parse(r.stdout) as { issues: { sheet: string; cell: string }[] };
+    expect(issues).toEqual([
+      expect.objectContaining({ sheet: 'ข้อมูลทั่วไป', cell: 'B9', rule: 'cell-error-value' }),
+    ]);
   });
 });
 
@@ -114,6 +245,87 @@ describe('generate', () => {
     expect(r.stderr).toContain('C14');
     expect(existsSync(out)).toBe(false);
   });
+
+  it('writes nothing at all on exit 1, neither in place nor into an existing folder', async () => {
+    // A template that is not a Doc link: generate would refuse it, so validate reports it.
+    const path = await workbookWith([['ข้อมูลทั่วไป', 'B14', 'abc']]);
+    const before = readFileSync(path);
+    const out = tempDir();
+    const r = cli('generate', path, '--out', out, '--in-place');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('B14');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readdirSync(out).filter((f) => f !== '.drive')).toEqual([]);
+  });
+
+  it('names the files of a long office name within 255 bytes, with its / escaped', async () => {
+    const office = `องค์การบริหารส่วนตำบลเมือง/เก่า${'ใหม่ยิ่งใหญ่ไพศาล'.repeat(4)}`;
+    const path = await workbookWith([
+      ['ข้อมูลทั่วไป', 'B2', office],
+      ['ข้อมูลทั่วไป', 'B11', `นายก${office}`],
+    ]);
+    const out = join(tempDir(), 'out');
+    const r = cli('generate', path, '--out', out);
+    expect(r.stderr).not.toContain('ENAMETOOLONG');
+    expect(r.code).toBe(0);
+    const [pdf, docx] = r.stdout.trim().split('\n').slice(-3);
+    for (const file of [pdf, docx]) {
+      const name = file.slice(out.length + 1);
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+      expect(name).toContain('เมือง∕เก่า');
+      expect(statSync(file).size).toBeGreaterThan(1000);
+    }
+  });
+
+  it('links the run log offline to the files it wrote, relative to the workbook', async () => {
+    const out = join(tempDir(), 'out');
+    const r = cli('generate', corrected, '--out', out);
+    expect(r.code).toBe(0);
+    const [pdf, docx, workbook] = r.stdout.trim().split('\n');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook);
+    const log = book.getWorksheet(LOG_TAB.name)!;
+    const last = log.getRow(log.rowCount);
+    const header = (log.getRow(1).values as unknown[]).slice(1);
+    const at = (h: string) =>
+      last.getCell(header.indexOf(h) + 1).value as ExcelJS.CellHyperlinkValue;
+    expect(decodeURIComponent(at('เอกสาร').hyperlink)).toBe(docx.slice(out.length + 1));
+    expect(decodeURIComponent(at('PDF').hyperlink)).toBe(pdf.slice(out.length + 1));
+    expect(JSON.stringify(log.getSheetValues())).not.toContain('docs.google.com');
+  });
+});
+
+describe('two or more runs at once', () => {
+  it('keeps every run of four parallel generate --in-place in ประวัติ, and every memo', async () => {
+    const path = await workbookWith([]);
+    const out = join(tempDir(), 'out');
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map(() => cliAsync(['generate', path, '--out', out, '--in-place'])),
+    );
+    for (const run of runs) expect(run).toMatchObject({ code: 0 });
+    const rows = (await logRows(path)).slice(1);
+    expect(rows).toHaveLength(4);
+    const pdfs = runs.map((run) => run.stdout.trim().split('\n')[0]);
+    expect(new Set(pdfs).size).toBe(4);
+    for (const pdf of pdfs) expect(existsSync(pdf)).toBe(true);
+  }, 240_000);
+
+  it('never lets two memos of the same second overwrite each other in one folder', async () => {
+    const path = await workbookWith([]);
+    const out = join(tempDir(), 'out');
+    const env = { ITAMEMO_NOW: '2025-11-25T07:05:09Z' };
+    const runs = await Promise.all(
+      [1, 2].map(() => cliAsync(['generate', path, '--out', out], env)),
+    );
+    for (const run of runs) expect(run).toMatchObject({ code: 0 });
+    const names = readdirSync(out)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
+    expect(names).toEqual([
+      'บันทึกข้อความ ITA ปีงบประมาณ 2568 องค์การบริหารส่วนตำบลเมืองเก่า 25 พ.ย. 2568 เวลา 14.05.09 (2).pdf',
+      'บันทึกข้อความ ITA ปีงบประมาณ 2568 องค์การบริหารส่วนตำบลเมืองเก่า 25 พ.ย. 2568 เวลา 14.05.09.pdf',
+    ]);
+  }, 120_000);
 });
 
 // ---- new-year and restore-year ----------------------------------------------------------

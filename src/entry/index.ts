@@ -109,7 +109,7 @@ export function generate(): void {
 
 export function createTemplate(): void {
   const ui = SpreadsheetApp.getUi();
-  let made: { url: string; linked: boolean };
+  let made: ReturnType<typeof createTemplateDoc>;
   try {
     made = createTemplateDoc(ss());
   } catch (err) {
@@ -119,7 +119,9 @@ export function createTemplate(): void {
   }
   const where = made.linked
     ? 'และใส่ลิงก์ไว้ในรายการ “แม่แบบเอกสาร” ของแท็บข้อมูลทั่วไปแล้ว'
-    : 'แต่แท็บข้อมูลทั่วไปยังไม่มีรายการ “แม่แบบเอกสาร” กรุณาใช้เมนูตั้งค่าแผ่นงาน แล้ววางลิงก์นี้ในรายการนั้น';
+    : made.kept !== undefined
+      ? 'แต่รายการ “แม่แบบเอกสาร” มีข้อมูลอยู่แล้ว ระบบจึงไม่เขียนทับ หากต้องการใช้แม่แบบใหม่ กรุณาวางลิงก์นี้แทนข้อมูลเดิม'
+      : 'แต่แท็บข้อมูลทั่วไปยังไม่มีรายการ “แม่แบบเอกสาร” กรุณาใช้เมนูตั้งค่าแผ่นงาน แล้ววางลิงก์นี้ในรายการนั้น';
   ui.alert(
     ADDON_NAME,
     `สร้างแม่แบบมาตรฐานแล้ว ${where}: ${made.url}\nแก้ไขข้อความหรือวางตราครุฑแทนป้าย {{ตราครุฑ}} ในแม่แบบได้ บันทึกข้อความครั้งต่อไปจะใช้แม่แบบนี้`,

@@ -7,7 +7,7 @@ import { validateWorkbook, type Finding } from '../core/validation';
 import { readGeneral } from '../core/workbook/reader';
 import { GENERAL_TAB, LOG_TAB } from '../core/workbook/contract';
 import { markFindings } from './marks';
-import { contractName, readSheet, utcOffsetMinutes } from './sheets';
+import { contractName, readTab, utcOffsetMinutes } from './sheets';
 import type { TabValues } from '../core/workbook/cells';
 import { cacheContext, cachedContext } from './state';
 
@@ -17,7 +17,7 @@ export function checkEditedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): Fin
   const name = sheet.getName();
   const contract = contractName(name);
   if (!contract || contract === LOG_TAB.name) return [];
-  const values = readSheet(sheet);
+  const { values, outside, merged } = readTab(sheet);
   const tabs = { [name]: values };
   const options = { utcOffsetMinutes: utcOffsetMinutes(sheet.getParent()) };
   if (contract === GENERAL_TAB.name) cacheContext(readGeneral(tabs, options).data);
@@ -25,6 +25,8 @@ export function checkEditedSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): Fin
     ...options,
     only: name,
     context: cachedContext(),
+    outside: outside ? [{ sheet: name, cell: outside }] : [],
+    merged: { [name]: merged },
   }).filter((f) => f.sheet === name);
   markFindings(sheet, values, findings);
   return findings;

@@ -27,7 +27,10 @@ function logSheet(
   return created;
 }
 
-/** Columns of the log's headers (1-based), appending headers that are missing. */
+/**
+ * Columns of the log's headers (1-based). Missing headers are added after the sheet's last used
+ * column, so they never land on a column staff use (one whose header cell is blank included).
+ */
 function columns(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   header: unknown[],
@@ -38,7 +41,7 @@ function columns(
     const col = LOG_TAB.columns.find((c) => t !== null && normalizeText(t) === c.header);
     if (col && !found[col.key]) found[col.key] = i + 1;
   });
-  let next = header.filter((h) => cellText(h) !== null).length + 1;
+  let next = sheet.getLastColumn() + 1;
   const missing = LOG_TAB.columns.filter((c) => !found[c.key]);
   if (missing.length) {
     sheet.getRange(1, next, 1, missing.length).setValues([missing.map((c) => c.header)]);
@@ -47,7 +50,7 @@ function columns(
   return found as Record<Key, number>;
 }
 
-/** Appends one row to ประวัติ with one write. */
+/** Appends one row to ประวัติ, after the sheet's last used row, with one write. */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entry: LogEntry): void {
   const sheet = logSheet(ss);
   const values = readSheet(sheet);
@@ -55,9 +58,8 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entry: L
   const width = Math.max(...Object.values(cols));
   const row = new Array<unknown>(width).fill('');
   for (const key of Object.keys(entry) as Key[]) row[cols[key] - 1] = asLiteral(entry[key]);
-  let last = values.length;
-  while (last > 1 && values[last - 1].every((v) => v === '' || v === null)) last--;
-  sheet.getRange(Math.max(last, 1) + 1, 1, 1, width).setValues([row]);
+  // The row after the last used one is empty in every column: nothing of staff's is written over.
+  sheet.getRange(Math.max(sheet.getLastRow(), 1) + 1, 1, 1, width).setValues([row]);
 }
 
 export interface CommentRefresh {
@@ -88,8 +90,11 @@ export function refreshCommentStatus(ss: GoogleAppsScript.Spreadsheet.Spreadshee
   for (let r = 1; r < values.length; r++) {
     const id = parseDriveId(cellText(values[r][cols.document - 1]));
     const counts = id ? commentCounts(id) : null;
-    open.push([counts ? counts.open : (values[r][cols.openComments - 1] ?? '')]);
-    resolved.push([counts ? counts.resolved : (values[r][cols.resolvedComments - 1] ?? '')]);
+    // A row whose Doc cannot be reached keeps its counts (as literals: never a formula).
+    open.push([counts ? counts.open : asLiteral(values[r][cols.openComments - 1] ?? '')]);
+    resolved.push([
+      counts ? counts.resolved : asLiteral(values[r][cols.resolvedComments - 1] ?? ''),
+    ]);
     if (counts) updated++;
     else if (id) {
       const who = cellText(values[r][cols.user - 1]) ?? '';

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../core/validation/finding';
 import { fromA1 } from '../core/workbook/a1';
+import { MAX_TAB_COLUMNS } from '../core/workbook/contract';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -57,16 +58,20 @@ function writeRuns<T>(
   }
 }
 
-/** Marks every cell of a tab with its findings and clears marks of fixed cells: 2 reads, then only the changed cells are written. */
+/**
+ * Marks every cell of a tab with its findings and clears marks of fixed cells: 2 reads over the
+ * area that was read (plus the header row a finding at A1 may need), then only the changed cells
+ * are written. A finding outside that area (content below the read rows) is shown in the sidebar
+ * only: marking it would read notes down to it.
+ */
 export function markFindings(sheet: Sheet, values: unknown[][], findings: Finding[]): void {
   const byCell = new Map<string, Finding[]>();
-  let rows = Math.max(values.length, 1);
+  const rows = Math.max(values.length, 1);
   let cols = Math.max(values[0]?.length ?? 0, 1);
   for (const f of findings) {
     if (f.severity === 'info') continue;
     const at = fromA1(f.cell);
-    if (!at) continue;
-    rows = Math.max(rows, at.row);
+    if (!at || at.row > rows || at.column > MAX_TAB_COLUMNS) continue;
     cols = Math.max(cols, at.column);
     const key = `${at.row - 1}:${at.column - 1}`;
     byCell.set(key, [...(byCell.get(key) ?? []), f]);

@@ -27,7 +27,7 @@ import type { YearStepAnswer } from '../shared/new-year-api';
 import { appendLog } from './log';
 import { clearMarks } from './marks';
 import { ensureHistoryTab, formatYearColumn, protectHeader } from './setup';
-import { readBook, readSheet, utcOffsetMinutes } from './sheets';
+import { readContractTabs, readSheet, utcOffsetMinutes } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -60,7 +60,7 @@ function locked(step: () => YearStepAnswer): YearStepAnswer {
  * (by the set-up's own code) and read, and the step planned again.
  */
 function planStart(ss: Spreadsheet, createFor: number | null): Planned<NewYearPlan> {
-  const { tabs, names } = readBook(ss);
+  const { tabs, names } = readContractTabs(ss);
   const options = { utcOffsetMinutes: utcOffsetMinutes(ss) };
   const planned = planNewYear(tabs, names, options);
   if (!planned.ok || planned.plan.year !== createFor || planned.plan.history.sheet !== null) {
@@ -226,7 +226,7 @@ function archivesNote(ss: Spreadsheet, plan: NewYearPlan): string {
 // ---- The undo ---------------------------------------------------------------------------------
 
 function planUndo(ss: Spreadsheet): Planned<RestorePlan> {
-  const { tabs, names } = readBook(ss);
+  const { tabs, names } = readContractTabs(ss);
   const options = { utcOffsetMinutes: utcOffsetMinutes(ss) };
   // The copy of คะแนน of the year before the sheet's: ผลย้อนหลัง's column is checked against it.
   const undone = deriveContext(tabs, options).fiscalYear;

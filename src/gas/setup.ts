@@ -118,7 +118,8 @@ function ensureTab(
   if (!found) report.createdTabs.push(spec.name);
   const values = readSheet(sheet);
   const header = (values[0] ?? []).map((v) => cellText(v));
-  const used = header.length === 1 && header[0] === null ? 0 : header.length;
+  // New headers go after the last column used in any row: never onto a column staff use.
+  const used = sheet.getLastColumn();
   const missing = spec.columns.filter(
     (c) => !header.some((h) => h !== null && normalizeText(h) === c.header),
   );
@@ -141,8 +142,12 @@ function ensureTab(
       if (validation) data.setDataValidation(validation);
     });
     report.addedHeaders += missing.length;
-    if (values.length === 0 || (values.length === 1 && used === 0)) values[0] = [];
-    values[0] = [...(values[0] ?? []).slice(0, used), ...missing.map((c) => c.header)];
+    const row1 = values[0] ?? [];
+    values[0] = [
+      ...row1,
+      ...new Array<unknown>(Math.max(used - row1.length, 0)).fill(''),
+      ...missing.map((c) => c.header),
+    ];
   }
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   protectHeader(sheet, Math.max(used, 0) + missing.length);
@@ -166,24 +171,12 @@ function columnOf(values: unknown[][], header: string): number {
   return -1;
 }
 
-/** The first row after the last row with anything in it. */
-function nextRow(values: unknown[][]): number {
-  for (let r = values.length - 1; r >= 0; r--) {
-    if (values[r].some((v) => v !== '' && v !== null)) return r + 2;
-  }
-  return 2;
-}
-
 /** Appends rows into the given columns (others left blank) with one setValues. */
-function appendRows(
-  sheet: Sheet,
-  values: unknown[][],
-  rows: Record<number, unknown>[],
-  report: SetupReport,
-): number {
+function appendRows(sheet: Sheet, rows: Record<number, unknown>[], report: SetupReport): number {
   if (!rows.length) return -1;
   const width = Math.max(...rows.flatMap((r) => Object.keys(r).map(Number)));
-  const start = nextRow(values);
+  // After the sheet's last used row (any column): the rows written are empty in every column.
+  const start = Math.max(sheet.getLastRow(), 1) + 1;
   const grid = rows.map((r) =>
     Array.from({ length: width }, (_, i) => (r[i + 1] === undefined ? '' : r[i + 1])),
   );
@@ -199,7 +192,6 @@ function setupGeneral(sheet: Sheet, values: unknown[][], report: SetupReport): v
   const missing = GENERAL_LABELS.filter((l) => !present.has(l.label));
   const start = appendRows(
     sheet,
-    values,
     missing.map((l) => ({
       [labelCol]: l.label,
       [valueCol]: l.type === 'yes-no' ? (l.default ? YES : NO) : '',
@@ -228,7 +220,6 @@ function setupCodes(
   const missing = codes.filter((c) => !present.has(c.code.toUpperCase()));
   appendRows(
     sheet,
-    values,
     missing.map((c) => ({ [codeCol]: c.code, [nameCol]: c.name })),
     report,
   );

@@ -1,7 +1,10 @@
 /**
- * Reading the spreadsheet: one getValues per tab, never a call per cell.
+ * Reading the spreadsheet: one getValues per tab, never a call per cell, and never more than a
+ * contract tab can hold (MAX_TAB_ROWS × MAX_TAB_COLUMNS): a stray value at the far corner of a
+ * sheet costs a few calls, not a read of the whole grid.
  */
-import { TABS } from '../core/workbook/contract';
+import { MAX_TAB_COLUMNS, MAX_TAB_ROWS, TABS } from '../core/workbook/contract';
+import { toA1 } from '../core/workbook/a1';
 import type { TabValues } from '../core/workbook/cells';
 import { normalizeText } from '../core/thai/normalize';
 
@@ -16,25 +19,77 @@ export function contractName(sheetName: string): string | null {
   return CONTRACT_NAMES.has(n) ? n : null;
 }
 
+export interface TabRead {
+  /** Rows 1 to the last used row, columns A to the last used column, within the read area. */
+  readonly values: unknown[][];
+  /** The first cell with content below the read area (A1), or null. */
+  readonly outside: string | null;
+  /** Merged ranges within the read area (A1 ranges). */
+  readonly merged: string[];
+}
+
+/** A tab's values in one getValues, within the read area; content below it is located, not read. */
+export function readTab(sheet: Sheet): TabRead {
+  const lastRow = sheet.getLastRow();
+  const rows = Math.min(lastRow, MAX_TAB_ROWS);
+  const columns = Math.min(sheet.getLastColumn(), MAX_TAB_COLUMNS);
+  const range = rows > 0 && columns > 0 ? sheet.getRange(1, 1, rows, columns) : null;
+  return {
+    values: range ? range.getValues() : [],
+    outside: lastRow > MAX_TAB_ROWS ? firstBelow(sheet, columns) : null,
+    merged: range ? range.getMergedRanges().map((m) => m.getA1Notation()) : [],
+  };
+}
+
 export function readSheet(sheet: Sheet): unknown[][] {
-  return sheet.getDataRange().getValues();
+  return readTab(sheet).values;
 }
 
-/** The values of every contract tab, keyed by the sheet's own name. Staff's other tabs are not read. */
-export function readTabs(ss: Spreadsheet): TabValues {
-  return readBook(ss).tabs;
+/**
+ * The topmost cell with content below the read area, in the read columns, found with
+ * getNextDataCell (Ctrl+Down) from the first row below: a few calls per column, no values.
+ */
+function firstBelow(sheet: Sheet, columns: number): string | null {
+  const start = MAX_TAB_ROWS + 1;
+  const maxRows = sheet.getMaxRows();
+  let best: { row: number; column: number } | null = null;
+  for (let column = 1; column <= columns; column++) {
+    const first = sheet.getRange(start, column);
+    let row = start;
+    if (first.isBlank()) {
+      const next = first.getNextDataCell(SpreadsheetApp.Direction.DOWN);
+      row = next.getRow();
+      if (row === maxRows && next.isBlank()) continue;
+    }
+    if (!best || row < best.row) best = { row, column };
+  }
+  return best ? toA1(best.row, best.column) : null;
 }
 
-/** readTabs, and the name of every sheet (hidden ones and staff's own too), in order. */
-export function readBook(ss: Spreadsheet): { tabs: TabValues; names: string[] } {
+/**
+ * Every contract tab, keyed by the sheet's own name, and what lies below the read area; also the
+ * name of every sheet (hidden ones and staff's own too), in order. Staff's other tabs are not read.
+ */
+export function readContractTabs(ss: Spreadsheet): {
+  tabs: TabValues;
+  names: string[];
+  outside: { sheet: string; cell: string }[];
+  merged: Record<string, string[]>;
+} {
   const tabs: TabValues = {};
   const names: string[] = [];
+  const outside: { sheet: string; cell: string }[] = [];
+  const merged: Record<string, string[]> = {};
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
     names.push(name);
-    if (contractName(name)) tabs[name] = readSheet(sheet);
+    if (!contractName(name)) continue;
+    const read = readTab(sheet);
+    tabs[name] = read.values;
+    if (read.outside) outside.push({ sheet: name, cell: read.outside });
+    if (read.merged.length) merged[name] = read.merged;
   }
-  return { tabs, names };
+  return { tabs, names, outside, merged };
 }
 
 /** The sheet of a contract tab, by the contract's name. */

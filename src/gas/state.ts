@@ -12,6 +12,7 @@ import {
   EMPTY_CONTEXT,
   type ValidationContext,
 } from '../core/validation/context';
+import { MAX_NAME } from '../core/workbook/contract';
 import type { GeneralInfo } from '../core/workbook/types';
 import type { GeneratedLinks } from '../shared/sidebar-api';
 
@@ -85,10 +86,22 @@ export function rememberLastRun(links: GeneratedLinks): void {
 }
 
 export function cacheContext(general: GeneralInfo): ValidationContext {
-  const context = contextFromGeneral(general);
+  const context = bounded(contextFromGeneral(general));
   const json = JSON.stringify(context);
   if (props().getProperty(KEYS.context) !== json) props().setProperty(KEYS.context, json);
   return context;
+}
+
+/**
+ * A property value holds at most 9 KB (https://developers.google.com/apps-script/guides/services/quotas):
+ * an office name longer than any real one (its text-too-long finding says so) is not cached, so
+ * no cell's text can make storing the context fail.
+ */
+function bounded(context: ValidationContext): ValidationContext {
+  const name = context.organisation;
+  return name !== null && name.length > MAX_NAME
+    ? { ...context, organisation: null, organisationKind: null }
+    : context;
 }
 
 export function cachedContext(): ValidationContext {

@@ -3,42 +3,134 @@
  * emulated services, with an .xlsx workbook as the spreadsheet and a folder as Drive.
  *
  *   npm run -s cli -- help
+ *
+ * Every command is one entry of COMMANDS (its arguments, options and what it does); arguments
+ * are parsed strictly by Node's util.parseArgs, so an unknown option is a usage error.
  */
 import {
+  constants,
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CheckResult, FindingView, GenerateResult } from '../shared/sidebar-api';
-import type { Runtime } from './runtime';
+import { safeFileName } from './file-name';
+import { linkLogToFiles } from './offline-links';
 import { RenderWorkers } from './render-client';
-import { newYearCommand, restoreYearCommand, YEAR_USAGE } from './new-year-command';
+import { runYearStep, YEAR_STEPS, type YearStep } from './new-year-command';
+import type { Runtime } from './runtime';
+import { unreadableWorkbookMessage } from './workbook-file';
+import { WorkbookLockTimeout, withWorkbookLock } from './workbook-lock';
 
 // Loaded on first use: `help` and usage errors answer without loading the spreadsheet, PDF and
 // DOCX libraries.
 const runtime = () => import('./runtime');
 
-const USAGE = `ITA Memo: the add-on run locally on an .xlsx workbook
-
-usage: npm run -s cli -- <command> [arguments]
-
-commands:
-  init <new.xlsx>                          a new workbook with every tab and header of the contract
-  validate <workbook.xlsx> [--json]        check the workbook; exit 1 when it has errors
-  generate <workbook.xlsx> --out <dir>     write the memo as PDF and DOCX into <dir>
-           [--in-place]                    (and update the workbook's ประวัติ in place)
-${YEAR_USAGE}
-  help                                     this text
-
-exit codes: 0 done, 1 the workbook has errors (or generation failed), 2 usage or unreadable file`;
-
+/** A mistake in how the command was typed (exit 2, English, with a pointer to help). */
 class UsageError extends Error {}
+/** A file the command cannot use (exit 2): the message is Thai and says what to do. */
+class FileError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | undefined>;
+
+interface Command {
+  /** The positional arguments, in order, all required. */
+  readonly args: readonly string[];
+  /** Each option with its help text; booleans are flags, strings take a value. */
+  readonly options: Readonly<Record<string, Options[string] & { help: string; value?: string }>>;
+  readonly summary: string;
+  run(args: string[], values: Values): Promise<number>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  init: {
+    args: ['new.xlsx'],
+    options: {},
+    summary: 'a new workbook with every tab and header of the contract (never overwrites)',
+    run: ([path]) => init(path),
+  },
+  validate: {
+    args: ['workbook.xlsx'],
+    options: { json: { type: 'boolean', help: 'print {"issues":[…],"errors":N,"warnings":N}' } },
+    summary: 'check the workbook; exit 1 when it has errors',
+    run: ([path], values) => validate(path, values.json === true),
+  },
+  generate: {
+    args: ['workbook.xlsx'],
+    options: {
+      out: {
+        type: 'string',
+        value: 'dir',
+        help: 'the folder to write the memo (PDF and DOCX) into (required)',
+      },
+      'in-place': { type: 'boolean', help: 'record the run in the workbook’s own ประวัติ' },
+    },
+    summary: 'write the memo as PDF and DOCX',
+    run: ([path], values) => generate(path, values),
+  },
+  ...yearCommands(),
+  help: {
+    args: [],
+    options: {},
+    summary: 'this text',
+    run: async () => {
+      console.log(usage());
+      return 0;
+    },
+  },
+};
+
+/** `new-year` and `restore-year`: the add-on's "เริ่มปีงบประมาณใหม่" and its undo on an .xlsx. */
+function yearCommands(): Record<YearStep, Command> {
+  const entry = (step: YearStep): Command => ({
+    args: ['workbook.xlsx'],
+    options: {
+      yes: {
+        type: 'boolean',
+        help: 'go ahead without asking (needed when not typing at a terminal)',
+      },
+      out: {
+        type: 'string',
+        value: 'file.xlsx',
+        help: 'write the changed workbook there instead of over the input',
+      },
+    },
+    summary: YEAR_STEPS[step].summary,
+    run: ([path], values) => yearStep(step, path, values),
+  });
+  return { 'new-year': entry('new-year'), 'restore-year': entry('restore-year') };
+}
+
+function usage(): string {
+  const lines = [
+    'ITA Memo: the add-on run locally on an .xlsx workbook',
+    '',
+    'usage: npm run -s cli -- <command> [arguments] [options]',
+    '',
+    'commands:',
+  ];
+  for (const [name, command] of Object.entries(COMMANDS)) {
+    const head = [name, ...command.args.map((a) => `<${a}>`)].join(' ');
+    lines.push(`  ${head.padEnd(32)} ${command.summary}`);
+    for (const [option, spec] of Object.entries(command.options)) {
+      const flag = `--${option}${spec.type === 'string' ? ` <${spec.value ?? option}>` : ''}`;
+      lines.push(`    ${flag.padEnd(30)} ${spec.help}`);
+    }
+  }
+  lines.push(
+    '',
+    'exit codes: 0 done, 1 the workbook has errors or generation failed (nothing is written),',
+    '            2 a usage error or a file that cannot be used',
+  );
+  return lines.join('\n');
+}
 
 /** ITAMEMO_TIMING=1 prints how long each phase took, to stderr (for the benchmark). */
 const started = Date.now();
@@ -47,22 +139,17 @@ function phase(name: string): void {
     console.error(`[${String(Date.now() - started).padStart(5)} ms] ${name}`);
 }
 
+/** ITAMEMO_NOW=<ISO time> stops the runtime's clock there (tests of runs within one second). */
+function fixedClock(): (() => Date) | undefined {
+  const at = process.env.ITAMEMO_NOW;
+  return at ? () => new Date(at) : undefined;
+}
+
 const SEVERITY: Record<string, string> = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' };
 
-function requireXlsx(path: string | undefined, command: string): string {
-  if (!path || path.startsWith('--'))
-    throw new UsageError(`${command}: a workbook path (.xlsx) is required`);
-  if (!/\.xlsx$/i.test(path)) throw new UsageError(`${command}: ${path} is not an .xlsx file`);
+function requireXlsx(path: string): string {
+  if (!/\.xlsx$/i.test(path)) throw new UsageError(`${path} is not an .xlsx file`);
   return resolve(path);
-}
-
-function flag(args: string[], name: string): boolean {
-  return args.includes(name);
-}
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
 }
 
 function tempDir(): string {
@@ -74,16 +161,21 @@ async function open(
   driveDir: string,
   renderer?: RenderWorkers,
 ): Promise<Runtime> {
-  if (!existsSync(workbook)) throw new UsageError(`cannot read ${workbook}: no such file`);
+  const rt = await runtime();
   try {
     const renderPdf = renderer
       ? (model: Parameters<RenderWorkers['renderPdf']>[0]) => renderer.renderPdf(model)
       : undefined;
-    return await (
-      await runtime()
-    ).createRuntime({ workbook, driveDir, defaultAnswers: true, renderPdf });
+    return await rt.createRuntime({
+      workbook,
+      driveDir,
+      defaultAnswers: true,
+      renderPdf,
+      now: fixedClock(),
+    });
   } catch (err) {
-    throw new UsageError(`cannot read ${workbook}: ${(err as Error).message}`);
+    if (err instanceof rt.WorkbookRefused) throw new FileError(err.message);
+    throw new FileError(unreadableWorkbookMessage(workbook, err));
   }
 }
 
@@ -104,8 +196,8 @@ function summary(check: CheckResult): string {
     : 'ข้อมูลครบถ้วน ไม่พบข้อผิดพลาด';
 }
 
-async function init(args: string[]): Promise<number> {
-  const path = requireXlsx(args[0], 'init');
+async function init(arg: string): Promise<number> {
+  const path = requireXlsx(arg);
   if (existsSync(path))
     throw new UsageError(`init: ${path} already exists (it is never overwritten)`);
   const drive = tempDir();
@@ -120,8 +212,8 @@ async function init(args: string[]): Promise<number> {
   return 0;
 }
 
-async function validate(args: string[]): Promise<number> {
-  const path = requireXlsx(args[0], 'validate');
+async function validate(arg: string, json: boolean): Promise<number> {
+  const path = requireXlsx(arg);
   const drive = tempDir();
   try {
     const rt = await open(path, drive);
@@ -133,7 +225,7 @@ async function validate(args: string[]): Promise<number> {
       rule: f.rule,
       message: f.message,
     }));
-    if (flag(args, '--json')) {
+    if (json) {
       process.stdout.write(
         `${JSON.stringify({ issues, errors: check.errors, warnings: check.warnings }, null, 2)}\n`,
       );
@@ -154,30 +246,93 @@ function idOf(url: string): string {
   return m[1];
 }
 
-async function generate(args: string[]): Promise<number> {
-  const path = requireXlsx(args[0], 'generate');
-  const outArg = option(args, '--out');
-  if (!outArg) throw new UsageError('generate: --out <dir> is required');
-  const out = resolve(outArg);
-  const existed = existsSync(out);
-  const driveDir = join(out, '.drive');
+/** Room for the ` (999)` that keeps two memos of one second apart. */
+const DUPLICATE_SUFFIX_BYTES = 8;
+
+/**
+ * Copies the PDF into `out` and reserves the DOCX's name beside it (an empty file, written when
+ * the DOCX is rendered), under one new name: the memo's name, or the first `name (n)` that
+ * neither file has. Both are created exclusively, so two runs in one second never overwrite each
+ * other's memo.
+ */
+function placeMemoFiles(out: string, memoName: string, pdfSource: string) {
+  const stem = safeFileName(memoName, { reserveBytes: DUPLICATE_SUFFIX_BYTES + '.docx'.length });
+  mkdirSync(out, { recursive: true });
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? stem : `${stem} (${n})`;
+    const pdf = join(out, `${name}.pdf`);
+    const docx = join(out, `${name}.docx`);
+    try {
+      copyFileSync(pdfSource, pdf, constants.COPYFILE_EXCL);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    try {
+      writeFileSync(docx, '', { flag: 'wx' });
+    } catch (err) {
+      rmSync(pdf, { force: true });
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw err;
+    }
+    return { pdf, docx };
+  }
+}
+
+async function yearStep(step: YearStep, arg: string, values: Values): Promise<number> {
+  const path = requireXlsx(arg);
+  const out = typeof values.out === 'string' ? requireXlsx(values.out) : path;
+  if (!existsSync(path)) throw new FileError(unreadableWorkbookMessage(path, { code: 'ENOENT' }));
+  const drive = tempDir();
+  try {
+    // Read, change and write back under the workbook's lock, as generate does.
+    return await withWorkbookLock(path, () =>
+      runYearStep(step, path, out, values.yes === true, (p) => open(p, drive)),
+    );
+  } catch (err) {
+    if (err instanceof WorkbookLockTimeout) {
+      throw new FileError(
+        `สมุดงาน “${basename(path)}” กำลังถูกใช้โดยอีกงานหนึ่งนานเกินไป กรุณารอให้งานนั้นเสร็จแล้วลองใหม่`,
+      );
+    }
+    throw err;
+  } finally {
+    rmSync(drive, { recursive: true, force: true });
+  }
+}
+
+async function generate(arg: string, values: Values): Promise<number> {
+  const path = requireXlsx(arg);
+  if (typeof values.out !== 'string') throw new UsageError('generate: --out <dir> is required');
+  const out = resolve(values.out);
+  const inPlace = values['in-place'] === true;
+  if (!existsSync(path)) throw new FileError(unreadableWorkbookMessage(path, { code: 'ENOENT' }));
   const renderer = new RenderWorkers(started);
   try {
-    return await generateWith(path, out, existed, driveDir, renderer, args);
+    // Read, generate and write back under the workbook's lock: another run on this workbook
+    // waits, then reads what this one wrote.
+    return await withWorkbookLock(path, () => generateLocked(path, out, inPlace, renderer));
+  } catch (err) {
+    if (err instanceof WorkbookLockTimeout) {
+      throw new FileError(
+        `สมุดงาน “${basename(path)}” กำลังถูกใช้สร้างบันทึกข้อความโดยอีกงานหนึ่งนานเกินไป กรุณารอให้งานนั้นเสร็จแล้วลองใหม่`,
+      );
+    }
+    throw err;
   } finally {
     // Not awaited: the process exits right after and takes the threads with it.
     renderer.close();
   }
 }
 
-async function generateWith(
+async function generateLocked(
   path: string,
   out: string,
-  existed: boolean,
-  driveDir: string,
+  inPlace: boolean,
   renderer: RenderWorkers,
-  args: string[],
 ): Promise<number> {
+  const existed = existsSync(out);
+  const driveDir = join(out, '.drive');
   phase('start');
   const rt = await open(path, driveDir, renderer);
   phase('workbook read, bundle loaded');
@@ -192,59 +347,66 @@ async function generateWith(
     if (result.status === 'blocked') {
       console.error(`${basename(path)}: ยังสร้างบันทึกข้อความไม่ได้: ${summary(result.check)}`);
       printFindings(result.check.findings, (s) => console.error(s));
-      // Nothing was made: leave no trace of this run.
-      if (!existed) rmSync(out, { recursive: true, force: true });
-      else if (existsSync(driveDir) && readdirSync(driveDir).every((f) => f === '.runtime'))
-        rmSync(driveDir, { recursive: true, force: true });
     } else if (result.status === 'failed') {
       console.error(`สร้างบันทึกข้อความไม่สำเร็จ: ${result.message}`);
-      await rt.saveWorkbook(flag(args, '--in-place') ? path : join(out, basename(path)));
     }
+    // Exit 1 writes nothing: neither workbook is saved, and a folder this run made goes.
+    if (!existed) rmSync(out, { recursive: true, force: true });
     return 1;
   }
-  mkdirSync(out, { recursive: true });
-  const pdfId = idOf(result.links.pdfUrl);
-  const pdfPath = join(out, result.links.pdfName);
-  const stored = rt.drive.contentPath(pdfId);
-  if (!stored) throw new Error(`the PDF ${pdfId} is not in the local Drive`);
-  copyFileSync(stored, pdfPath);
-  const docxPath = pdfPath.replace(/\.pdf$/, '.docx');
-  const workbookOut = flag(args, '--in-place') ? path : join(out, basename(path));
-  // The DOCX of the Doc just exported as PDF, rendered alongside it.
-  const [docxBytes] = await Promise.all([renderer.docxOfLastPdf(), rt.saveWorkbook(workbookOut)]);
-  writeFileSync(docxPath, docxBytes);
+  const stored = rt.drive.contentPath(idOf(result.links.pdfUrl));
+  if (!stored) throw new Error(`the PDF ${result.links.pdfUrl} is not in the local Drive`);
+  const workbookOut = inPlace ? path : join(out, basename(path));
+  const files = placeMemoFiles(out, result.links.pdfName.replace(/\.pdf$/i, ''), stored);
+  linkLogToFiles(
+    rt.workbook,
+    workbookOut,
+    new Map([
+      [result.links.docUrl, files.docx],
+      [result.links.pdfUrl, files.pdf],
+    ]),
+  );
+  // The DOCX of the Doc just exported as PDF, rendered while the workbook is saved.
+  const [docx] = await Promise.all([renderer.docxOfLastPdf(), rt.saveWorkbook(workbookOut)]);
+  writeFileSync(files.docx, docx);
   phase('DOCX rendered, workbook saved');
-  console.log(pdfPath);
-  console.log(docxPath);
+  console.log(files.pdf);
+  console.log(files.docx);
   console.log(workbookOut);
   return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
-  switch (command) {
-    case 'init':
-      return init(args);
-    case 'validate':
-      return validate(args);
-    case 'generate':
-      return generate(args);
-    // Issue 12's commands: their own argument parsing, in new-year-command.ts.
-    case 'new-year':
-    case 'restore-year': {
-      const ctx = { open, usage: (message: string) => new UsageError(message) };
-      return (command === 'new-year' ? newYearCommand : restoreYearCommand)(args, ctx);
-    }
-    case 'help':
-    case '--help':
-    case '-h':
-      console.log(USAGE);
-      return 0;
-    case undefined:
-      throw new UsageError('a command is required (see: npm run -s cli -- help)');
-    default:
-      throw new UsageError(`unknown command "${command}" (see: npm run -s cli -- help)`);
+/** Parses the command line strictly against the command's table entry. */
+function parse(argv: string[]): { command: Command; args: string[]; values: Values } {
+  const [name, ...rest] = argv;
+  if (name === undefined) throw new UsageError('a command is required');
+  if (name === '--help' || name === '-h') return { command: COMMANDS.help, args: [], values: {} };
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : null;
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  const options: Options = {};
+  for (const [option, { help: _help, value: _value, ...spec }] of Object.entries(command.options)) {
+    options[option] = spec;
   }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    // parseArgs's first sentence names the problem ("Unknown option '--x'.").
+    throw new UsageError(`${name}: ${/^[^.]*\.?/.exec((err as Error).message)?.[0]}`);
+  }
+  const args = parsed.positionals;
+  if (args.length < command.args.length) {
+    throw new UsageError(`${name}: <${command.args[args.length]}> is required`);
+  }
+  if (args.length > command.args.length) {
+    throw new UsageError(`${name}: unexpected argument "${args[command.args.length]}"`);
+  }
+  return { command, args, values: parsed.values as Values };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { command, args, values } = parse(argv);
+  return command.run(args, values);
 }
 
 main(process.argv.slice(2)).then(
@@ -254,10 +416,12 @@ main(process.argv.slice(2)).then(
   },
   (err) => {
     if (err instanceof UsageError) {
+      console.error(`itamemo: ${err.message} (see: npm run -s cli -- help)`);
+    } else if (err instanceof FileError) {
       console.error(`itamemo: ${err.message}`);
-      process.exit(2);
+    } else {
+      console.error(err);
     }
-    console.error(err);
     process.exit(2);
   },
 );

@@ -46,6 +46,8 @@ import {
   type ProtectionRecords,
 } from './services/spreadsheet/xlsx';
 import { writeEntered } from './services/spreadsheet/values';
+
+export { WorkbookRefused } from './services/spreadsheet/xlsx';
 import { UiRecorder } from './services/ui';
 import { ADDON_NAME } from '../shared/product';
 import { Clock } from './services/utilities/clock';

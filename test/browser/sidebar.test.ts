@@ -1,14 +1,14 @@
 // The built sidebar (build/Sidebar.html) in headless Chromium, its google.script.run wired to the
 // add-on's own entry points running in the local runtime.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn } from '../gas/harness';
 import { googleScriptRunStub, SIDEBAR_SERVER } from './stub';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const html = readFileSync(join(__dirname, '..', '..', 'build', 'Sidebar.html'), 'utf8');
 
 let browser: Browser;
@@ -21,22 +21,8 @@ afterEach(() => {
 });
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`,
-    );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-});
+  browser = await launchChromium();
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -197,3 +197,37 @@ test('cleared cells and moved rows leave nothing behind', async () => {
   expect(sh.getRange('A1:A4').getValues()).toEqual([['keep'], [''], [''], ['down']]);
   expect(sh.getRange('A2').getBackground()).toBe('#ffffff');
 });
+
+describe('Google Sheets’ limits and a sparse grid', () => {
+  test('one value at XFD1048576 is refused as Google would, in Thai, naming the tab and cell', async () => {
+    const source = await writeXlsx(join(tempDir(), 'far.xlsx'), (wb) => {
+      wb.addWorksheet('มาตรการ').getCell('XFD1048576').value = 'x';
+    });
+    await expect(openSheets(source)).rejects.toThrow(
+      /ใหญ่เกินกว่าที่ Google ชีตรับได้.*“มาตรการ”.*XFD1048576/,
+    );
+  });
+
+  test('one value at A1048576 costs one cell, is read back, and saves without growing', async () => {
+    const source = await writeXlsx(join(tempDir(), 'low.xlsx'), (wb) => {
+      const ws = wb.addWorksheet('มาตรการ');
+      ws.getCell('A1').value = 'มาตรการ/กิจกรรม';
+      ws.getCell('A1048576').value = 'x';
+    });
+    const { ss, book } = await openSheets(source);
+    expect([...book.sheets[0].cells()]).toHaveLength(2);
+    expect(ss.getSheetByName('มาตรการ')!.getLastRow()).toBe(1_048_576);
+    expect(ss.getSheetByName('มาตรการ')!.getRange('A1048576').getValue()).toBe('x');
+    const out = join(tempDir(), 'out.xlsx');
+    await saveWorkbook(book, out);
+    const reread = await readXlsx(out);
+    expect(reread.getWorksheet('มาตรการ')!.getCell('A1048576').value).toBe('x');
+  });
+
+  test('a cell longer than Google’s 50,000 characters is refused with its address', async () => {
+    const source = await writeXlsx(join(tempDir(), 'long.xlsx'), (wb) => {
+      wb.addWorksheet('มาตรการ').getCell('B3').value = 'ก'.repeat(50_001);
+    });
+    await expect(openSheets(source)).rejects.toThrow(/มาตรการ!B3.*50,000/);
+  });
+});

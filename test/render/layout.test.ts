@@ -95,6 +95,32 @@ describe('layoutParagraph', () => {
     expect(lines.map((l) => l.text).join('')).toBe(word);
   });
 
+  it('breaks an over-long token in linear time: every character measured a bounded number of times', () => {
+    const measured = (n: number) => {
+      let chars = 0;
+      const counting: Measurer = {
+        width: (t, face, size) => {
+          chars += t.length;
+          return measurer.width(t, face, size);
+        },
+        displayable: (t) => t,
+      };
+      const token = 'abcdefghij'.repeat(n / 10);
+      const lines = layoutParagraph(
+        text(`ก ${token} ข`),
+        { width: 200, look: look(), strut: style },
+        counting,
+      );
+      expect(squash(lines.map((l) => l.text).join('')) === `ก${token}ข`).toBe(true);
+      for (const line of lines) expect(right(line)).toBeLessThanOrEqual(200.01);
+      return chars;
+    };
+    // Measuring what is left of the token on every line made this quadratic (20,000 characters:
+    // 5 million measured); now each character is measured a few times however long the token.
+    expect(measured(20_000)).toBeLessThan(5 * 20_000);
+    expect(measured(40_000)).toBeLessThan(5 * 40_000);
+  });
+
   it('measures each run in its own size', () => {
     const big = styles.resolve({ fontSize: 20, bold: true });
     const lines = lay(

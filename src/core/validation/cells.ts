@@ -5,6 +5,14 @@ import { cellAt, dataRows, valueAt, type LocatedTab } from '../workbook/tabs';
 import { quote } from './describe';
 import { makeFinding, type Finding } from './finding';
 
+/** Error values that do not come from a formula gone wrong, said as what they are. */
+const ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  '#NUM!':
+    'เซลล์นี้แสดงข้อผิดพลาด “#NUM!” คือตัวเลขที่ใหญ่หรือเล็กเกินกว่าจะคำนวณหรือแสดงเป็นวันที่ได้ กรุณาพิมพ์ค่าที่ถูกต้องลงไปแทน',
+  '#GETTING_DATA':
+    'เซลล์นี้มีสูตรที่ยังไม่มีผลลัพธ์ (ไฟล์ไม่ได้เก็บผลของสูตรไว้ หรือสูตรยังดึงข้อมูลไม่เสร็จ) ระบบจึงไม่รู้ค่าของเซลล์ กรุณาเปิดไฟล์ใน Excel หรือ Google ชีตให้คำนวณสูตรแล้วบันทึกใหม่ หรือพิมพ์ค่าลงไปแทนสูตร',
+};
+
 /** Formula errors in any contract column; empty required cells in rows that have something. */
 export function checkCells(tab: LocatedTab, checkRequired: boolean): Finding[] {
   const findings: Finding[] = [];
@@ -19,7 +27,8 @@ export function checkCells(tab: LocatedTab, checkRequired: boolean): Finding[] {
             'cell-error-value',
             tab.sheet,
             cell,
-            `เซลล์นี้แสดงข้อผิดพลาด ${quote(raw)} ซึ่งมักเกิดจากสูตรที่อ้างถึงข้อมูลไม่ได้ กรุณาแก้สูตรหรือพิมพ์ค่าลงไปแทน`,
+            ERROR_MESSAGES[raw.trim().toUpperCase()] ??
+              `เซลล์นี้แสดงข้อผิดพลาด ${quote(raw)} ซึ่งมักเกิดจากสูตรที่อ้างถึงข้อมูลไม่ได้ กรุณาแก้สูตรหรือพิมพ์ค่าลงไปแทน`,
           ),
         );
       } else if (checkRequired && column.required && isBlank(raw)) {

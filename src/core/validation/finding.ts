@@ -19,6 +19,10 @@ export const RULES = {
   'log-tab-missing': { severity: 'info', checks: 'the run-log tab is missing (it is created)' },
   'header-missing': { severity: 'error', checks: 'a header of the contract is missing in row 1' },
   'header-duplicate': { severity: 'warning', checks: 'a header appears twice in row 1' },
+  'data-outside-table': {
+    severity: 'error',
+    checks: 'content below the last row the add-on reads (10,000)',
+  },
   'general-label-missing': { severity: 'error', checks: 'a required label is missing' },
   'general-label-unknown': {
     severity: 'warning',
@@ -30,6 +34,19 @@ export const RULES = {
     checks: 'a cell shows a formula error (#N/A, #REF!, …)',
   },
   'required-cell-empty': { severity: 'error', checks: 'a row leaves a required cell empty' },
+  'text-field-wrong-type': {
+    severity: 'error',
+    checks: 'a number, date or TRUE/FALSE where the contract asks for text',
+  },
+  'text-too-long': { severity: 'error', checks: 'text longer than the field’s maximum length' },
+  'template-link-invalid': {
+    severity: 'error',
+    checks: 'แม่แบบเอกสาร is not a Google Docs link or ID',
+  },
+  'folder-link-invalid': {
+    severity: 'error',
+    checks: 'โฟลเดอร์ปลายทาง is not a Google Drive folder link or ID',
+  },
   'fiscal-year-invalid': { severity: 'error', checks: 'the fiscal year is not a year' },
   'fiscal-year-not-be': { severity: 'error', checks: 'the fiscal year is not a Buddhist-Era year' },
   'fiscal-year-rules-fallback': {

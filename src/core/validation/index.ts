@@ -4,7 +4,7 @@ import { parseOrganisation } from '../thai/organisation';
 import { normalizeText } from '../thai/normalize';
 import { fromA1 } from '../workbook/a1';
 import type { TabValues } from '../workbook/cells';
-import { LOG_TAB, TABS, type TabKey } from '../workbook/contract';
+import { LOG_TAB, MAX_TAB_ROWS, TABS, type TabKey } from '../workbook/contract';
 import { readHistory } from '../workbook/history-reader';
 import {
   readGeneral,
@@ -17,7 +17,8 @@ import {
 import { findSheetName, locateTab, type LocatedTab } from '../workbook/tabs';
 import { checkCells } from './cells';
 import { contextFromGeneral, EMPTY_CONTEXT, type ValidationContext } from './context';
-import type { Finding, RuleId } from './finding';
+import { makeFinding, type Finding, type RuleId } from './finding';
+import { checkGeneralText, checkTextColumns } from './fields';
 import { checkGeneral } from './general';
 import { checkHistory } from './history';
 import { checkMeasures } from './measures';
@@ -42,11 +43,24 @@ export interface ValidateOptions extends ReadOptions {
    * ข้อมูลทั่วไป tab; when it has one, the context is read from it.
    */
   readonly context?: ValidationContext;
+  /**
+   * Cells with content beyond the rows the reader reads (MAX_TAB_ROWS), found without reading
+   * them: each is reported where it is.
+   */
+  readonly outside?: readonly { readonly sheet: string; readonly cell: string }[];
+  /**
+   * Merged ranges per sheet name (A1 ranges, as Range.getMergedRanges gives them): a finding
+   * on a cell hidden inside a merge goes to the merge's first cell, the one staff see.
+   */
+  readonly merged?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Another rule's finding that says the same (or nothing useful) once this one is raised. */
 const SUPERSEDES: Readonly<Partial<Record<RuleId, readonly RuleId[] | 'all'>>> = {
   'cell-error-value': 'all',
+  // A value of the wrong kind or length makes any finding about its content beside the point.
+  'text-field-wrong-type': 'all',
+  'text-too-long': 'all',
   'addressee-unknown-post': ['text-foreign-organisation', 'text-other-kind-term'],
 };
 
@@ -64,6 +78,7 @@ function checkGeneralTab(read: ReturnType<typeof readGeneral>, context: Validati
     ...read.findings,
     ...checkCells(read.tab, false),
     ...checkGeneral(read.data),
+    ...checkGeneralText(read.data),
     ...checkTabText(read.tab, organisationOf(context), freeCells),
   ];
 }
@@ -119,7 +134,11 @@ function organisationOf(context: ValidationContext) {
 }
 
 function common(tab: LocatedTab, context: ValidationContext): Finding[] {
-  return [...checkCells(tab, true), ...checkTabText(tab, organisationOf(context))];
+  return [
+    ...checkCells(tab, true),
+    ...checkTextColumns(tab),
+    ...checkTabText(tab, organisationOf(context)),
+  ];
 }
 
 function tabKeyOf(tabs: TabValues, name: string): TabKey | null {
@@ -151,7 +170,52 @@ export function validateWorkbook(tabs: TabValues, options: ValidateOptions = {})
   const findings = keys.flatMap((key) =>
     key === 'general' ? checkGeneralTab(general, context) : CHECKS[key](tabs, context, options),
   );
-  return sortFindings(removeRepeats(findings));
+  for (const { sheet, cell } of options.outside ?? []) {
+    const key = tabKeyOf(tabs, sheet);
+    if (key === null || keys.indexOf(key) < 0) continue;
+    findings.push(
+      makeFinding(
+        'data-outside-table',
+        sheet,
+        cell,
+        `เซลล์นี้มีข้อมูลแต่อยู่เลยแถวที่ ${MAX_TAB_ROWS.toLocaleString('en-US')} ซึ่งเป็นแถวสุดท้ายที่ระบบอ่าน ระบบจึงไม่นำไปใช้ กรุณาย้ายข้อมูลขึ้นไปต่อท้ายตาราง หรือลบออกหากไม่ใช้`,
+      ),
+    );
+  }
+  return sortFindings(removeRepeats(toVisibleCells(findings, options.merged ?? {})));
+}
+
+function toVisibleCells(
+  findings: readonly Finding[],
+  merged: Readonly<Record<string, readonly string[]>>,
+): Finding[] {
+  const ranges = new Map<
+    string,
+    { first: string; top: number; left: number; bottom: number; right: number }[]
+  >();
+  for (const [sheet, list] of Object.entries(merged)) {
+    const parsed = [];
+    for (const a1 of list) {
+      const [from, to = from] = a1.split(':');
+      const a = fromA1(from);
+      const b = fromA1(to);
+      if (!a || !b) continue;
+      parsed.push({ first: from, top: a.row, left: a.column, bottom: b.row, right: b.column });
+    }
+    ranges.set(sheet, parsed);
+  }
+  return findings.map((f) => {
+    const at = fromA1(f.cell);
+    const inside = at
+      ? ranges
+          .get(f.sheet)
+          ?.find(
+            (m) =>
+              at.row >= m.top && at.row <= m.bottom && at.column >= m.left && at.column <= m.right,
+          )
+      : undefined;
+    return inside && inside.first !== f.cell ? { ...f, cell: inside.first } : f;
+  });
 }
 
 /** True when a finding blocks memo generation. */

@@ -1,5 +1,6 @@
-// The workbook contract, version 1 (../shared/spec/workbook.md) as data. Everything that
-// reads, checks or sets up the sheet takes tab names, headers, labels and values from here.
+// The workbook contract, version 1, as data (docs/workbook.md is its user-facing text, kept in
+// step by a test). Everything that reads, checks or sets up the sheet takes tab names, headers,
+// labels, values and limits from here.
 import { withDigits, type DigitStyle } from '../thai/digits';
 import { itaRulesFor } from '../ita/registry';
 import { scoreCodes, type ScoreCode } from '../ita/scores';
@@ -7,12 +8,27 @@ import { scoreCodes, type ScoreCode } from '../ita/scores';
 // Version 2 adds the optional tab ผลย้อนหลัง; a version-1 workbook is read as before.
 export const CONTRACT_VERSION = 2;
 
+/** What a free-text cell may hold besides text, and how long the text may be. */
+export interface TextRule {
+  /** Characters at most (after trimming). */
+  readonly maxLength: number;
+  /** Non-text values that can still mean what the cell means (a period may be one date). */
+  readonly accepts?: readonly ('number' | 'date')[];
+}
+
+/** Lengths no real entry reaches: a name, a line, a paragraph of a memo. */
+export const MAX_NAME = 200;
+export const MAX_LINE = 500;
+export const MAX_PARAGRAPH = 5000;
+
 export interface ColumnSpec<K extends string = string> {
   readonly key: K;
   /** The exact header text of row 1. */
   readonly header: string;
   /** A row with anything in it must fill this column. */
   readonly required: boolean;
+  /** Set for columns of text: a number, date or TRUE/FALSE there is a mistake. */
+  readonly text?: TextRule;
 }
 
 export interface TabSpec<T extends string = string, K extends string = string> {
@@ -38,11 +54,12 @@ export const SIGNATORIES_TAB = {
   columns: [
     { key: 'order', header: 'ลำดับ', required: false },
     { key: 'role', header: 'บทบาท', required: true },
-    { key: 'rank', header: 'ยศ', required: false },
-    { key: 'name', header: 'ชื่อ-สกุล', required: true },
-    { key: 'position', header: 'ตำแหน่ง', required: true },
-    { key: 'actingFor', header: 'รักษาราชการแทน', required: false },
-    { key: 'email', header: 'อีเมล', required: false },
+    { key: 'rank', header: 'ยศ', required: false, text: { maxLength: MAX_NAME } },
+    { key: 'name', header: 'ชื่อ-สกุล', required: true, text: { maxLength: MAX_NAME } },
+    { key: 'position', header: 'ตำแหน่ง', required: true, text: { maxLength: MAX_LINE } },
+    { key: 'actingFor', header: 'รักษาราชการแทน', required: false, text: { maxLength: MAX_LINE } },
+    // RFC 5321 allows 254 characters in an address.
+    { key: 'email', header: 'อีเมล', required: false, text: { maxLength: 254 } },
   ],
 } as const satisfies TabSpec;
 
@@ -51,7 +68,7 @@ export const SCORES_TAB = {
   name: 'คะแนน',
   columns: [
     { key: 'code', header: 'รหัส', required: true },
-    { key: 'name', header: 'รายการ', required: false },
+    { key: 'name', header: 'รายการ', required: false, text: { maxLength: MAX_LINE } },
     { key: 'score', header: 'คะแนน', required: true },
   ],
 } as const satisfies TabSpec;
@@ -65,7 +82,7 @@ export const HISTORY_TAB = {
   name: 'ผลย้อนหลัง',
   columns: [
     { key: 'code', header: 'รหัส', required: true },
-    { key: 'name', header: 'รายการ', required: false },
+    { key: 'name', header: 'รายการ', required: false, text: { maxLength: MAX_LINE } },
   ],
 } as const satisfies TabSpec;
 
@@ -76,20 +93,42 @@ export const RECOMMENDATIONS_TAB = {
     { key: 'part', header: 'ส่วน', required: true },
     { key: 'indicator', header: 'ตัวชี้วัด', required: true },
     { key: 'code', header: 'ข้อ', required: false },
-    { key: 'text', header: 'ประเด็นและข้อเสนอแนะ', required: true },
+    {
+      key: 'text',
+      header: 'ประเด็นและข้อเสนอแนะ',
+      required: true,
+      text: { maxLength: MAX_PARAGRAPH },
+    },
   ],
 } as const satisfies TabSpec;
+
+const MEASURE_TEXT: TextRule = { maxLength: MAX_PARAGRAPH };
 
 export const MEASURES_TAB = {
   key: 'measures',
   name: 'มาตรการ',
   columns: [
-    { key: 'activity', header: 'มาตรการ/กิจกรรม', required: true },
-    { key: 'method', header: 'ขั้นตอน/วิธีการ', required: true },
-    { key: 'responsible', header: 'ผู้รับผิดชอบ', required: true },
-    { key: 'period', header: 'ระยะเวลาในการดำเนินการ', required: true },
-    { key: 'summary', header: 'สรุปผลการดำเนินการตามมาตรการ/กิจกรรม', required: true },
-    { key: 'result', header: 'ผลลัพธ์/ความสำเร็จของการดำเนินการ', required: true },
+    { key: 'activity', header: 'มาตรการ/กิจกรรม', required: true, text: MEASURE_TEXT },
+    { key: 'method', header: 'ขั้นตอน/วิธีการ', required: true, text: MEASURE_TEXT },
+    { key: 'responsible', header: 'ผู้รับผิดชอบ', required: true, text: MEASURE_TEXT },
+    {
+      key: 'period',
+      header: 'ระยะเวลาในการดำเนินการ',
+      required: true,
+      text: { maxLength: MAX_LINE, accepts: ['date'] },
+    },
+    {
+      key: 'summary',
+      header: 'สรุปผลการดำเนินการตามมาตรการ/กิจกรรม',
+      required: true,
+      text: MEASURE_TEXT,
+    },
+    {
+      key: 'result',
+      header: 'ผลลัพธ์/ความสำเร็จของการดำเนินการ',
+      required: true,
+      text: MEASURE_TEXT,
+    },
   ],
 } as const satisfies TabSpec;
 
@@ -109,6 +148,14 @@ export const LOG_TAB = {
     { key: 'note', header: 'หมายเหตุ', required: false },
   ],
 } as const satisfies TabSpec;
+
+/**
+ * How much of a contract tab the add-on reads: rows 1 to 10,000 and columns A to AX (50).
+ * Far more than any office's table; the headers must lie within these columns. Content below
+ * row 10,000 is reported (data-outside-table), never read.
+ */
+export const MAX_TAB_ROWS = 10_000;
+export const MAX_TAB_COLUMNS = 50;
 
 /** Every tab, in contract order (the order of the sheet set-up and of findings). */
 export const TABS = [
@@ -150,6 +197,10 @@ export interface GeneralLabel {
   readonly label: string;
   readonly required: boolean;
   readonly type: 'text' | 'fiscal-year' | 'date' | 'yes-no';
+  /** For text labels: its length and the non-text values it may hold. */
+  readonly text?: TextRule;
+  /** For text labels holding a Google Drive link or ID: what it must link to. */
+  readonly link?: 'document' | 'folder';
   /** For yes-no labels: the value of a blank or missing cell. */
   readonly default?: boolean;
   /** What goes in the ข้อมูล cell (for the set-up's notes). */
@@ -162,10 +213,25 @@ export const GENERAL_LABELS: readonly GeneralLabel[] = [
     label: 'ชื่อหน่วยงาน',
     required: true,
     type: 'text',
+    text: { maxLength: MAX_NAME },
     hint: 'ชื่อเต็มของหน่วยงาน เช่น องค์การบริหารส่วนตำบลเมืองเก่า',
   },
-  { key: 'district', label: 'อำเภอ', required: true, type: 'text', hint: 'เช่น แม่แตง' },
-  { key: 'province', label: 'จังหวัด', required: true, type: 'text', hint: 'เช่น เชียงใหม่' },
+  {
+    key: 'district',
+    label: 'อำเภอ',
+    required: true,
+    type: 'text',
+    text: { maxLength: MAX_NAME },
+    hint: 'เช่น แม่แตง',
+  },
+  {
+    key: 'province',
+    label: 'จังหวัด',
+    required: true,
+    type: 'text',
+    text: { maxLength: MAX_NAME },
+    hint: 'เช่น เชียงใหม่',
+  },
   {
     key: 'fiscalYear',
     label: 'ปีงบประมาณ',
@@ -178,14 +244,23 @@ export const GENERAL_LABELS: readonly GeneralLabel[] = [
     label: 'ส่วนราชการ',
     required: true,
     type: 'text',
+    text: { maxLength: MAX_LINE },
     hint: 'หน่วยที่ออกหนังสือ เช่น งานนิติการ สำนักปลัดองค์การบริหารส่วนตำบล',
   },
-  { key: 'phone', label: 'โทรศัพท์', required: false, type: 'text', hint: 'พิมพ์ต่อท้ายส่วนราชการ' },
+  {
+    key: 'phone',
+    label: 'โทรศัพท์',
+    required: false,
+    type: 'text',
+    text: { maxLength: MAX_NAME },
+    hint: 'พิมพ์ต่อท้ายส่วนราชการ',
+  },
   {
     key: 'documentNumber',
     label: 'เลขที่หนังสือ',
     required: false,
     type: 'text',
+    text: { maxLength: MAX_NAME, accepts: ['number'] },
     hint: 'บรรทัด “ที่” เว้นว่างไว้เพื่อเขียนด้วยมือได้',
   },
   { key: 'memoDate', label: 'วันที่หนังสือ', required: true, type: 'date', hint: 'วันที่ของบันทึกข้อความ' },
@@ -194,6 +269,7 @@ export const GENERAL_LABELS: readonly GeneralLabel[] = [
     label: 'เรื่อง',
     required: false,
     type: 'text',
+    text: { maxLength: MAX_LINE },
     hint: 'เว้นว่าง: รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. (ปี)',
   },
   {
@@ -201,6 +277,7 @@ export const GENERAL_LABELS: readonly GeneralLabel[] = [
     label: 'เรียน',
     required: true,
     type: 'text',
+    text: { maxLength: MAX_LINE },
     hint: 'เช่น นายกองค์การบริหารส่วนตำบลเมืองเก่า',
   },
   {
@@ -208,6 +285,7 @@ export const GENERAL_LABELS: readonly GeneralLabel[] = [
     label: 'เว็บไซต์',
     required: false,
     type: 'text',
+    text: { maxLength: MAX_LINE },
     hint: 'เว็บไซต์ที่จะเผยแพร่ PDF เช่น www.muangkhai.go.th',
   },
   {
@@ -223,6 +301,8 @@ export const GENERAL_LABELS: readonly GeneralLabel[] = [
     label: 'แม่แบบเอกสาร',
     required: false,
     type: 'text',
+    text: { maxLength: MAX_LINE },
+    link: 'document',
     hint: 'URL หรือ ID ของ Google Doc แม่แบบ เว้นว่าง: ใช้แม่แบบในตัว',
   },
   {
@@ -230,6 +310,8 @@ export const GENERAL_LABELS: readonly GeneralLabel[] = [
     label: 'โฟลเดอร์ปลายทาง',
     required: false,
     type: 'text',
+    text: { maxLength: MAX_LINE },
+    link: 'folder',
     hint: 'URL หรือ ID ของโฟลเดอร์ใน Drive เว้นว่าง: ระบบสร้างโฟลเดอร์ให้',
   },
   {

@@ -262,12 +262,13 @@ function fillLines(units: Unit[], frame: ParagraphFrame, firstLeft: number, m: M
           width += unit.width;
           finish('wrap');
         } else {
-          const [head, tail] = splitUnit(unit, avail(), m);
+          const next = Math.max(frame.width - look.indentEnd - look.indentStart, 1);
+          const [head, ...rest] = splitUnit(unit, avail(), next, m);
           items.push(...head.items);
           width += head.width;
           trailing = 0;
           finish('wrap');
-          if (tail) queue.push(tail);
+          for (let i = rest.length - 1; i >= 0; i--) queue.push(rest[i]);
         }
       }
     }
@@ -278,36 +279,43 @@ function fillLines(units: Unit[], frame: ParagraphFrame, firstLeft: number, m: M
   return drafts;
 }
 
-/** A word wider than the line: as many grapheme clusters as fit (at least one), and the rest. */
-function splitUnit(unit: Unit, avail: number, m: Measurer): [Unit, Unit | null] {
-  const head: Frag[] = [];
+/**
+ * A word wider than the line, cut into line-wide pieces in one pass: the first fills `first`
+ * points, the others `next` (at least one grapheme cluster each); the last may share its line.
+ * Each cluster is measured once, on its own (Thai is shaped cluster by cluster anyway; Latin
+ * loses only kerning at the cut), so a 50,000-character token costs 50,000 cluster widths, not a
+ * measurement of the whole remaining text on every line.
+ */
+function splitUnit(unit: Unit, first: number, next: number, m: Measurer): Unit[] {
+  const pieces: Unit[] = [];
+  let items: Frag[] = [];
   let width = 0;
-  const frags = unit.items as Frag[];
-  for (let i = 0; i < frags.length; i++) {
-    const f = frags[i];
-    const clusters = graphemes(f.text);
-    let taken = '';
-    let takenWidth = 0;
-    for (const c of clusters) {
-      const w = m.width(taken + c, f.style.face, f.style.size);
-      if (width + w > avail + EPSILON && (width > 0 || taken)) break;
-      taken += c;
-      takenWidth = w;
+  let avail = first;
+  let text = '';
+  let textWidth = 0;
+  const closeFrag = (f: Frag) => {
+    if (text) items.push({ ...f, text, width: textWidth });
+    text = '';
+    textWidth = 0;
+  };
+  for (const f of unit.items as Frag[]) {
+    for (const c of graphemes(f.text)) {
+      const w = m.width(c, f.style.face, f.style.size);
+      if (width > 0 && width + w > avail + EPSILON) {
+        closeFrag(f);
+        pieces.push(textUnit(items, m));
+        items = [];
+        width = 0;
+        avail = next;
+      }
+      text += c;
+      textWidth += w;
+      width += w;
     }
-    if (taken) {
-      head.push({ ...f, text: taken, width: takenWidth });
-      width += takenWidth;
-    }
-    if (taken.length < f.text.length) {
-      const restText = f.text.slice(taken.length);
-      const rest: Frag[] = [
-        { ...f, text: restText, width: m.width(restText, f.style.face, f.style.size) },
-        ...frags.slice(i + 1),
-      ];
-      return [textUnit(head, m), textUnit(rest, m)];
-    }
+    closeFrag(f);
   }
-  return [textUnit(head, m), null];
+  if (items.length > 0) pieces.push(textUnit(items, m));
+  return pieces;
 }
 
 /** Drops the spaces that end a line: they are neither drawn nor aligned. */

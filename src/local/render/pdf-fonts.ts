@@ -6,7 +6,7 @@
  * (characterSpacing would). So text is written here as PDF text operators from the glyphs and
  * positions that pdfkit's embedded font (fontkit, with Sarabun's GSUB/GPOS) produces. This uses
  * pdfkit 0.20's EmbeddedFont (encode, id, ref) and page font resources, which its typings do not
- * declare: the shapes are checked at run time and the tests read the result back with poppler.
+ * declare: the shapes are checked at run time and the tests read the result back with pdf.js.
  */
 import type { Face } from './fonts';
 import { fontBuffer } from './fonts';

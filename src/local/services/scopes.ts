@@ -169,7 +169,7 @@ export const SCOPE_TABLE: readonly ServiceScopes[] = [
            getA1Notation getBackground getBackgrounds getCell getColumn getDataValidation
            getDataValidations getDisplayValue getDisplayValues getFontColor getFontFamily
            getFontSize getFontStyle getFontWeight getFontWeights getFormula getFormulas getGridId
-           getHeight getHorizontalAlignment getHorizontalAlignments getLastColumn getLastRow
+           getHeight getHorizontalAlignment getHorizontalAlignments getLastColumn getLastRow getMergedRanges getNextDataCell
            getNote getNotes getNumColumns getNumRows getNumberFormat getNumberFormats
            getRichTextValue getRichTextValues getRow getRowIndex getSheet getValue getValues
            getVerticalAlignment getVerticalAlignments getWidth getWrap getWrapStrategies

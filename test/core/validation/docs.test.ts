@@ -63,6 +63,14 @@ const SCENARIOS: TabValues[] = [
       E2: 'ประชุม 3 ครั้ง ปี ๒๕๖๘',
     },
   }),
+  corrected({
+    ข้อมูลทั่วไป: {
+      B14: 'abc',
+      B15: 'https://docs.google.com/document/d/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789/edit',
+    },
+    ผู้ลงนาม: { E2: new Date(Date.UTC(2025, 9, 2, 17)) },
+    มาตรการ: { F2: 'ผล'.repeat(2600) },
+  }),
 ];
 
 describe('docs/validation.md', () => {
@@ -81,10 +89,11 @@ describe('docs/validation.md', () => {
   });
 
   test('every example message is what the validator says', () => {
+    const outside = { outside: [{ sheet: 'มาตรการ', cell: 'A10001' }] };
     const said = new Set(
-      SCENARIOS.flatMap((tabs) =>
-        validateWorkbook(tabs).map((f) => `${f.rule} ${f.sheet}!${f.cell}: ${f.message}`),
-      ),
+      [...SCENARIOS.map((tabs) => validateWorkbook(tabs)), validateWorkbook(corrected(), outside)]
+        .flat()
+        .map((f) => `${f.rule} ${f.sheet}!${f.cell}: ${f.message}`),
     );
     for (const [, id, , sheet, cell, message] of rows) {
       expect(said).toContain(`${id} ${sheet}!${cell}: ${message.replace(/\\\|/g, '|')}`);

@@ -13,8 +13,8 @@ import {
   YES,
 } from '../../../src/core/workbook/contract';
 
-// The contract (../shared/spec/workbook.md), restated: a change here is a change of a
-// user-facing contract and must be deliberate. Version 2 added the optional tab ผลย้อนหลัง.
+// The contract (docs/workbook.md), restated: a change here is a change of a user-facing
+// contract and must be deliberate. Version 2 added the optional tab ผลย้อนหลัง.
 describe('workbook contract v2', () => {
   test('version', () => expect(CONTRACT_VERSION).toBe(2));
 

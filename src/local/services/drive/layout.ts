@@ -1,43 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { safeFileName } from '../../file-name';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
 
-/**
- * Most file systems allow 255 bytes per name and Thai takes 3 bytes a character in UTF-8; the
- * rest is room for `.gdoc.json` and a ` (12)` duplicate suffix.
- */
-const MAX_NAME_BYTES = 235;
+/** Room for `.gdoc.json` and a ` (12)` duplicate suffix after a Drive name made safe. */
+const SUFFIX_BYTES = 20;
 
 /**
  * A Drive name made safe as one path component. Drive allows '/', leading dots, control
- * characters and any length; a disk does not. '/' becomes the look-alike '∕' so names stay
- * readable. The index keeps the real name.
+ * characters and any length; a disk does not (see safeFileName). The index keeps the real name.
  */
 export function safeComponent(name: string): string {
-  let s = name
-    .replace(/\//g, '\u2215')
-    .replace(/\\/g, '\u29f5')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .trim();
-  if (s === '' || s === '.' || s === '..') s = '_';
-  if (s.startsWith('.')) s = '_' + s;
-  // A long name is shortened before its extension, so the file still opens as what it is.
-  const ext = /\.[A-Za-z0-9]{1,8}$/.exec(s)?.[0] ?? '';
-  return (
-    truncateBytes(s.slice(0, s.length - ext.length), MAX_NAME_BYTES - ext.length).trimEnd() + ext
-  );
-}
-
-function truncateBytes(s: string, max: number): string {
-  const enc = new TextEncoder();
-  if (enc.encode(s).length <= max) return s;
-  let out = '';
-  for (const ch of s) {
-    if (enc.encode(out + ch).length > max) break;
-    out += ch;
-  }
-  return out;
+  return safeFileName(name, { reserveBytes: SUFFIX_BYTES });
 }
 
 /** The disk name for an entry: Google Docs are stored as their model, `<name>.gdoc.json`. */

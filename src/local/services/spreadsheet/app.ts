@@ -21,6 +21,7 @@ const BorderStyle = {
 } as const;
 const Dimension = { COLUMNS: 'COLUMNS', ROWS: 'ROWS' } as const;
 const SheetType = { GRID: 'GRID', OBJECT: 'OBJECT' } as const;
+const Direction = { UP: 'UP', DOWN: 'DOWN', PREVIOUS: 'PREVIOUS', NEXT: 'NEXT' } as const;
 
 type Methods =
   | 'flush'
@@ -49,6 +50,7 @@ export class SpreadsheetApp implements Pick<App, Methods> {
   readonly BorderStyle = BorderStyle as unknown as App['BorderStyle'];
   readonly Dimension = Dimension as unknown as App['Dimension'];
   readonly SheetType = SheetType as unknown as App['SheetType'];
+  readonly Direction = Direction as unknown as App['Direction'];
 
   constructor(private readonly ctx: SheetsContext) {
     return tracked(this, ctx.log, 'SpreadsheetApp', 'SpreadsheetApp');

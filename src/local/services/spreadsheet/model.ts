@@ -83,8 +83,11 @@ function shift(g: GridRange, axis: 'row' | 'col', start: number, delta: number):
 }
 
 export class SheetData {
-  /** rows[r - 1][c - 1]; holes are blank, unformatted cells. */
-  rows: (Cell | undefined)[][] = [];
+  /**
+   * The cells that exist, by row then column (1-based): a sparse grid, so a sheet costs what
+   * its cells cost, whatever its extent (one value at XFD1048576 is one cell, not 17 billion).
+   */
+  private readonly grid = new Map<number, Map<number, Cell>>();
   frozenRows = 0;
   frozenCols = 0;
   /** Pixels per column (index c - 1); unset: Sheets' default of 100. */
@@ -93,6 +96,8 @@ export class SheetData {
   tabColor: string | null = null;
   hidden = false;
   protections: ProtectionData[] = [];
+  /** Merged ranges as loaded (read only: the xlsx keeps them as they are when saved). */
+  merges: GridRange[] = [];
   activeRange: GridRange = { row: 1, col: 1, numRows: 1, numCols: 1 };
   /** The worksheet's id in the xlsx it came from: saving updates that worksheet in place. */
   xlsxId?: number;
@@ -105,16 +110,20 @@ export class SheetData {
   ) {}
 
   cell(row: number, col: number): Cell | undefined {
-    return this.rows[row - 1]?.[col - 1];
+    return this.grid.get(row)?.get(col);
   }
 
   /** The cell for writing, created (and the grid grown) if needed. */
   ensureCell(row: number, col: number): Cell {
-    const r = (this.rows[row - 1] ??= []);
-    let c = r[col - 1];
+    let r = this.grid.get(row);
+    if (!r) {
+      r = new Map();
+      this.grid.set(row, r);
+    }
+    let c = r.get(col);
     if (!c) {
       c = { value: null, style: {} };
-      r[col - 1] = c;
+      r.set(col, c);
     }
     if (row > this.maxRows) this.maxRows = row;
     if (col > this.maxCols) this.maxCols = col;
@@ -123,20 +132,12 @@ export class SheetData {
 
   /** Last row holding a value or formula (0 for an empty sheet), as Sheet.getLastRow. */
   lastRow(): number {
-    for (let r = this.rows.length; r >= 1; r--) {
-      const row = this.rows[r - 1];
-      if (row && row.some((c) => hasContent(c))) return r;
-    }
-    return 0;
-  }
-
-  lastColumn(): number {
     let last = 0;
-    for (const row of this.rows) {
-      if (!row) continue;
-      for (let c = row.length; c > last; c--) {
-        if (hasContent(row[c - 1])) {
-          last = c;
+    for (const [r, cells] of this.grid) {
+      if (r <= last) continue;
+      for (const cell of cells.values()) {
+        if (hasContent(cell)) {
+          last = r;
           break;
         }
       }
@@ -144,34 +145,86 @@ export class SheetData {
     return last;
   }
 
-  /** Every cell that exists, with its position. */
+  lastColumn(): number {
+    let last = 0;
+    for (const cells of this.grid.values()) {
+      for (const [c, cell] of cells) if (c > last && hasContent(cell)) last = c;
+    }
+    return last;
+  }
+
+  /**
+   * The last row and column of any cell that exists (content, note, format or validation), or
+   * with `dataOnly` of cells holding content, a note or a validation rule.
+   */
+  extent(dataOnly = false): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    for (const [r, cells] of this.grid) {
+      for (const [c, cell] of cells) {
+        if (dataOnly && !hasContent(cell) && !cell.note && !cell.validation) continue;
+        rows = Math.max(rows, r);
+        columns = Math.max(columns, c);
+      }
+    }
+    return { rows, columns };
+  }
+
+  /** The rows of column `line` (along 'column') or the columns of row `line` holding content. */
+  filled(line: number, along: 'column' | 'row'): number[] {
+    const out: number[] = [];
+    if (along === 'column') {
+      for (const [r, cells] of this.grid) if (hasContent(cells.get(line))) out.push(r);
+    } else {
+      for (const [c, cell] of this.grid.get(line) ?? []) if (hasContent(cell)) out.push(c);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
+  /** Every cell that exists, with its position, row by row and left to right. */
   *cells(): Generator<[number, number, Cell]> {
-    for (let r = 0; r < this.rows.length; r++) {
-      const row = this.rows[r];
-      if (!row) continue;
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (cell) yield [r + 1, c + 1, cell];
+    const byNumber = (a: number, b: number) => a - b;
+    for (const r of [...this.grid.keys()].sort(byNumber)) {
+      const cells = this.grid.get(r) as Map<number, Cell>;
+      for (const c of [...cells.keys()].sort(byNumber)) yield [r, c, cells.get(c) as Cell];
+    }
+  }
+
+  /** Moves every row at or after `start` by `delta` (rows a deletion covers are dropped first). */
+  private shiftRows(start: number, delta: number): void {
+    const moved = [...this.grid].filter(([r]) => r >= start);
+    for (const [r] of moved) this.grid.delete(r);
+    for (const [r, cells] of moved) {
+      if (delta < 0 && r < start - delta) continue;
+      this.grid.set(r + delta, cells);
+    }
+  }
+
+  private shiftColumns(start: number, delta: number): void {
+    for (const cells of this.grid.values()) {
+      const moved = [...cells].filter(([c]) => c >= start);
+      for (const [c] of moved) cells.delete(c);
+      for (const [c, cell] of moved) {
+        if (delta < 0 && c < start - delta) continue;
+        cells.set(c + delta, cell);
       }
     }
   }
 
   insertRows(before: number, count: number): void {
-    if (this.rows.length >= before)
-      this.rows.splice(before - 1, 0, ...new Array<(Cell | undefined)[]>(count));
+    this.shiftRows(before, count);
     this.maxRows += count;
     this.shiftRanges('row', before, count);
   }
 
   deleteRows(start: number, count: number): void {
-    this.rows.splice(start - 1, count);
+    this.shiftRows(start, -count);
     this.maxRows -= count;
     this.shiftRanges('row', start, -count);
   }
 
   insertColumns(before: number, count: number): void {
-    for (const row of this.rows)
-      if (row && row.length >= before) row.splice(before - 1, 0, ...new Array<Cell>(count));
+    this.shiftColumns(before, count);
     for (const list of [this.columnWidths, this.hiddenColumns] as unknown[][]) {
       if (list.length >= before) list.splice(before - 1, 0, ...new Array(count));
     }
@@ -180,7 +233,7 @@ export class SheetData {
   }
 
   deleteColumns(start: number, count: number): void {
-    for (const row of this.rows) if (row) row.splice(start - 1, count);
+    this.shiftColumns(start, -count);
     this.columnWidths.splice(start - 1, count);
     this.hiddenColumns.splice(start - 1, count);
     this.maxCols -= count;

@@ -46,6 +46,8 @@ type Methods =
   | 'getHorizontalAlignments'
   | 'getLastColumn'
   | 'getLastRow'
+  | 'getMergedRanges'
+  | 'getNextDataCell'
   | 'getNote'
   | 'getNotes'
   | 'getNumColumns'
@@ -302,6 +304,52 @@ export class Range implements Pick<R, Methods> {
 
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     return new Sheet(this.ctx, this.sheet) as never;
+  }
+
+  /**
+   * The merged ranges that overlap this range, whole.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()
+   */
+  getMergedRanges(): R[] {
+    const g = this.g;
+    const overlaps = (m: GridRange) =>
+      m.row < g.row + g.numRows &&
+      g.row < m.row + m.numRows &&
+      m.col < g.col + g.numCols &&
+      g.col < m.col + m.numCols;
+    return realmArray(
+      this.ctx.realm,
+      this.sheet.merges.filter(overlaps).map((m) => new Range(this.ctx, this.sheet, { ...m })),
+    ) as never;
+  }
+
+  /**
+   * Ctrl+arrow from the range's first cell: the edge of the block of filled cells it is in, else
+   * the next filled cell that way, else the sheet's edge.
+   * https://developers.google.com/apps-script/reference/spreadsheet/range#getNextDataCell(Direction)
+   */
+  getNextDataCell(direction: GoogleAppsScript.Spreadsheet.Direction): R {
+    const d = String(direction);
+    if (!['UP', 'DOWN', 'PREVIOUS', 'NEXT'].includes(d)) fail(this.ctx, `Invalid argument: ${d}`);
+    const vertical = d === 'UP' || d === 'DOWN';
+    const step = d === 'DOWN' || d === 'NEXT' ? 1 : -1;
+    const edge = step > 0 ? (vertical ? this.sheet.maxRows : this.sheet.maxCols) : 1;
+    const filled = this.sheet.filled(
+      vertical ? this.g.col : this.g.row,
+      vertical ? 'column' : 'row',
+    );
+    const has = new Set(filled);
+    let at = vertical ? this.g.row : this.g.col;
+    if (has.has(at) && has.has(at + step)) {
+      while (at !== edge && has.has(at + step)) at += step;
+    } else {
+      const beyond = step > 0 ? filled.find((p) => p > at) : filled.reverse().find((p) => p < at);
+      at = beyond ?? edge;
+    }
+    const g = vertical
+      ? { row: at, col: this.g.col, numRows: 1, numCols: 1 }
+      : { row: this.g.row, col: at, numRows: 1, numCols: 1 };
+    return new Range(this.ctx, this.sheet, g) as never;
   }
 
   getCell(row: number, column: number): R {

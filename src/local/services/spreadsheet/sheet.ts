@@ -166,7 +166,7 @@ export class Sheet implements Pick<Sh, Methods> {
    * copied sheet is named "Copy of [original name]"", and returns the new sheet:
    * https://developers.google.com/apps-script/reference/spreadsheet/sheet#copyTo(Spreadsheet)
    * Only the one spreadsheet exists here, so the target must be it. Copied: values, formulas,
-   * notes, formats, validation, column widths and hidden columns, frozen rows and columns, the
+   * notes, formats, validation, merges, column widths and hidden columns, frozen rows and columns, the
    * tab colour. Assumed where the reference is silent (as the Sheets UI's "Duplicate" does):
    * the copy goes last, visible and not activated; protections are not copied; a name already
    * taken gets " 2", " 3" … appended.
@@ -181,7 +181,9 @@ export class Sheet implements Pick<Sh, Methods> {
     for (let i = 2; taken(name); i++) name = `${base} ${i}`;
     const source = this.sheet;
     const copy = new SheetData(name, book.newGid(), source.maxRows, source.maxCols);
-    copy.rows = source.rows.map((row) => row?.map((cell) => (cell ? structuredClone(cell) : cell)));
+    for (const [r, c, cell] of source.cells())
+      Object.assign(copy.ensureCell(r, c), structuredClone(cell));
+    copy.merges = source.merges.map((m) => ({ ...m }));
     copy.frozenRows = source.frozenRows;
     copy.frozenCols = source.frozenCols;
     copy.columnWidths = [...source.columnWidths];

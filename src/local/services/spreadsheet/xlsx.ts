@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
+import { realpathSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 
 // The Workbook class alone: the package's index also loads its CSV and streaming code, which
 // costs about 150 ms at start-up and is never used here.
@@ -34,11 +36,28 @@ import { ruleFromExcel, ruleToExcel } from './validation-rule';
 /** Worksheet members exceljs has but does not type. */
 interface WorksheetInternals {
   dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
+  /** Merged ranges by their master cell. */
+  _merges: Record<string, { range: string } | undefined>;
+  /** The rows that exist (a sparse array): iterating it never creates rows. */
+  _rows: (ExcelJS.Row | undefined)[];
   sheetProtection: ({ sheet?: boolean } & Record<string, unknown>) | null;
   orderNo: number;
 }
 
 const internals = (ws: Worksheet): WorksheetInternals => ws as unknown as WorksheetInternals;
+
+/**
+ * Every cell the worksheet holds (values, formats, notes), without creating any: exceljs's own
+ * eachRow/eachCell either skip format-only cells or create every cell of the bounding box.
+ */
+function eachExistingCell(ws: Worksheet, visit: (x: ExcelJS.Cell, r: number, c: number) => void) {
+  internals(ws)._rows.forEach((row) => {
+    if (!row) return;
+    (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells.forEach((x, i) => {
+      if (x) visit(x, row.number, i + 1);
+    });
+  });
+}
 
 /** exceljs's ValueType.Merge: a cell covered by a merge, whose value is its master's. */
 const MERGE_SLAVE = 1;
@@ -73,6 +92,9 @@ function plainText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/** What a formula without a cached result reads as (Sheets' marker for a value being fetched). */
+export const UNCOMPUTED = '#GETTING_DATA';
+
 /** A cell's value as Apps Script reports it; `source` keeps xlsx-only detail for the save. */
 function readCell(
   raw: CellValue,
@@ -80,7 +102,12 @@ function readCell(
   timeZone: string,
 ): Pick<Cell, 'value' | 'formula' | 'error' | 'source'> {
   if (raw === null || raw === undefined) return { value: null };
-  if (raw instanceof Date) return { value: fromSheetsDate(raw, timeZone) };
+  if (raw instanceof Date) {
+    // A date-formatted number no calendar holds (1e308): exceljs cannot keep the number, so the
+    // cell reads as Sheets' error for a number out of range instead of rejecting the workbook.
+    if (Number.isNaN(raw.getTime())) return { value: null, error: '#NUM!' };
+    return { value: fromSheetsDate(raw, timeZone) };
+  }
   if (typeof raw !== 'object') return { value: raw === '' ? null : (raw as Scalar) };
   if ('error' in raw) return { value: null, error: String(raw.error) };
   if ('richText' in raw) return { value: plainText(raw) || null, source: raw };
@@ -88,7 +115,12 @@ function readCell(
   if ('formula' in raw || 'sharedFormula' in raw) {
     const result = (raw as { result?: unknown }).result;
     const f = formula ?? String((raw as { formula?: string }).formula ?? '');
-    const cached = readCell((result ?? null) as CellValue, undefined, timeZone);
+    // No cached result (a producer that does not calculate): the value is unknown here, where no
+    // formula is calculated. It reads as "not yet available" rather than as a blank.
+    const cached =
+      result === undefined
+        ? { value: null, error: UNCOMPUTED }
+        : readCell((result ?? null) as CellValue, undefined, timeZone);
     // A shared formula's text only resolves against its master: keep the translated text instead.
     return {
       ...cached,
@@ -110,28 +142,30 @@ const MAX_VALIDATED_ROWS = 10_000;
 const MAX_VALIDATED_COLUMNS = 200;
 
 function readSheet(ws: Worksheet, sheet: SheetData, book: WorkbookData): void {
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    row.eachCell({ includeEmpty: true }, (x, c) => {
-      const { protection: _locked, ...style } = structuredClone(x.style ?? {}) as Partial<Style>;
-      const merged = x.type === MERGE_SLAVE;
-      const content = merged
-        ? { value: null }
-        : readCell(x.value, x.formula || undefined, book.timeZone);
-      const note = noteText(x.note);
-      const cell: Cell = { ...content, style };
-      if (note) cell.note = note;
-      if (
-        cell.value === null &&
-        !cell.formula &&
-        !cell.error &&
-        !note &&
-        Object.keys(style).length === 0
-      )
-        return;
-      const target = sheet.ensureCell(r, c);
-      Object.assign(target, cell);
-    });
+  eachExistingCell(ws, (x, r, c) => {
+    const { protection: _locked, ...style } = structuredClone(x.style ?? {}) as Partial<Style>;
+    const merged = x.type === MERGE_SLAVE;
+    const content = merged
+      ? { value: null }
+      : readCell(x.value, x.formula || undefined, book.timeZone);
+    const note = noteText(x.note);
+    const cell: Cell = { ...content, style };
+    if (note) cell.note = note;
+    if (
+      cell.value === null &&
+      !cell.formula &&
+      !cell.error &&
+      !note &&
+      Object.keys(style).length === 0
+    )
+      return;
+    const target = sheet.ensureCell(r, c);
+    Object.assign(target, cell);
   });
+  for (const merge of Object.values(internals(ws)._merges)) {
+    const g = merge && parseRef(merge.range, 1_048_576, 16_384);
+    if (g) sheet.merges.push(g);
+  }
   // Rules reaching far past the data (whole columns) are kept only within a sane grid.
   const maxRow = Math.max(MAX_VALIDATED_ROWS, ws.rowCount);
   const rules = internals(ws).dataValidations.model;
@@ -146,7 +180,8 @@ function readSheet(ws: Worksheet, sheet: SheetData, book: WorkbookData): void {
     sheet.frozenRows = view.ySplit ?? 0;
     sheet.frozenCols = view.xSplit ?? 0;
   }
-  const columns = Math.max(ws.columnCount, ws.columns?.length ?? 0);
+  // Only columns that carry a width or visibility of their own (ws.columns creates none).
+  const columns = Math.min(ws.columns?.length ?? 0, GOOGLE_MAX_COLUMNS);
   for (let c = 1; c <= columns; c++) {
     const col = ws.getColumn(c);
     if (col.width !== undefined) sheet.columnWidths[c - 1] = pxFromChars(col.width);
@@ -156,10 +191,51 @@ function readSheet(ws: Worksheet, sheet: SheetData, book: WorkbookData): void {
   sheet.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
 }
 
+// Google Sheets' limits for a spreadsheet created in or converted to Sheets: 10 million cells
+// in all, 18,278 columns (ZZZ) per sheet, 50,000 characters per cell ("Files you can store in
+// Google Drive", https://support.google.com/drive/answer/37603). An .xlsx holds at most 16,384
+// columns (XFD), so the column limit never binds here. What Sheets counts for a converted file
+// is not documented: assumed here to be each sheet's data extent, its last row times its last
+// column holding a value, formula, note or validation rule (formatting alone not counted).
+export const GOOGLE_MAX_CELLS = 10_000_000;
+export const GOOGLE_MAX_COLUMNS = 18_278;
+export const GOOGLE_MAX_CELL_CHARACTERS = 50_000;
+
+/** A workbook Google Sheets would refuse to open; the message is Thai and says what to do. */
+export class WorkbookRefused extends Error {}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+function checkGoogleLimits(book: WorkbookData): void {
+  let total = 0;
+  let largest: { sheet: SheetData; rows: number; columns: number; cells: number } | null = null;
+  for (const sheet of book.sheets) {
+    const { rows, columns } = sheet.extent(true);
+    const cells = rows * columns;
+    total += cells;
+    if (!largest || cells > largest.cells) largest = { sheet, rows, columns, cells };
+    for (const [r, c, cell] of sheet.cells()) {
+      if (typeof cell.value === 'string' && cell.value.length > GOOGLE_MAX_CELL_CHARACTERS) {
+        throw new WorkbookRefused(
+          `เซลล์ ${sheet.name}!${cellA1(r, c)} มีข้อความ ${thousands(cell.value.length)} ตัวอักษร เกินกว่าที่ Google ชีตรับได้ (${thousands(GOOGLE_MAX_CELL_CHARACTERS)} ตัวอักษรต่อเซลล์) กรุณาย่อข้อความในเซลล์นั้นแล้วบันทึกใหม่`,
+        );
+      }
+    }
+  }
+  if (total > GOOGLE_MAX_CELLS && largest) {
+    const far = cellA1(largest.rows, largest.columns);
+    throw new WorkbookRefused(
+      `สมุดงานนี้ใหญ่เกินกว่าที่ Google ชีตรับได้ (รวม ${thousands(total)} เซลล์ เกินขีดจำกัด ${thousands(GOOGLE_MAX_CELLS)} เซลล์) ส่วนใหญ่มาจากแท็บ “${largest.sheet.name}” ที่มีข้อมูลไปจนถึงเซลล์ ${far} กรุณาลบข้อมูลในแถวและคอลัมน์ที่ไม่ใช้ของแท็บนั้น แล้วบันทึกใหม่`,
+    );
+  }
+}
+
 /** Opens an xlsx as a spreadsheet. Date cells become instants in `timeZone` (see dates.ts). */
 export async function openWorkbook(path: string, options: OpenOptions): Promise<WorkbookData> {
   const wb = new Workbook();
   await wb.xlsx.readFile(path);
+  // exceljs opens any zip (a .docx renamed) as a workbook without sheets; Excel has at least one.
+  if (wb.worksheets.length === 0) throw new Error(`${path} holds no worksheet`);
   const book = new WorkbookData(options.id, options.name, options.timeZone, options.locale);
   book.source = wb;
   for (const ws of wb.worksheets) {
@@ -167,11 +243,9 @@ export async function openWorkbook(path: string, options: OpenOptions): Promise<
     sheet.xlsxId = ws.id;
     book.sheets.push(sheet);
     readSheet(ws, sheet, book);
-    sheet.maxRows = Math.max(DEFAULT_ROWS, ws.rowCount, sheet.rows.length);
-    sheet.maxCols = sheet.rows.reduce(
-      (m, r) => Math.max(m, r?.length ?? 0),
-      Math.max(DEFAULT_COLUMNS, ws.columnCount),
-    );
+    const extent = sheet.extent();
+    sheet.maxRows = Math.max(DEFAULT_ROWS, extent.rows);
+    sheet.maxCols = Math.max(DEFAULT_COLUMNS, extent.columns);
     if (internals(ws).sheetProtection?.sheet) {
       const saved = options.protections?.[ws.name];
       sheet.protections = saved?.length
@@ -187,6 +261,7 @@ export async function openWorkbook(path: string, options: OpenOptions): Promise<
     }
   }
   if (book.sheets.length === 0) book.sheets.push(new SheetData('Sheet1', 0));
+  checkGoogleLimits(book);
   const active = wb.views?.[0]?.activeTab;
   if (typeof active === 'number' && book.sheets[active]) book.activeSheet = book.sheets[active];
   return book;
@@ -272,13 +347,11 @@ function writeProtection(ws: Worksheet, sheet: SheetData): void {
 
 function writeSheet(ws: Worksheet, sheet: SheetData, book: WorkbookData): void {
   // Positions the model no longer holds (cleared, deleted, shifted away) are emptied first.
-  ws.eachRow({ includeEmpty: true }, (row, r) => {
-    row.eachCell({ includeEmpty: true }, (x, c) => {
-      if (sheet.cell(r, c) || x.type === MERGE_SLAVE) return;
-      x.value = null;
-      x.style = {};
-      clearNote(x);
-    });
+  eachExistingCell(ws, (x, r, c) => {
+    if (sheet.cell(r, c) || x.type === MERGE_SLAVE) return;
+    x.value = null;
+    x.style = {};
+    clearNote(x);
   });
   internals(ws).dataValidations.model = {};
   for (const [r, c, cell] of sheet.cells()) {
@@ -358,5 +431,19 @@ export async function saveWorkbook(book: WorkbookData, path: string): Promise<vo
   const active = Math.max(0, book.sheets.indexOf(book.activeSheet));
   const base = wb.views?.[0] ?? { x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' };
   wb.views = [{ ...base, firstSheet: 0, activeTab: active } as ExcelJS.WorkbookView];
-  await wb.xlsx.writeFile(path);
+  // Written beside the workbook, then renamed over it: a reader (another run, Excel) sees the
+  // old file or the new one, never half of one.
+  let target = path;
+  try {
+    target = realpathSync(path);
+  } catch {
+    // A new file.
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.saving`);
+  try {
+    await wb.xlsx.writeFile(temporary);
+    renameSync(temporary, target);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
