@@ -42,7 +42,6 @@ import {
 import { appendLog } from './log';
 import { readTabs, utcOffsetMinutes } from './sheets';
 import { applyPlan, readTemplate } from './template-doc';
-import { applyLayout } from './doc-layout';
 import { cacheContext, recallFolder, rememberFolder, rememberLastRun } from './state';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -129,13 +128,8 @@ interface Made {
   pdfId?: string;
 }
 
-/** Copies or creates the template Doc in the folder and checks it; findings when it is broken. */
-function prepareDocument(
-  data: WorkbookData,
-  name: string,
-  folderId: string,
-  made: Made,
-): GoogleAppsScript.Document.Document {
+/** Copies the office's template into the folder, or writes the built-in one; the new Doc's id. */
+function prepareDocument(data: WorkbookData, name: string, folderId: string, made: Made): string {
   const templateId = data.general.template.value ? parseDriveId(data.general.template.value) : null;
   if (data.general.template.value && !templateId) {
     throw new UserFacingError(
@@ -146,7 +140,7 @@ function prepareDocument(
   made.docId = file.id as string;
   made.docUrl = file.webViewLink as string;
   if (!templateId) writeTemplateDoc(made.docId, data);
-  return DocumentApp.openById(made.docId);
+  return made.docId;
 }
 
 function fail(
@@ -196,8 +190,7 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
     const name = memoFileName(data, now, ss.getSpreadsheetTimeZone());
     const content = memoContent(data);
     const folderId = destinationFolder(data);
-    const doc = prepareDocument(data, name, folderId, made);
-    const read = readTemplate(doc);
+    const read = readTemplate(prepareDocument(data, name, folderId, made));
     const parsed = parseTemplate(read.tree);
     // Names are checked once the blocks are sound: inside a broken block every name looks misplaced.
     const problems = parsed.problems.length
@@ -207,8 +200,7 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
       fail(ss, made, `แม่แบบเอกสารมีข้อผิดพลาด ${problems.length} รายการ`, user, now);
       return { status: 'blocked', check: toCheckResult(templateFindings(problems, data)) };
     }
-    applyPlan(read, expandTemplate(parsed, content.values));
-    doc.saveAndClose();
+    const doc = applyPlan(read, expandTemplate(parsed, content.values));
     const pdf = createPdf(
       doc.getAs('application/pdf').setName(`${name}.pdf`),
       `${name}.pdf`,
@@ -253,17 +245,13 @@ function share(data: WorkbookData, docId: string, pdfId: string): void {
   if (data.general.publishPublicly.value) shareWithAnyone(pdfId);
 }
 
-/** Writes the built-in template into a Doc, saved, with its page layout set. */
-function writeTemplateDoc(docId: string, data: WorkbookData): GoogleAppsScript.Document.Document {
-  const doc = DocumentApp.openById(docId);
-  const keep = writeBuiltinTemplate(
-    doc,
+/** Writes the built-in template into a new, empty Doc (one Docs API call). */
+function writeTemplateDoc(docId: string, data: WorkbookData): void {
+  writeBuiltinTemplate(
+    docId,
     builtinTemplate(),
     data.general.useThaiDigits.value ? 'thai' : 'arabic',
   );
-  doc.saveAndClose();
-  applyLayout(docId, keep);
-  return doc;
 }
 
 /** "สร้างแม่แบบมาตรฐาน": a Doc with the built-in template, its link written into แม่แบบเอกสาร. */
@@ -272,8 +260,8 @@ export function createTemplateDoc(ss: Spreadsheet): { url: string; linked: boole
   const folderId = destinationFolder(data);
   const name = `แม่แบบบันทึกข้อความ ITA ${data.general.organisation.value ?? ''}`.trim();
   const file = createDoc(name, folderId);
-  const doc = writeTemplateDoc(file.id as string, data);
-  const url = (file.webViewLink ?? doc.getUrl()) as string;
+  writeTemplateDoc(file.id as string, data);
+  const url = file.webViewLink as string;
   const at = data.general.template;
   const sheet = at.cell ? ss.getSheetByName(at.sheet) : null;
   if (sheet && at.cell) sheet.getRange(at.cell).setValue(url);
