@@ -210,6 +210,8 @@ export class Segment {
     const delta = index - last.end;
     const from = this.position(head.start);
     const to = this.position(last.start);
+    const pFrom = this.paragraphIndexFrom(head.start);
+    const pTo = this.paragraphIndex(last.start);
     for (let i = to + 1; i < this.all.length; i++) {
       this.all[i].start += delta;
       this.all[i].end += delta;
@@ -217,8 +219,6 @@ export class Segment {
     for (let a: Ref | null = last.parent; a; a = a.parent) a.end += delta;
     this.end += delta;
     this.all.splice(from, to - from + 1, ...refs);
-    const pFrom = this.paragraphIndexFrom(head.start);
-    const pTo = this.paragraphIndex(last.start);
     this.paragraphs.splice(pFrom, pTo - pFrom + 1, ...refs);
   }
 
