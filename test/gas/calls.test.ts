@@ -4,7 +4,7 @@
 import type { GenerateResult } from '../../src/shared/sidebar-api';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
-import { runtimeOn, values } from './harness';
+import { repeatMeasures, runtimeOn, values } from './harness';
 
 afterAll(cleanupTempDirs);
 
@@ -19,23 +19,17 @@ function perService(rt: Runtime): Record<string, number> {
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
-/** The corrected example with its measures repeated to `rows` rows (null: as it is). */
+/** The corrected example, its measures repeated to `rows` rows (null: as it is). */
 async function generate(rows: number | null) {
   const rt = await runtimeOn('ita-2568-corrected');
-  const measures = values(rt, 'มาตรการ');
-  const filled = measures.slice(1).filter((r) => r.some((c) => c !== ''));
-  if (rows !== null) {
-    const sheet = rt.spreadsheet.getSheetByName('มาตรการ');
-    if (!sheet) throw new Error('no มาตรการ tab');
-    if (sheet.getMaxRows() < rows + 1)
-      sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
-    const grid = Array.from({ length: rows }, (_, i) => filled[i % filled.length]);
-    sheet.getRange(2, 1, rows, grid[0].length).setValues(grid);
-  }
+  const before = values(rt, 'มาตรการ')
+    .slice(1)
+    .filter((r) => r.some((c) => c !== '')).length;
+  if (rows !== null) repeatMeasures(rt, rows);
   rt.calls.reset();
   const result = rt.run<GenerateResult>('sidebarGenerate', true);
   expect(result.status).toBe('done');
-  return { rt, rows: rows ?? filled.length, counts: perService(rt) };
+  return { rt, rows: rows ?? before, counts: perService(rt) };
 }
 
 describe('service calls of one generate', () => {

@@ -119,6 +119,26 @@ export function layout(blocks: FreshBlock[]): { positions: number[]; count: numb
   return { positions, count: n };
 }
 
+/**
+ * How many indices `blocks` take once written into an empty paragraph (that paragraph included):
+ * text and newlines, a page break and its newline, tables with their markers, and the empty
+ * paragraphs tables keep around them.
+ */
+export function writtenLength(blocks: FreshBlock[]): number {
+  if (!blocks.length) return 1;
+  let n = layout(blocks).count - blocks.length;
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      n += 2;
+      for (const row of b.rows) {
+        n += 1;
+        for (let c = 0; c < b.columns; c++) n += 1 + writtenLength(row.cells[c]?.blocks ?? []);
+      }
+    } else n += b.pageBreak ? 2 : runsText(b.runs).length + 1;
+  }
+  return n;
+}
+
 /** Chooses the bullet preset that re-creates a bullet (its list's glyph). */
 export type PresetFor = (bullet: Bullet) => string;
 

@@ -26,6 +26,7 @@ import {
   RequestWriter,
   insertable,
   layout,
+  writtenLength,
   type FreshBlock,
   type FreshParagraph,
   type FreshRow,
@@ -257,25 +258,30 @@ class Filler {
         this.w.requests.push({ deleteTableRow: { tableCellLocation: cellAt(r) } });
         continue;
       }
-      // New rows go below this one, last first; each starts where this row ends.
-      const rowEnd = end(rows[r]);
-      for (let i = f.copies.length - 1; i >= 0; i--) {
-        const fresh = this.freshRow(rows[f.copies[i].src], f.copies[i].cells);
+      // New rows go below this one, each below the one before, first first: each is written
+      // completely, so where the next one starts is known. (Appending keeps a long table cheap
+      // for the local service too, which moves only what follows an insertion.)
+      const cellCount = rows[r].tableCells?.length ?? 0;
+      let rowStart = end(rows[r]);
+      f.copies.forEach((copy, i) => {
+        const fresh = this.freshRow(rows[copy.src], copy.cells);
         this.w.requests.push({
-          insertTableRow: { tableCellLocation: cellAt(r), insertBelow: true },
+          insertTableRow: { tableCellLocation: cellAt(r + i), insertBelow: true },
         });
-        this.w.rowStyle(tableStartLocation, r + 1, fresh.style);
-        this.w.cellStyles(tableStartLocation, r + 1, fresh.cells);
-        const cellCount = rows[r].tableCells?.length ?? 0;
+        this.w.rowStyle(tableStartLocation, r + i + 1, fresh.style);
+        this.w.cellStyles(tableStartLocation, r + i + 1, fresh.cells);
+        let length = 1;
         for (let c = cellCount - 1; c >= 0; c--) {
           const blocks = fresh.cells[c]?.blocks ?? [];
-          this.w.buildInto(rowEnd + 2 + 2 * c, blocks, DEFAULT_LOOK, [
+          this.w.buildInto(rowStart + 2 + 2 * c, blocks, DEFAULT_LOOK, [
             ...path,
             finalRow[r] + 1 + i,
             c,
           ]);
+          length += 1 + writtenLength(blocks);
         }
-      }
+        rowStart += length;
+      });
       const cells = rows[r].tableCells ?? [];
       for (let c = cells.length - 1; c >= 0; c--)
         this.container(cells[c].content ?? [], f.self.cells[c] ?? [], [...path, finalRow[r], c]);

@@ -129,6 +129,18 @@ export class Segment {
     return -1;
   }
 
+  /** The position in `all` of the first ref starting at or after `start`. */
+  private firstFrom(start: number): number {
+    let lo = 0;
+    let hi = this.all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.all[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The position in `paragraphs` of the paragraph holding index `i` (its newline included), or -1. */
   private paragraphIndex(i: number): number {
     const ps = this.paragraphs;
@@ -262,8 +274,7 @@ export class Segment {
     r.end = index;
     const delta = index - at;
     // Everything from `at` on moves; the table and its ancestors grow.
-    let k = this.all.findIndex((x) => x.start >= at);
-    if (k < 0) k = this.all.length;
+    const k = this.firstFrom(at);
     for (let i = k; i < this.all.length; i++) {
       this.all[i].start += delta;
       this.all[i].end += delta;
@@ -272,8 +283,6 @@ export class Segment {
     this.end += delta;
     this.all.splice(k, 0, ...refs);
     table.rows.splice(rowIndex, 0, r);
-    let pk = this.paragraphs.findIndex((x) => x.start >= at + delta);
-    if (pk < 0) pk = this.paragraphs.length;
-    this.paragraphs.splice(pk, 0, ...paragraphs);
+    this.paragraphs.splice(this.paragraphIndexFrom(at + delta), 0, ...paragraphs);
   }
 }
