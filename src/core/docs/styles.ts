@@ -76,16 +76,16 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a as object).filter(
-    (k) => (a as Record<string, unknown>)[k] !== undefined,
-  );
-  const kb = Object.keys(b as object).filter(
-    (k) => (b as Record<string, unknown>)[k] !== undefined,
-  );
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) =>
-    sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    if (!sameJson(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
 }
 
 /** The settable fields of a style that are set, in the order of `fields`. */

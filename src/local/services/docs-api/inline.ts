@@ -4,6 +4,7 @@
  * newline, which the model does not store (it is implied at the end).
  */
 import type { InlineNode, ListItemNode, ParagraphNode, TextRun, TextStyle } from '../../docmodel';
+import { sameStyle } from '../document/runs';
 
 export type ParagraphLike = ParagraphNode | ListItemNode;
 
@@ -64,28 +65,12 @@ export function normalizeInline(children: InlineNode[]): InlineNode[] {
     for (const r of c.runs) {
       if (!r.text) continue;
       const prev = last.runs[last.runs.length - 1];
-      if (prev && sameTextStyle(prev.style, r.style)) prev.text += r.text;
+      if (prev && sameStyle(prev.style, r.style)) prev.text += r.text;
       else last.runs.push({ text: r.text, style: { ...r.style } });
     }
     if (!last.runs.length) out.pop();
   }
   return out;
-}
-
-const STYLE_KEYS: (keyof TextStyle)[] = [
-  'fontFamily',
-  'fontSize',
-  'bold',
-  'italic',
-  'underline',
-  'strikethrough',
-  'foregroundColor',
-  'backgroundColor',
-  'linkUrl',
-];
-
-export function sameTextStyle(a: TextStyle, b: TextStyle): boolean {
-  return STYLE_KEYS.every((k) => a[k] === b[k]);
 }
 
 /** The text style of the character at `offset` (a non-text element has its own, or none). */

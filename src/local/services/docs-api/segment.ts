@@ -186,17 +186,21 @@ export class Segment {
     );
   }
 
+  /** Refs from position `from` in `all` on move by `delta`; `within` and its ancestors grow. */
+  private move(from: number, delta: number, within: Ref | null): void {
+    for (let i = from; i < this.all.length; i++) {
+      this.all[i].start += delta;
+      this.all[i].end += delta;
+    }
+    for (let a: Ref | null = within; a; a = a.parent) a.end += delta;
+    this.end += delta;
+  }
+
   /** After a paragraph's length changed by `delta`: everything after it moves, its ancestors grow. */
   shift(p: ParaRef, delta: number): void {
     if (!delta) return;
     p.end += delta;
-    const k = this.position(p.start);
-    for (let i = k + 1; i < this.all.length; i++) {
-      this.all[i].start += delta;
-      this.all[i].end += delta;
-    }
-    for (let a: Ref | null = p.parent; a; a = a.parent) a.end += delta;
-    this.end += delta;
+    this.move(this.position(p.start) + 1, delta, p.parent);
   }
 
   /**
@@ -224,12 +228,7 @@ export class Segment {
     const to = this.position(last.start);
     const pFrom = this.paragraphIndexFrom(head.start);
     const pTo = this.paragraphIndex(last.start);
-    for (let i = to + 1; i < this.all.length; i++) {
-      this.all[i].start += delta;
-      this.all[i].end += delta;
-    }
-    for (let a: Ref | null = last.parent; a; a = a.parent) a.end += delta;
-    this.end += delta;
+    this.move(to + 1, delta, last.parent);
     this.all.splice(from, to - from + 1, ...refs);
     this.paragraphs.splice(pFrom, pTo - pFrom + 1, ...refs);
   }
@@ -275,12 +274,7 @@ export class Segment {
     const delta = index - at;
     // Everything from `at` on moves; the table and its ancestors grow.
     const k = this.firstFrom(at);
-    for (let i = k; i < this.all.length; i++) {
-      this.all[i].start += delta;
-      this.all[i].end += delta;
-    }
-    for (let a: Ref | null = table; a; a = a.parent) a.end += delta;
-    this.end += delta;
+    this.move(k, delta, table);
     this.all.splice(k, 0, ...refs);
     table.rows.splice(rowIndex, 0, r);
     this.paragraphs.splice(this.paragraphIndexFrom(at + delta), 0, ...paragraphs);
