@@ -122,4 +122,18 @@ export const cellStyleFields = (s: TableCellStyle | undefined): string[] =>
 export const rowStyleFields = (s: TableRowStyle | undefined): string[] =>
   setFields(s, TABLE_ROW_STYLE_FIELDS);
 
-export const textStyleOf = (s: TextStyle | undefined): TextStyle => pick(s, TEXT_STYLE_FIELDS);
+const settable = new WeakMap<TextStyle, TextStyle>();
+
+/**
+ * The settable part of a text style. One result per style object read from the document, so the
+ * many runs of a long table compare equal at a glance (callers never change it).
+ */
+export function textStyleOf(s: TextStyle | undefined): TextStyle {
+  if (!s) return {};
+  let out = settable.get(s);
+  if (!out) {
+    out = pick(s, TEXT_STYLE_FIELDS);
+    settable.set(s, out);
+  }
+  return out;
+}
