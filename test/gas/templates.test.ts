@@ -48,6 +48,51 @@ describe('an office template', () => {
     );
   });
 
+  it('is filled in its header, its list items and its tables, the chart placed in a table cell', async () => {
+    const { rt } = await withTemplate((m) => {
+      m.header = [para('{{ชื่อหน่วยงาน}} หน้า ')];
+      m.body.unshift(
+        {
+          type: 'table',
+          columnWidths: [null, null],
+          rows: [
+            { cells: [{ children: [para('แผนภูมิ')] }, { children: [para('{{แผนภูมิคะแนน}}')] }] },
+          ],
+        },
+        { ...para('{{#ผู้ให้ความเห็น}}'), type: 'paragraph' },
+        {
+          ...para('{{ตำแหน่งที่ให้ความเห็น}}'),
+          type: 'listItem',
+          listId: 'kix.l',
+          nestingLevel: 0,
+          glyphType: 'NUMBER',
+        },
+        para('{{/ผู้ให้ความเห็น}}'),
+      );
+    });
+    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    if (result.status !== 'done') throw new Error(JSON.stringify(result));
+    const memo = rt.drive.readModel(idOf(result.links.docUrl));
+    expect(memo.header?.[0]).toMatchObject({
+      children: [{ runs: [{ text: 'องค์การบริหารส่วนตำบลเมืองเก่า หน้า ' }] }],
+    });
+    const first = memo.body[0];
+    if (first.type !== 'table') throw new Error('the table moved');
+    const cell = first.rows[0].cells[1].children[0];
+    expect(cell.type !== 'table' && cell.children.map((c) => c.type)).toEqual(['image']);
+    const items = memo.body.filter((b) => b.type === 'listItem');
+    expect(
+      items.map(
+        (b) =>
+          b.type !== 'table' &&
+          b.children
+            .map((c) => (c.type === 'text' ? c.runs.map((r) => r.text).join('') : ''))
+            .join(''),
+      ),
+    ).toEqual(['หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล', 'ปลัดองค์การบริหารส่วนตำบลเมืองเก่า']);
+    expect(new Set(items.map((b) => b.type === 'listItem' && b.listId)).size).toBe(1);
+  });
+
   it('with an unknown placeholder is refused with a finding naming it and where it is', async () => {
     const { rt } = await withTemplate((m) => m.body.splice(3, 0, para('โทร. {{เบอร์โทร}}')));
     const result = rt.run<GenerateResult>('sidebarGenerate', false);
