@@ -1,5 +1,5 @@
 // Offices' own templates: made with "สร้างแม่แบบมาตรฐาน", edited in Docs, checked before filling.
-import type { DocModel, ParagraphNode } from '../../src/local/docmodel';
+import type { DocModel, ListItemNode, ParagraphNode } from '../../src/local/docmodel';
 import type { GenerateResult } from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn, values } from './harness';
@@ -80,17 +80,15 @@ describe('an office template', () => {
     if (first.type !== 'table') throw new Error('the table moved');
     const cell = first.rows[0].cells[1].children[0];
     expect(cell.type !== 'table' && cell.children.map((c) => c.type)).toEqual(['image']);
-    const items = memo.body.filter((b) => b.type === 'listItem');
+    const items = memo.body.filter((b): b is ListItemNode => b.type === 'listItem');
     expect(
-      items.map(
-        (b) =>
-          b.type !== 'table' &&
-          b.children
-            .map((c) => (c.type === 'text' ? c.runs.map((r) => r.text).join('') : ''))
-            .join(''),
+      items.map((b) =>
+        b.children
+          .map((c) => (c.type === 'text' ? c.runs.map((r) => r.text).join('') : ''))
+          .join(''),
       ),
     ).toEqual(['หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล', 'ปลัดองค์การบริหารส่วนตำบลเมืองเก่า']);
-    expect(new Set(items.map((b) => b.type === 'listItem' && b.listId)).size).toBe(1);
+    expect(new Set(items.map((b) => b.listId)).size).toBe(1);
   });
 
   it('with an unknown placeholder is refused with a finding naming it and where it is', async () => {
