@@ -1,7 +1,10 @@
-// Rendering benchmark: node scripts/bench-render.mjs [--runs 20] [--rows 200] [--images]
-// Bundles scripts/bench-render-main.ts with esbuild, then runs each measurement in a fresh
-// process (see that file for the modes) and prints one table of figures. --images also writes
-// the seed-sized memo's pages as docs/memo-page-N.png (scripts/pdf-to-png.ts, 60 dpi).
+// Benchmark: node scripts/bench-render.mjs [--runs 20] [--rows 200] [--images] [--calls]
+// Bundles scripts/bench-render-main.ts and scripts/bench-calls-main.ts with esbuild, then runs
+// each measurement in a fresh process (see those files for the modes) and prints tables of
+// figures: the service calls of one generate for 10 and 1,000 measures rows with the modelled
+// Apps Script time, the CLI on 1,000 rows (time and peak memory), then rendering. --calls stops
+// after the first two. --images also writes the seed-sized memo's pages as docs/memo-page-N.png
+// (scripts/pdf-to-png.ts, 60 dpi).
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = join(root, 'dist/bench-render.cjs');
+const callsBundle = join(root, 'dist/bench-calls.cjs');
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
@@ -19,23 +23,92 @@ const arg = (name, fallback) => {
 const runs = arg('--runs', 20);
 const rows = arg('--rows', 200);
 
-await build({
-  entryPoints: [join(root, 'scripts/bench-render-main.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  packages: 'external',
-  charset: 'utf8',
-  logLevel: 'warning',
-});
+for (const [entry, outfile] of [
+  ['scripts/bench-render-main.ts', bundle],
+  ['scripts/bench-calls-main.ts', callsBundle],
+]) {
+  await build({
+    entryPoints: [join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+}
 
 // The memo the add-on generates from the corrected example: the benchmark renders that document,
 // and times whole `generate` processes of the CLI (workbook in, PDF and DOCX out).
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet', '--if-stale']);
 const cli = join(root, 'dist/local.cjs');
 const example = join(root, 'examples/ita-2568-corrected.xlsx');
+
+/** Runs one mode of a bundle in a new node process: its JSON result and the process's wall time. */
+function run(file, ...args) {
+  const t0 = performance.now();
+  const out = spawnSync(process.execPath, [file, ...args], { cwd: root, encoding: 'utf8' });
+  const wallMs = Math.round(performance.now() - t0);
+  if (out.status !== 0) throw new Error(`${args.join(' ')} failed:\n${out.stderr}`);
+  return { ...JSON.parse(out.stdout.trim().split('\n').pop()), processMs: wallMs };
+}
+
+const print = (lines) => {
+  const width = Math.max(...lines.map((l) => l[0].length));
+  for (const [k, ...v] of lines) console.log(`${k.padEnd(width)}  ${v.join('  ')}`);
+  console.log('');
+};
+
+// Service calls of one generate: they must not grow with the measures table.
+const small = run(callsBundle, 'calls', '10');
+const large = run(callsBundle, 'calls', '1000');
+const services = [
+  ...new Set([...Object.keys(small.services), ...Object.keys(large.services)]),
+].sort();
+const total = (r) => Object.values(r.services).reduce((a, b) => a + b, 0);
+print([
+  ['service calls of one generate', '10 rows', '1,000 rows'],
+  ...services.map((s) => [
+    s,
+    String(small.services[s] ?? 0).padStart(7),
+    String(large.services[s] ?? 0).padStart(10),
+  ]),
+  ['all', String(total(small)).padStart(7), String(total(large)).padStart(10)],
+  [
+    'modelled Apps Script time',
+    `${(small.modelledMs / 1000).toFixed(1)} s`.padStart(7),
+    `${(large.modelledMs / 1000).toFixed(1)} s`.padStart(10),
+  ],
+]);
+
+// The CLI on 1,000 measures rows: whole process, peak memory of all its threads.
+const bookDir = mkdtempSync(join(tmpdir(), 'bench-large-'));
+const largeBook = join(bookDir, 'measures-1000.xlsx');
+run(callsBundle, 'workbook', '1000', largeBook);
+const largeRuns = [];
+for (let i = 0; i < 3; i++) {
+  const out = join(bookDir, `out${i}`);
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    ['-r', join(root, 'scripts/bench-maxrss.cjs'), cli, 'generate', largeBook, '--out', out],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`generate on 1,000 rows failed:\n${r.stderr}`);
+  const ms = Math.round(performance.now() - t0);
+  const kb = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  largeRuns.push({ ms, mb: Math.round(kb / 1024) });
+}
+rmSync(bookDir, { recursive: true, force: true });
+const byTime = [...largeRuns].sort((a, b) => a.ms - b.ms);
+print([
+  ['`generate` on 1,000 measures rows (CLI)', 'figure'],
+  ['wall time, median of 3', `${byTime[1].ms} ms (${byTime[0].ms}–${byTime[2].ms})`],
+  ['peak resident memory, all threads', `${Math.max(...largeRuns.map((r) => r.mb))} MB`],
+]);
+if (process.argv.includes('--calls')) process.exit(0);
 const generateRuns = [];
 let memoModelFile = null;
 for (let i = 0; i < 7; i++) {

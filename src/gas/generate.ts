@@ -43,7 +43,6 @@ import { googleError, isApiDisabled, isRateLimited } from './google-errors';
 import { appendLog } from './log';
 import { readContractTabs, utcOffsetMinutes } from './sheets';
 import { applyPlan, readTemplate } from './template-doc';
-import { applyLayout } from './doc-layout';
 import { cacheContext, rememberLastRun, rememberOfficeTemplate } from './state';
 import { activeUserEmail, destinationFolder, reachableTemplate, shareWithEditors } from './team';
 
@@ -113,13 +112,8 @@ interface Made {
   notes: string[];
 }
 
-/** Copies or creates the template Doc in the folder and checks it; findings when it is broken. */
-function prepareDocument(
-  data: WorkbookData,
-  name: string,
-  folderId: string,
-  made: Made,
-): GoogleAppsScript.Document.Document {
+/** Copies the office's template into the folder, or writes the built-in one; the new Doc's id. */
+function prepareDocument(data: WorkbookData, name: string, folderId: string, made: Made): string {
   const templateId = data.general.template.value ? parseDriveId(data.general.template.value) : null;
   if (data.general.template.value && !templateId) {
     throw new UserFacingError(
@@ -131,11 +125,8 @@ function prepareDocument(
     : createDoc(name, folderId);
   made.docId = file.id as string;
   made.docUrl = file.webViewLink as string;
-  if (!templateId) {
-    const warning = writeTemplateDoc(made.docId, data).warning;
-    if (warning) made.notes.push(warning);
-  }
-  return DocumentApp.openById(made.docId);
+  if (!templateId) writeTemplateDoc(made.docId, data);
+  return made.docId;
 }
 
 function fail(
@@ -195,8 +186,7 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
     const destination = destinationFolder(ss, data, user);
     const folderId = destination.id;
     if (destination.note) made.notes.push(destination.note);
-    const doc = prepareDocument(data, name, folderId, made);
-    const read = readTemplate(doc);
+    const read = readTemplate(prepareDocument(data, name, folderId, made));
     const parsed = parseTemplate(read.tree);
     // Names are checked once the blocks are sound: inside a broken block every name looks misplaced.
     const problems = parsed.problems.length
@@ -206,8 +196,7 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
       fail(ss, made, `แม่แบบเอกสารมีข้อผิดพลาด ${problems.length} รายการ`, user, now);
       return { status: 'blocked', check: toCheckResult(templateFindings(problems, data)) };
     }
-    applyPlan(read, expandTemplate(parsed, content.values));
-    doc.saveAndClose();
+    const doc = applyPlan(read, expandTemplate(parsed, content.values));
     const pdf = createPdf(
       doc.getAs('application/pdf').setName(`${name}.pdf`),
       `${name}.pdf`,
@@ -313,32 +302,13 @@ function sharingNote(report: SharingReport): string {
   );
 }
 
-/**
- * Writes the built-in template into a Doc, saved, with its page layout set. The layout (pinned
- * header rows, keep-with-next) goes through the Docs API and is best-effort: without it the memo
- * is complete but may break a block across pages, so a failure is a warning, not a failed run.
- */
-function writeTemplateDoc(
-  docId: string,
-  data: WorkbookData,
-): { doc: GoogleAppsScript.Document.Document; warning: string } {
-  const doc = DocumentApp.openById(docId);
-  const keep = writeBuiltinTemplate(
-    doc,
+/** Writes the built-in template into a new, empty Doc (one Docs API call). */
+function writeTemplateDoc(docId: string, data: WorkbookData): void {
+  writeBuiltinTemplate(
+    docId,
     builtinTemplate(),
     data.general.useThaiDigits.value ? 'thai' : 'arabic',
   );
-  doc.saveAndClose();
-  let warning = '';
-  try {
-    applyLayout(docId, keep);
-  } catch (err) {
-    console.warn(`ITA Memo: Docs API layout skipped for ${docId}: ${googleError(err).message}`);
-    warning =
-      'จัดหน้าเอกสารไม่ครบ (หัวตารางซ้ำทุกหน้าและการไม่แยกหัวข้อกับเนื้อหา) เพราะเรียกใช้ Google Docs API ไม่ได้ ' +
-      'เนื้อหาครบถ้วน ตรวจการขึ้นหน้าใหม่ก่อนพิมพ์ หรือแจ้งผู้ดูแลระบบให้เปิดใช้ Google Docs API ในโปรเจกต์ Cloud ของส่วนเสริม';
-  }
-  return { doc, warning };
 }
 
 /**
@@ -355,11 +325,11 @@ export function createTemplateDoc(ss: Spreadsheet): {
   const folderId = destinationFolder(ss, data, me).id;
   const name = `แม่แบบบันทึกข้อความ ITA ${data.general.organisation.value ?? ''}`.trim();
   const file = createDoc(name, folderId);
-  const { doc } = writeTemplateDoc(file.id as string, data);
+  writeTemplateDoc(file.id as string, data);
   // The office's template: the sheet's editors may edit it; B's add-on still needs B to pick it.
   rememberOfficeTemplate({ id: file.id as string, by: me });
   shareWithEditors(ss, file.id as string, me);
-  const url = (file.webViewLink ?? doc.getUrl()) as string;
+  const url = file.webViewLink as string;
   const at = data.general.template;
   const sheet = at.cell ? ss.getSheetByName(at.sheet) : null;
   if (sheet && at.cell && at.value !== null) return { url, linked: false, kept: at.value };

@@ -97,15 +97,19 @@ describe('sharing is best-effort', () => {
 });
 
 describe('Google failures', () => {
-  it('the Docs API not enabled: the memo is made, the layout skipped with a warning', async () => {
+  // The fill itself goes through the Docs API (one batchUpdate), so without it there is no memo:
+  // the run fails in Thai, leaves nothing behind and is logged.
+  it('the Docs API not enabled: a Thai message for the administrator, nothing left, logged', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.disableApi('Docs');
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
-    expect(result.status).toBe('done');
-    expect(rt.logs.messages('warn').join('\n')).toContain(
-      'Google Docs API has not been used in project',
-    );
-    expect(String(values(rt, 'ประวัติ')[1][8])).toContain('จัดหน้าเอกสารไม่ครบ');
+    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    expect(result).toEqual({
+      status: 'failed',
+      message: expect.stringContaining('ยังไม่ได้เปิดในโปรเจกต์ Cloud ของส่วนเสริม'),
+    });
+    const docs = rt.drive.listAll().filter((f) => f.mimeType.endsWith('.document'));
+    expect(docs.every((f) => f.trashed)).toBe(true);
+    expect(values(rt, 'ประวัติ')[1][5]).toBe('ไม่สำเร็จ');
   });
 
   it('a Drive rate limit is retried with backoff; told apart by its reason', async () => {

@@ -28,3 +28,22 @@ export function values(rt: Runtime, sheet: string): unknown[][] {
   if (!s) throw new Error(`no sheet ${sheet}`);
   return s.getDataRange().getValues();
 }
+
+/**
+ * The measures tab filled to `rows` rows by repeating the example's measures (for call counts
+ * and the benchmark); returns how many measures the tab had before.
+ */
+export function repeatMeasures(rt: Runtime, rows: number): number {
+  const sheet = rt.spreadsheet.getSheetByName('มาตรการ');
+  if (!sheet) throw new Error('no มาตรการ tab');
+  const measures = sheet
+    .getDataRange()
+    .getValues()
+    .slice(1)
+    .filter((r) => r.some((c) => c !== ''));
+  if (sheet.getMaxRows() < rows + 1)
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
+  const grid = Array.from({ length: rows }, (_, i) => measures[i % measures.length]);
+  sheet.getRange(2, 1, rows, grid[0].length).setValues(grid);
+  return measures.length;
+}

@@ -1,5 +1,5 @@
 // Offices' own templates: made with "สร้างแม่แบบมาตรฐาน", edited in Docs, checked before filling.
-import type { DocModel, ParagraphNode } from '../../src/local/docmodel';
+import type { DocModel, ListItemNode, ParagraphNode } from '../../src/local/docmodel';
 import type { GenerateResult } from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn, values } from './harness';
@@ -46,6 +46,49 @@ describe('an office template', () => {
     expect(texts).toContain(
       'สำเนาเรียน ปลัดองค์การบริหารส่วนตำบลเมืองเก่า ($1 \\ องค์การบริหารส่วนตำบลเมืองเก่า)',
     );
+  });
+
+  it('is filled in its header, its list items and its tables, the chart placed in a table cell', async () => {
+    const { rt } = await withTemplate((m) => {
+      m.header = [para('{{ชื่อหน่วยงาน}} หน้า ')];
+      m.body.unshift(
+        {
+          type: 'table',
+          columnWidths: [null, null],
+          rows: [
+            { cells: [{ children: [para('แผนภูมิ')] }, { children: [para('{{แผนภูมิคะแนน}}')] }] },
+          ],
+        },
+        { ...para('{{#ผู้ให้ความเห็น}}'), type: 'paragraph' },
+        {
+          ...para('{{ตำแหน่งที่ให้ความเห็น}}'),
+          type: 'listItem',
+          listId: 'kix.l',
+          nestingLevel: 0,
+          glyphType: 'NUMBER',
+        },
+        para('{{/ผู้ให้ความเห็น}}'),
+      );
+    });
+    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    if (result.status !== 'done') throw new Error(JSON.stringify(result));
+    const memo = rt.drive.readModel(idOf(result.links.docUrl));
+    expect(memo.header?.[0]).toMatchObject({
+      children: [{ runs: [{ text: 'องค์การบริหารส่วนตำบลเมืองเก่า หน้า ' }] }],
+    });
+    const first = memo.body[0];
+    if (first.type !== 'table') throw new Error('the table moved');
+    const cell = first.rows[0].cells[1].children[0];
+    expect(cell.type !== 'table' && cell.children.map((c) => c.type)).toEqual(['image']);
+    const items = memo.body.filter((b): b is ListItemNode => b.type === 'listItem');
+    expect(
+      items.map((b) =>
+        b.children
+          .map((c) => (c.type === 'text' ? c.runs.map((r) => r.text).join('') : ''))
+          .join(''),
+      ),
+    ).toEqual(['หัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล', 'ปลัดองค์การบริหารส่วนตำบลเมืองเก่า']);
+    expect(new Set(items.map((b) => b.listId)).size).toBe(1);
   });
 
   it('with an unknown placeholder is refused with a finding naming it and where it is', async () => {

@@ -1,5 +1,6 @@
 // The runtime's gate: every call is checked against the manifest's scopes, the authorisation
 // mode and the time budget, and fails with Google's own words.
+import { modelledCostMs } from '../../src/local/services/costs';
 import { createRuntime as create, type RuntimeOptions } from '../../src/local/runtime';
 import { cleanupTempDirs, tempDir, writeBuild } from './helpers';
 
@@ -136,9 +137,11 @@ describe('the time budget', () => {
     const rt = await createRuntime({ buildDir: writeBuild(loop) });
     expect(() => rt.edit('Sheet1', 'B2', 1)).toThrow('Exceeded maximum execution time');
     const { reads } = rt.run<{ reads: number }>('status');
-    // 80 ms a read (costs.ts) and a few ms of navigation: about 30 s worth.
-    expect(reads).toBeGreaterThan(300);
-    expect(reads).toBeLessThan(400);
+    // As many reads as the cost model fits in 30 s (costs.ts).
+    const perRead = ['SpreadsheetApp.getActiveSheet', 'Sheet.getRange', 'Range.getValues']
+      .map((m) => modelledCostMs('SpreadsheetApp', m))
+      .reduce((a, b) => a + b, 0);
+    expect(Math.abs(reads - 30_000 / perRead)).toBeLessThanOrEqual(2);
   });
 
   test('other executions stop at 6 minutes, even when the script catches the error', async () => {
@@ -147,7 +150,10 @@ describe('the time budget', () => {
     expect(rt.execution.elapsedMs).toBeGreaterThan(360_000);
     const { reads, caught } = rt.run<{ reads: number; caught: string }>('status');
     expect(caught).toBe('Exceeded maximum execution time');
-    expect(reads).toBeGreaterThanOrEqual(3990);
+    const perRead = ['SpreadsheetApp.getActiveSheet', 'Sheet.getRange', 'Range.getValues']
+      .map((m) => modelledCostMs('SpreadsheetApp', m))
+      .reduce((a, b) => a + b, 0);
+    expect(Math.abs(reads - 360_000 / perRead)).toBeLessThanOrEqual(2);
   });
 
   test('Utilities.sleep counts', async () => {

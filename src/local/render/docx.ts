@@ -1,38 +1,15 @@
 /**
- * DocModel → an editable .docx (docx v9). Word lays the text out itself, so this is a mapping of
- * the model's attributes, with the choices Thai needs: every run names Sarabun for all four font
- * slots and sets complex-script size, bold and italic (Word formats Thai as a complex script),
- * JUSTIFY becomes Thai distributed, and the Sarabun faces used are embedded in the file.
+ * DocModel → an editable .docx, written as WordprocessingML (ECMA-376 Part 1) directly: Word lays
+ * the text out itself, so this is a mapping of the model's attributes, with the choices Thai
+ * needs: every run names Sarabun for all four font slots and sets complex-script size, bold and
+ * italic (Word formats Thai as a complex script), JUSTIFY becomes Thai distributed, and the
+ * Sarabun faces used are embedded in the file.
+ *
+ * The XML is built as strings: a 1,000-row measures table is tens of thousands of elements, and
+ * an object model of them (the `docx` library's) took seconds and hundreds of MB (see
+ * docs/rendering.md). Child elements are written in the order the schema requires.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  CarriageReturn,
-  CharacterSet,
-  Document,
-  ExternalHyperlink,
-  Footer,
-  Header,
-  HeadingLevel,
-  HeightRule,
-  ImageRun,
-  LevelFormat,
-  LineRuleType,
-  NumberFormat,
-  Packer,
-  PageBreak,
-  PageNumber,
-  Paragraph,
-  ShadingType,
-  Tab,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-} from 'docx';
+import { createHash } from 'node:crypto';
 import type {
   BlockNode,
   DocModel,
@@ -63,129 +40,225 @@ import {
   paragraphLook,
   paragraphTextStyle,
 } from './styles';
-
-type ParagraphChild = TextRun | ImageRun | ExternalHyperlink | PageBreak;
+import { zip, type ZipEntry } from './zip';
 
 const twip = (pt: number) => Math.round(pt * 20);
-const FONT = {
-  ascii: RENDER_FAMILY,
-  hAnsi: RENDER_FAMILY,
-  cs: RENDER_FAMILY,
-  eastAsia: RENDER_FAMILY,
+/** English Metric Units per pixel at 96 dpi. */
+const EMU_PER_PX = 9525;
+
+const NS = {
+  w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  wp: 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing',
+  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
+  pic: 'http://schemas.openxmlformats.org/drawingml/2006/picture',
+  rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+  officeRel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
 };
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+const W_ROOT = `xmlns:w="${NS.w}" xmlns:r="${NS.r}"`;
 
 const ALIGNMENT = {
-  LEFT: AlignmentType.LEFT,
-  CENTER: AlignmentType.CENTER,
-  RIGHT: AlignmentType.RIGHT,
-  // Word's JUSTIFY only stretches spaces, which Thai barely has.
-  JUSTIFY: AlignmentType.THAI_DISTRIBUTE,
+  LEFT: 'left',
+  CENTER: 'center',
+  RIGHT: 'right',
+  // Word's "both" only stretches spaces, which Thai barely has.
+  JUSTIFY: 'thaiDistribute',
 } as const;
 
-const HEADINGS: Partial<Record<Heading, (typeof HeadingLevel)[keyof typeof HeadingLevel]>> = {
-  TITLE: HeadingLevel.TITLE,
-  HEADING1: HeadingLevel.HEADING_1,
-  HEADING2: HeadingLevel.HEADING_2,
-  HEADING3: HeadingLevel.HEADING_3,
-  HEADING4: HeadingLevel.HEADING_4,
-  HEADING5: HeadingLevel.HEADING_5,
-  HEADING6: HeadingLevel.HEADING_6,
+/** Word's built-in paragraph styles for Docs' named styles (ids and names as Word spells them). */
+const HEADINGS: Partial<Record<Heading, { id: string; name: string; outline: number }>> = {
+  TITLE: { id: 'Title', name: 'Title', outline: 0 },
+  HEADING1: { id: 'Heading1', name: 'heading 1', outline: 0 },
+  HEADING2: { id: 'Heading2', name: 'heading 2', outline: 1 },
+  HEADING3: { id: 'Heading3', name: 'heading 3', outline: 2 },
+  HEADING4: { id: 'Heading4', name: 'heading 4', outline: 3 },
+  HEADING5: { id: 'Heading5', name: 'heading 5', outline: 4 },
+  HEADING6: { id: 'Heading6', name: 'heading 6', outline: 5 },
 };
 
-const NUMBER_FORMATS: Partial<Record<GlyphType, (typeof LevelFormat)[keyof typeof LevelFormat]>> = {
-  LATIN_UPPER: LevelFormat.UPPER_LETTER,
-  LATIN_LOWER: LevelFormat.LOWER_LETTER,
-  ROMAN_UPPER: LevelFormat.UPPER_ROMAN,
-  ROMAN_LOWER: LevelFormat.LOWER_ROMAN,
+const NUMBER_FORMATS: Partial<Record<GlyphType, string>> = {
+  LATIN_UPPER: 'upperLetter',
+  LATIN_LOWER: 'lowerLetter',
+  ROMAN_UPPER: 'upperRoman',
+  ROMAN_LOWER: 'lowerRoman',
 };
 
-export async function renderDocx(model: DocModel): Promise<Uint8Array> {
-  const doc = new DocxBuilder(model).build();
-  const buf = await Packer.toBuffer(doc);
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+const FACE_ELEMENT: Record<Face, string> = {
+  regular: 'embedRegular',
+  bold: 'embedBold',
+  italic: 'embedItalic',
+  boldItalic: 'embedBoldItalic',
+};
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
+
+/** Text and attribute values; characters XML 1.0 forbids are dropped. */
+// eslint-disable-next-line no-control-regex
+const XML_UNSAFE = /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+function esc(s: string): string {
+  return s.replace(XML_UNSAFE, (c) => XML_ESCAPES[c] ?? '');
 }
 
-class DocxBuilder {
+export async function renderDocx(model: DocModel): Promise<Uint8Array> {
+  return new DocxWriter(model).write();
+}
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external?: boolean;
+}
+
+/** One XML part's relationships (document, header, footer each have their own). */
+class Relationships {
+  readonly list: Relationship[] = [];
+  add(type: string, target: string, external = false): string {
+    const id = `rId${this.list.length + 1}`;
+    this.list.push({ id, type: `${NS.officeRel}/${type}`, target, external });
+    return id;
+  }
+  xml(): string {
+    return `${XML_HEAD}<Relationships xmlns="${NS.rel}">${this.list
+      .map(
+        (r) =>
+          `<Relationship Id="${r.id}" Type="${r.type}" Target="${esc(r.target)}"${r.external ? ' TargetMode="External"' : ''}/>`,
+      )
+      .join('')}</Relationships>`;
+  }
+}
+
+class DocxWriter {
   private readonly page: PageGeometry;
-  private readonly column: number;
   private readonly thaiDigits: boolean;
   private readonly faces = new Set<Face>(['regular']);
-  /** Numbering reference of each listId, and the first item of each of its levels. */
-  private readonly lists = new Map<string, Map<number, ListItemNode>>();
+  /** numId (1…) of each listId, and the first item of each of its levels. */
+  private readonly lists = new Map<string, { numId: number; levels: Map<number, ListItemNode> }>();
+  private readonly media: ZipEntry[] = [];
+  private drawings = 0;
+  /** The relationships of the part being written. */
+  private rels = new Relationships();
 
   constructor(private readonly model: DocModel) {
     this.page = pageGeometry(model);
-    this.column = this.page.column;
     this.thaiDigits = model.pageNumberDigits === 'thai';
   }
 
-  build(): Document {
-    const { model, page } = this;
-    const all = [...model.body, ...(model.header ?? []), ...(model.footer ?? [])];
-    this.collectLists(all);
-    const body = this.blocks(model.body, this.column);
-    const header = model.header?.length
-      ? new Header({ children: this.blocks(model.header, this.column) })
-      : undefined;
-    const footer = model.footer?.length
-      ? new Footer({ children: this.blocks(model.footer, this.column) })
-      : undefined;
-    const defaultSize =
-      (model.defaultTextStyle.fontSize ?? DEFAULT_FONT_SIZE) *
-      sizeScale(model.defaultTextStyle.fontFamily);
-    return new Document({
-      title: model.title,
-      creator: 'ITA Memo',
-      styles: {
-        default: {
-          document: {
-            run: {
-              font: FONT,
-              size: halfPoints(defaultSize),
-              sizeComplexScript: halfPoints(defaultSize),
-              language: { value: 'th-TH', bidirectional: 'th-TH' },
-            },
-            paragraph: { spacing: { before: 0, after: 0 } },
-          },
-        },
-      },
-      numbering: { config: this.numberingConfig() },
-      fonts: [this.embeddedFont()],
-      sections: [
-        {
-          properties: {
-            page: {
-              size: { width: twip(page.width), height: twip(page.height) },
-              margin: {
-                top: twip(page.marginTop),
-                bottom: twip(page.marginBottom),
-                left: twip(page.marginLeft),
-                right: twip(page.marginRight),
-                header: twip(Math.min(36, page.marginTop / 2)),
-                footer: twip(Math.min(36, page.marginBottom / 2)),
-              },
-              pageNumbers: this.thaiDigits ? { formatType: NumberFormat.THAI_NUMBERS } : undefined,
-            },
-          },
-          headers: header ? { default: header } : undefined,
-          footers: footer ? { default: footer } : undefined,
-          children: body,
-        },
-      ],
-    });
+  write(): Uint8Array {
+    const { model } = this;
+    this.collectLists([...model.body, ...(model.header ?? []), ...(model.footer ?? [])]);
+    const parts: ZipEntry[] = [];
+    const docRels = new Relationships();
+    docRels.add('styles', 'styles.xml');
+    docRels.add('settings', 'settings.xml');
+    docRels.add('fontTable', 'fontTable.xml');
+    const numbering = this.lists.size ? docRels.add('numbering', 'numbering.xml') : null;
+    this.rels = docRels;
+    const body = this.blocks(model.body, this.page.column);
+    const sections: { kind: 'header' | 'footer'; id: string }[] = [];
+    for (const kind of ['header', 'footer'] as const) {
+      const blocks = model[kind];
+      if (!blocks?.length) continue;
+      this.rels = new Relationships();
+      const root = kind === 'header' ? 'hdr' : 'ftr';
+      const xml = `${XML_HEAD}<w:${root} ${W_ROOT}>${this.blocks(blocks, this.page.column)}</w:${root}>`;
+      parts.push({ name: `word/${kind}1.xml`, data: xml });
+      if (this.rels.list.length)
+        parts.push({ name: `word/_rels/${kind}1.xml.rels`, data: this.rels.xml() });
+      sections.push({ kind, id: docRels.add(kind, `${kind}1.xml`) });
+    }
+    const document = `${XML_HEAD}<w:document ${W_ROOT}><w:body>${body}${this.sectPr(sections)}</w:body></w:document>`;
+    const fonts = this.fontParts();
+    const entries: ZipEntry[] = [
+      { name: '[Content_Types].xml', data: this.contentTypes(parts) },
+      { name: '_rels/.rels', data: this.packageRels() },
+      { name: 'docProps/core.xml', data: this.coreProps() },
+      { name: 'word/document.xml', data: document },
+      { name: 'word/_rels/document.xml.rels', data: docRels.xml() },
+      { name: 'word/styles.xml', data: this.styles() },
+      { name: 'word/settings.xml', data: SETTINGS },
+      ...fonts,
+      ...parts,
+      ...this.media,
+    ];
+    if (numbering) entries.push({ name: 'word/numbering.xml', data: this.numbering() });
+    return zip(entries);
   }
 
-  /** Only the faces the document uses: each embedded face adds about 80 KB. */
-  private embeddedFont() {
-    const face = (f: Face) => (this.faces.has(f) ? fontBuffer(f) : undefined);
-    return {
-      name: RENDER_FAMILY,
-      data: fontBuffer('regular'),
-      bold: face('bold'),
-      italic: face('italic'),
-      boldItalic: face('boldItalic'),
-      characterSet: CharacterSet.THAI,
-    };
+  // ---- package parts ----
+
+  private contentTypes(parts: ZipEntry[]): string {
+    const override = (part: string, type: string) =>
+      `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-${type}"/>`;
+    const wml = 'officedocument.wordprocessingml';
+    return `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>${override('word/document.xml', `${wml}.document.main+xml`)}${override('word/styles.xml', `${wml}.styles+xml`)}${override('word/settings.xml', `${wml}.settings+xml`)}${override('word/fontTable.xml', `${wml}.fontTable+xml`)}${this.lists.size ? override('word/numbering.xml', `${wml}.numbering+xml`) : ''}${parts
+      .filter((p) => p.name.endsWith('.xml'))
+      .map((p) => override(p.name, `${wml}.${p.name.includes('header') ? 'header' : 'footer'}+xml`))
+      .join('')}${override('docProps/core.xml', 'package.core-properties+xml')}</Types>`;
+  }
+
+  private packageRels(): string {
+    return `${XML_HEAD}<Relationships xmlns="${NS.rel}"><Relationship Id="rId1" Type="${NS.officeRel}/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`;
+  }
+
+  private coreProps(): string {
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    return `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${esc(this.model.title ?? '')}</dc:title><dc:creator>ITA Memo</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${now}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${now}</dcterms:modified></cp:coreProperties>`;
+  }
+
+  /** Document defaults as the renderers resolve them, and Word's heading styles (no own look). */
+  private styles(): string {
+    const d = this.model.defaultTextStyle;
+    const size = halfPoints((d.fontSize ?? DEFAULT_FONT_SIZE) * sizeScale(d.fontFamily));
+    const headings = Object.values(HEADINGS)
+      .map(
+        (h) =>
+          `<w:style w:type="paragraph" w:styleId="${h?.id}"><w:name w:val="${h?.name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:outlineLvl w:val="${h?.outline}"/></w:pPr></w:style>`,
+      )
+      .join('');
+    return `${XML_HEAD}<w:styles ${W_ROOT}><w:docDefaults><w:rPrDefault><w:rPr>${FONTS}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/><w:lang w:val="th-TH" w:bidi="th-TH"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>${headings}</w:styles>`;
+  }
+
+  /**
+   * Only the faces the document uses: each embedded face adds about 80 KB. Embedded fonts are
+   * obfuscated: the first 32 bytes XORed with the font key's bytes in reverse order (ECMA-376
+   * Part 1, 17.8.1); keys are derived from the face, so the same document gives the same file.
+   */
+  private fontParts(): ZipEntry[] {
+    const rels = new Relationships();
+    const entries: ZipEntry[] = [];
+    let embeds = '';
+    for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
+      if (!this.faces.has(face)) continue;
+      const hex = createHash('sha256').update(`ita-memo ${RENDER_FAMILY} ${face}`).digest('hex');
+      const key =
+        `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`.toUpperCase();
+      const n = entries.length + 1;
+      const id = rels.add('font', `fonts/font${n}.odttf`);
+      entries.push({ name: `word/fonts/font${n}.odttf`, data: obfuscate(fontBuffer(face), key) });
+      embeds += `<w:${FACE_ELEMENT[face]} r:id="${id}" w:fontKey="{${key}}"/>`;
+    }
+    const table = `${XML_HEAD}<w:fonts ${W_ROOT}><w:font w:name="${RENDER_FAMILY}"><w:charset w:val="DE"/><w:family w:val="auto"/><w:pitch w:val="variable"/>${embeds}</w:font></w:fonts>`;
+    return [
+      { name: 'word/fontTable.xml', data: table },
+      { name: 'word/_rels/fontTable.xml.rels', data: rels.xml() },
+      ...entries,
+    ];
+  }
+
+  private sectPr(sections: { kind: 'header' | 'footer'; id: string }[]): string {
+    const p = this.page;
+    const refs = sections
+      .map((s) => `<w:${s.kind}Reference w:type="default" r:id="${s.id}"/>`)
+      .join('');
+    return `<w:sectPr>${refs}<w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${this.thaiDigits ? '<w:pgNumType w:fmt="thaiNumbers"/>' : ''}<w:cols w:space="708"/></w:sectPr>`;
   }
 
   // ---- lists ----
@@ -193,64 +266,56 @@ class DocxBuilder {
   private collectLists(blocks: BlockNode[]): void {
     for (const b of blocks) {
       if (b.type === 'listItem') {
-        let levels = this.lists.get(b.listId);
-        if (!levels) {
-          levels = new Map();
-          this.lists.set(b.listId, levels);
+        let list = this.lists.get(b.listId);
+        if (!list) {
+          list = { numId: this.lists.size + 1, levels: new Map() };
+          this.lists.set(b.listId, list);
         }
         const level = listLevel(b);
-        if (!levels.has(level)) levels.set(level, b);
+        if (!list.levels.has(level)) list.levels.set(level, b);
       } else if (b.type === 'table') {
         for (const row of b.rows) for (const cell of row.cells) this.collectLists(cell.children);
       }
     }
   }
 
-  private numberingConfig() {
-    return [...this.lists.entries()].map(([listId, levels]) => ({
-      reference: listReference(listId),
-      levels: Array.from({ length: 9 }, (_, level) => {
+  /** One abstract numbering and one numbering instance per listId, so counting carries on. */
+  private numbering(): string {
+    const abstract: string[] = [];
+    const nums: string[] = [];
+    for (const { numId, levels } of this.lists.values()) {
+      const lvls = Array.from({ length: 9 }, (_, level) => {
         // A level no item uses gets Docs' indents for its depth and the list's first glyph.
         const own = levels.get(level);
         const item = own ?? { ...[...levels.values()][0], style: {} };
         const look = paragraphLook({ ...item, nestingLevel: level });
         const glyph = item.glyphType;
-        const indent = {
-          left: twip(look.indentStart),
-          hanging: twip(Math.max(look.indentStart - look.indentFirstLine, 0)),
-        };
-        if (isBulletGlyph(glyph)) {
-          return {
-            level,
-            format: LevelFormat.BULLET,
-            text: bulletChar(bulletShape(glyph, level)),
-            alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent } },
-          };
-        }
-        const format =
-          NUMBER_FORMATS[glyph] ??
-          (this.thaiDigits ? LevelFormat.THAI_NUMBERS : LevelFormat.DECIMAL);
-        return {
-          level,
-          format,
-          text: `%${level + 1}.`,
-          alignment: AlignmentType.LEFT,
-          style: { paragraph: { indent } },
-        };
-      }),
-    }));
+        const bullet = isBulletGlyph(glyph);
+        const format = bullet
+          ? 'bullet'
+          : (NUMBER_FORMATS[glyph] ?? (this.thaiDigits ? 'thaiNumbers' : 'decimal'));
+        const text = bullet ? bulletChar(bulletShape(glyph, level)) : `%${level + 1}.`;
+        const hanging = twip(Math.max(look.indentStart - look.indentFirstLine, 0));
+        return `<w:lvl w:ilvl="${level}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${esc(text)}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${twip(look.indentStart)}" w:hanging="${hanging}"/></w:pPr></w:lvl>`;
+      }).join('');
+      abstract.push(
+        `<w:abstractNum w:abstractNumId="${numId}"><w:multiLevelType w:val="hybridMultilevel"/>${lvls}</w:abstractNum>`,
+      );
+      nums.push(`<w:num w:numId="${numId}"><w:abstractNumId w:val="${numId}"/></w:num>`);
+    }
+    return `${XML_HEAD}<w:numbering ${W_ROOT}>${abstract.join('')}${nums.join('')}</w:numbering>`;
   }
 
   // ---- blocks ----
 
-  private blocks(blocks: BlockNode[], width: number): (Paragraph | Table)[] {
-    return blocks.map((b) =>
-      b.type === 'table' ? this.table(b, width) : this.paragraph(b, width),
-    );
+  private blocks(blocks: BlockNode[], width: number): string {
+    let out = '';
+    for (const b of blocks)
+      out += b.type === 'table' ? this.table(b, width) : this.paragraph(b, width);
+    return out;
   }
 
-  private paragraph(block: ParagraphNode | ListItemNode, width: number): Paragraph {
+  private paragraph(block: ParagraphNode | ListItemNode, width: number): string {
     const look = paragraphLook(block);
     const paraStyle = paragraphTextStyle(this.model, block);
     const heading = HEADINGS[look.heading];
@@ -258,33 +323,23 @@ class DocxBuilder {
       width - Math.max(look.indentStart, look.indentFirstLine) - look.indentEnd,
       1,
     );
-    const children = this.inlines(block.children, paraStyle, imageWidth, heading !== undefined);
     const firstLine = look.indentFirstLine - look.indentStart;
     const rule = block.children.some((c) => c.type === 'horizontalRule');
-    return new Paragraph({
-      children,
-      heading,
-      alignment: ALIGNMENT[look.alignment],
-      indent: {
-        left: twip(look.indentStart),
-        right: twip(look.indentEnd),
-        ...(firstLine >= 0 ? { firstLine: twip(firstLine) } : { hanging: twip(-firstLine) }),
-      },
-      spacing: {
-        before: twip(look.spacingBefore),
-        after: twip(look.spacingAfter),
-        line: Math.round(240 * look.lineSpacing),
-        lineRule: LineRuleType.AUTO,
-      },
-      keepNext: look.keepWithNext || undefined,
-      thematicBreak: rule || undefined,
-      numbering:
-        block.type === 'listItem'
-          ? { reference: listReference(block.listId), level: listLevel(block) }
-          : undefined,
-      // The paragraph mark's style sizes an empty paragraph, as in Docs.
-      run: this.runOptions(paraStyle, heading !== undefined),
-    });
+    let pPr = heading ? `<w:pStyle w:val="${heading.id}"/>` : '';
+    if (look.keepWithNext) pPr += '<w:keepNext/>';
+    if (block.type === 'listItem') {
+      const list = this.lists.get(block.listId);
+      pPr += `<w:numPr><w:ilvl w:val="${listLevel(block)}"/><w:numId w:val="${list?.numId ?? 0}"/></w:numPr>`;
+    }
+    if (rule)
+      pPr += '<w:pBdr><w:bottom w:val="single" w:color="auto" w:sz="6" w:space="1"/></w:pBdr>';
+    pPr += `<w:spacing w:before="${twip(look.spacingBefore)}" w:after="${twip(look.spacingAfter)}" w:line="${Math.round(240 * look.lineSpacing)}" w:lineRule="auto"/>`;
+    pPr += `<w:ind w:left="${twip(look.indentStart)}" w:right="${twip(look.indentEnd)}" ${firstLine >= 0 ? `w:firstLine="${twip(firstLine)}"` : `w:hanging="${twip(-firstLine)}"`}/>`;
+    pPr += `<w:jc w:val="${ALIGNMENT[look.alignment]}"/>`;
+    // The paragraph mark's style sizes an empty paragraph, as in Docs.
+    pPr += `<w:rPr>${this.runProperties(paraStyle, heading !== undefined)}</w:rPr>`;
+    const content = this.inlines(block.children, paraStyle, imageWidth, heading !== undefined);
+    return `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;
   }
 
   private inlines(
@@ -292,40 +347,30 @@ class DocxBuilder {
     paraStyle: TextStyle,
     maxImageWidth: number,
     overrideHeading: boolean,
-  ): ParagraphChild[] {
-    const out: ParagraphChild[] = [];
+  ): string {
+    let out = '';
     for (const node of nodes) {
       switch (node.type) {
         case 'text':
           for (const run of node.runs) {
             if (!run.text) continue;
             const style = mergeTextStyles(paraStyle, run.style);
-            const text = new TextRun({
-              ...this.runOptions(style, overrideHeading),
-              children: textParts(run.text),
-            });
-            out.push(
-              style.linkUrl
-                ? new ExternalHyperlink({ link: style.linkUrl, children: [text] })
-                : text,
-            );
+            const r = `<w:r><w:rPr>${this.runProperties(style, overrideHeading)}</w:rPr>${textParts(run.text)}</w:r>`;
+            out += style.linkUrl
+              ? `<w:hyperlink r:id="${this.rels.add('hyperlink', style.linkUrl, true)}" w:history="1">${r}</w:hyperlink>`
+              : r;
           }
           break;
-        case 'pageNumber':
-          out.push(
-            new TextRun({
-              ...this.runOptions(mergeTextStyles(paraStyle, node.style), overrideHeading),
-              children: [PageNumber.CURRENT],
-            }),
-          );
-          break;
-        case 'image': {
-          const image = this.image(node, maxImageWidth);
-          if (image) out.push(image);
+        case 'pageNumber': {
+          const rPr = `<w:rPr>${this.runProperties(mergeTextStyles(paraStyle, node.style), overrideHeading)}</w:rPr>`;
+          out += `<w:r>${rPr}<w:fldChar w:fldCharType="begin"/></w:r><w:r>${rPr}<w:instrText xml:space="preserve">PAGE</w:instrText></w:r><w:r>${rPr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>${rPr}<w:t>1</w:t></w:r><w:r>${rPr}<w:fldChar w:fldCharType="end"/></w:r>`;
           break;
         }
+        case 'image':
+          out += this.image(node, maxImageWidth);
+          break;
         case 'pageBreak':
-          out.push(new PageBreak());
+          out += '<w:r><w:br w:type="page"/></w:r>';
           break;
         case 'horizontalRule':
           break;
@@ -334,139 +379,118 @@ class DocxBuilder {
     return out;
   }
 
-  private runOptions(style: TextStyle, overrideHeading: boolean) {
+  /** Run properties in schema order: fonts, bold, italic, strike, colour, sizes, underline, shading. */
+  private runProperties(style: TextStyle, overrideHeading: boolean): string {
     const size = halfPoints((style.fontSize ?? DEFAULT_FONT_SIZE) * sizeScale(style.fontFamily));
     const bold = !!style.bold;
     const italic = !!style.italic;
     this.faces.add(faceOf(bold, italic));
     const color = normaliseColor(style.foregroundColor) ?? (style.linkUrl ? '#1155cc' : undefined);
     const background = normaliseColor(style.backgroundColor);
-    return {
-      font: FONT,
-      size,
-      sizeComplexScript: size,
-      // A heading style brings its own weight and colour: say what the model says.
-      bold: bold || (overrideHeading ? false : undefined),
-      boldComplexScript: bold || (overrideHeading ? false : undefined),
-      italics: italic || (overrideHeading ? false : undefined),
-      italicsComplexScript: italic || (overrideHeading ? false : undefined),
-      underline: style.underline || style.linkUrl ? { type: 'single' as const } : undefined,
-      strike: style.strikethrough || undefined,
-      color: color ? color.slice(1) : overrideHeading ? '000000' : undefined,
-      shading: background
-        ? { type: ShadingType.CLEAR, fill: background.slice(1), color: 'auto' }
-        : undefined,
-    };
+    let out = FONTS;
+    // A heading style brings its own weight and colour: say what the model says.
+    if (bold) out += '<w:b/><w:bCs/>';
+    else if (overrideHeading) out += '<w:b w:val="false"/><w:bCs w:val="false"/>';
+    if (italic) out += '<w:i/><w:iCs/>';
+    else if (overrideHeading) out += '<w:i w:val="false"/><w:iCs w:val="false"/>';
+    if (style.strikethrough) out += '<w:strike/>';
+    if (color) out += `<w:color w:val="${color.slice(1)}"/>`;
+    else if (overrideHeading) out += '<w:color w:val="000000"/>';
+    out += `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
+    if (style.underline || style.linkUrl) out += '<w:u w:val="single"/>';
+    if (background) out += `<w:shd w:fill="${background.slice(1)}" w:color="auto" w:val="clear"/>`;
+    return out;
   }
 
-  private image(node: ImageNode, maxWidth: number): ImageRun | null {
+  private image(node: ImageNode, maxWidth: number): string {
     const data = Buffer.from(node.data, 'base64');
     const kind = imageKind(data);
-    if (!kind) return null;
+    if (!kind) return '';
+    const n = this.media.length + 1;
+    const file = `media/image${n}.${kind === 'png' ? 'png' : 'jpeg'}`;
+    this.media.push({ name: `word/${file}`, data });
+    const id = this.rels.add('image', file);
     const scale = Math.min(1, maxWidth / Math.max(node.width * PX, 1));
-    return new ImageRun({
-      type: kind === 'png' ? 'png' : 'jpg',
-      data,
-      transformation: {
-        width: Math.max(Math.round(node.width * scale), 1),
-        height: Math.max(Math.round(node.height * scale), 1),
-      },
-      altText: {
-        name: node.altTitle || 'image',
-        title: node.altTitle,
-        description: node.altDescription,
-      },
-    });
+    const cx = Math.max(Math.round(node.width * scale), 1) * EMU_PER_PX;
+    const cy = Math.max(Math.round(node.height * scale), 1) * EMU_PER_PX;
+    const docPr = ++this.drawings;
+    const name = esc(node.altTitle || 'image');
+    const descr = node.altDescription ? ` descr="${esc(node.altDescription)}"` : '';
+    const title = node.altTitle ? ` title="${esc(node.altTitle)}"` : '';
+    return `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="${NS.wp}"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="${docPr}" name="${name}"${descr}${title}/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.pic}"><pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="${docPr}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
   }
 
-  private table(table: TableNode, width: number): Table {
+  private table(table: TableNode, width: number): string {
     const columns = columnWidths(table, width);
     const borderWidth = table.borderWidth ?? DEFAULT_BORDER_WIDTH;
-    const border =
+    const border = (side: string) =>
       borderWidth > 0
-        ? {
-            style: BorderStyle.SINGLE,
-            size: Math.max(Math.round(borderWidth * 8), 2),
-            color: (normaliseColor(table.borderColor) ?? DEFAULT_BORDER_COLOR).slice(1),
-          }
-        : { style: BorderStyle.NONE, size: 0, color: 'auto' };
+        ? `<w:${side} w:val="single" w:color="${(normaliseColor(table.borderColor) ?? DEFAULT_BORDER_COLOR).slice(1)}" w:sz="${Math.max(Math.round(borderWidth * 8), 2)}" w:space="0"/>`
+        : `<w:${side} w:val="none" w:color="auto" w:sz="0" w:space="0"/>`;
     const headerRows = Math.max(0, table.headerRows ?? 0);
-    return new Table({
-      columnWidths: columns.map(twip),
-      width: { size: twip(columns.reduce((s, w) => s + w, 0)), type: WidthType.DXA },
-      layout: TableLayoutType.FIXED,
-      borders: {
-        top: border,
-        bottom: border,
-        left: border,
-        right: border,
-        insideHorizontal: border,
-        insideVertical: border,
-      },
-      rows: table.rows.map(
-        (row, r) =>
-          new TableRow({
-            tableHeader: r < headerRows || undefined,
-            height:
-              row.minimumHeight && row.minimumHeight > 0
-                ? { value: twip(row.minimumHeight), rule: HeightRule.ATLEAST }
-                : undefined,
-            children: row.cells.map((cell, c) => {
-              const pad = (v: number | undefined) =>
-                twip(v !== undefined && v >= 0 ? v : DEFAULT_CELL_PADDING);
-              const inner = Math.max(
-                columns[c] -
-                  (cell.paddingLeft ?? DEFAULT_CELL_PADDING) -
-                  (cell.paddingRight ?? DEFAULT_CELL_PADDING),
-                1,
-              );
-              const content = this.blocks(cell.children, inner);
-              // Word needs every cell to end with a paragraph.
-              if (content.length === 0 || content[content.length - 1] instanceof Table) {
-                content.push(new Paragraph({ children: [] }));
-              }
-              const background = normaliseColor(cell.backgroundColor);
-              return new TableCell({
-                width: { size: twip(columns[c]), type: WidthType.DXA },
-                margins: {
-                  top: pad(cell.paddingTop),
-                  bottom: pad(cell.paddingBottom),
-                  left: pad(cell.paddingLeft),
-                  right: pad(cell.paddingRight),
-                },
-                shading: background
-                  ? { type: ShadingType.CLEAR, fill: background.slice(1), color: 'auto' }
-                  : undefined,
-                verticalAlign:
-                  cell.verticalAlignment === 'CENTER'
-                    ? VerticalAlignTable.CENTER
-                    : cell.verticalAlignment === 'BOTTOM'
-                      ? VerticalAlignTable.BOTTOM
-                      : VerticalAlignTable.TOP,
-                children: content,
-              });
-            }),
-          }),
-      ),
+    const total = twip(columns.reduce((s, w) => s + w, 0));
+    let out = `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${columns.map((w) => `<w:gridCol w:w="${twip(w)}"/>`).join('')}</w:tblGrid>`;
+    table.rows.forEach((row, r) => {
+      let trPr = '';
+      if (row.minimumHeight && row.minimumHeight > 0)
+        trPr += `<w:trHeight w:val="${twip(row.minimumHeight)}" w:hRule="atLeast"/>`;
+      if (r < headerRows) trPr += '<w:tblHeader/>';
+      out += `<w:tr>${trPr ? `<w:trPr>${trPr}</w:trPr>` : ''}`;
+      row.cells.forEach((cell, c) => {
+        const pad = (v: number | undefined) =>
+          twip(v !== undefined && v >= 0 ? v : DEFAULT_CELL_PADDING);
+        const inner = Math.max(
+          columns[c] -
+            (cell.paddingLeft ?? DEFAULT_CELL_PADDING) -
+            (cell.paddingRight ?? DEFAULT_CELL_PADDING),
+          1,
+        );
+        let content = this.blocks(cell.children, inner);
+        // Word needs every cell to end with a paragraph.
+        const last = cell.children[cell.children.length - 1];
+        if (!last || last.type === 'table') content += '<w:p/>';
+        const background = normaliseColor(cell.backgroundColor);
+        const vAlign =
+          cell.verticalAlignment === 'CENTER'
+            ? 'center'
+            : cell.verticalAlignment === 'BOTTOM'
+              ? 'bottom'
+              : 'top';
+        out += `<w:tc><w:tcPr><w:tcW w:w="${twip(columns[c])}" w:type="dxa"/>${background ? `<w:shd w:fill="${background.slice(1)}" w:color="auto" w:val="clear"/>` : ''}<w:tcMar><w:top w:w="${pad(cell.paddingTop)}" w:type="dxa"/><w:left w:w="${pad(cell.paddingLeft)}" w:type="dxa"/><w:bottom w:w="${pad(cell.paddingBottom)}" w:type="dxa"/><w:right w:w="${pad(cell.paddingRight)}" w:type="dxa"/></w:tcMar><w:vAlign w:val="${vAlign}"/></w:tcPr>${content}</w:tc>`;
+      });
+      out += '</w:tr>';
     });
+    return `${out}</w:tbl>`;
   }
 }
 
-function listReference(listId: string): string {
-  return `list-${listId}`;
-}
+const FONTS = `<w:rFonts w:ascii="${RENDER_FAMILY}" w:hAnsi="${RENDER_FAMILY}" w:eastAsia="${RENDER_FAMILY}" w:cs="${RENDER_FAMILY}"/>`;
+
+/** Fonts embedded in the file are used where Sarabun is not installed. */
+const SETTINGS = `${XML_HEAD}<w:settings ${W_ROOT}><w:embedTrueTypeFonts/><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
 
 function halfPoints(pt: number): number {
   return Math.max(Math.round(pt * 2), 2);
 }
 
 /** Run text with tabs and soft line breaks as Word's own elements. */
-function textParts(text: string): (string | Tab | CarriageReturn)[] {
-  const parts: (string | Tab | CarriageReturn)[] = [];
+function textParts(text: string): string {
+  let out = '';
   for (const piece of text.split(/(\t|\r\n|[\n\r\v\u2028])/)) {
-    if (piece === '\t') parts.push(new Tab());
-    else if (/^(\r\n|[\n\r\v\u2028])$/.test(piece)) parts.push(new CarriageReturn());
-    else if (piece) parts.push(piece);
+    if (piece === '\t') out += '<w:tab/>';
+    else if (/^(\r\n|[\n\r\v\u2028])$/.test(piece)) out += '<w:br/>';
+    else if (piece) out += `<w:t xml:space="preserve">${esc(piece)}</w:t>`;
   }
-  return parts;
+  return out;
+}
+
+function obfuscate(font: Uint8Array, key: string): Uint8Array {
+  const bytes = key
+    .replace(/-/g, '')
+    .match(/../g)
+    ?.map((h) => parseInt(h, 16))
+    .reverse() as number[];
+  const out = new Uint8Array(font);
+  for (let i = 0; i < 32 && i < out.length; i++) out[i] ^= bytes[i % bytes.length];
+  return out;
 }

@@ -104,7 +104,7 @@ export function layoutBlock(
 ): VItem[] {
   if (block.type === 'table') {
     const table = layoutTable(block, width, ctx);
-    return table.rows.map((_, row) => ({
+    return Array.from({ length: table.rows.length }, (_, row) => ({
       kind: 'row' as const,
       table,
       row,
@@ -224,46 +224,76 @@ export function columnWidths(table: TableNode, width: number): number[] {
   return total > width ? resolved.map((w) => (w * width) / total) : resolved;
 }
 
+/** The laid-out rows of each table layout, filled as the rows are reached. */
+const laidOut = new WeakMap<TableLayout, (RowLayout | undefined)[]>();
+
+/**
+ * A drawn row is no longer needed: a long table then holds only the rows around the page being
+ * drawn (a 1,000-row table laid out at once kept every line of every cell until the end).
+ */
+export function releaseRow(table: TableLayout, row: number): void {
+  const rows = laidOut.get(table);
+  if (rows && row >= table.headerRows) rows[row] = undefined;
+}
+
+/** Rows are laid out when first asked for, in the order pagination reaches them. */
 function layoutTable(table: TableNode, width: number, ctx: LayoutContext): TableLayout {
   const columns = columnWidths(table, width);
   const borderWidth = table.borderWidth ?? DEFAULT_BORDER_WIDTH;
-  const rows: RowLayout[] = table.rows.map((row) => {
-    let x = 0;
-    const cells: CellLayout[] = row.cells.map((cell, i) => {
-      const cellWidth = columns[i];
-      const padLeft = pad(cell.paddingLeft);
-      const padRight = pad(cell.paddingRight);
-      const inner = Math.max(cellWidth - padLeft - padRight, 1);
-      const blocks: BlockNode[] =
-        cell.children.length > 0
-          ? cell.children
-          : [{ type: 'paragraph', style: {}, textStyle: {}, children: [] }];
-      const items = layoutBlocks(blocks, inner, ctx, true).filter((it) => it.kind !== 'pageBreak');
-      const layout: CellLayout = {
-        x,
-        width: cellWidth,
-        items,
-        contentHeight: items.reduce((s, it) => s + itemHeight(it), 0),
-        padTop: pad(cell.paddingTop),
-        padBottom: pad(cell.paddingBottom),
-        padLeft,
-        padRight,
-        background: normaliseColor(cell.backgroundColor),
-        valign: cell.verticalAlignment ?? 'TOP',
-      };
-      x += cellWidth;
-      return layout;
-    });
-    const content = Math.max(0, ...cells.map((c) => c.padTop + c.contentHeight + c.padBottom));
-    return { cells, height: Math.max(content, row.minimumHeight ?? 0) };
-  });
-  return {
+  const cache: (RowLayout | undefined)[] = new Array(table.rows.length);
+  const rows = new Proxy(cache, {
+    get(target, prop, receiver) {
+      if (typeof prop !== 'string' || !/^\d+$/.test(prop))
+        return Reflect.get(target, prop, receiver);
+      const i = Number(prop);
+      if (i >= target.length) return undefined;
+      return (target[i] ??= layoutRow(table.rows[i], columns, ctx));
+    },
+  }) as RowLayout[];
+  const layout: TableLayout = {
     width: columns.reduce((s, w) => s + w, 0),
     rows,
-    headerRows: Math.max(0, Math.min(table.headerRows ?? 0, rows.length)),
+    headerRows: Math.max(0, Math.min(table.headerRows ?? 0, table.rows.length)),
     borderWidth: borderWidth > 0 ? borderWidth : 0,
     borderColor: normaliseColor(table.borderColor) ?? DEFAULT_BORDER_COLOR,
   };
+  laidOut.set(layout, cache);
+  return layout;
+}
+
+function layoutRow(
+  row: TableNode['rows'][number],
+  columns: number[],
+  ctx: LayoutContext,
+): RowLayout {
+  let x = 0;
+  const cells: CellLayout[] = row.cells.map((cell, i) => {
+    const cellWidth = columns[i];
+    const padLeft = pad(cell.paddingLeft);
+    const padRight = pad(cell.paddingRight);
+    const inner = Math.max(cellWidth - padLeft - padRight, 1);
+    const blocks: BlockNode[] =
+      cell.children.length > 0
+        ? cell.children
+        : [{ type: 'paragraph', style: {}, textStyle: {}, children: [] }];
+    const items = layoutBlocks(blocks, inner, ctx, true).filter((it) => it.kind !== 'pageBreak');
+    const layout: CellLayout = {
+      x,
+      width: cellWidth,
+      items,
+      contentHeight: items.reduce((s, it) => s + itemHeight(it), 0),
+      padTop: pad(cell.paddingTop),
+      padBottom: pad(cell.paddingBottom),
+      padLeft,
+      padRight,
+      background: normaliseColor(cell.backgroundColor),
+      valign: cell.verticalAlignment ?? 'TOP',
+    };
+    x += cellWidth;
+    return layout;
+  });
+  const content = Math.max(0, ...cells.map((c) => c.padTop + c.contentHeight + c.padBottom));
+  return { cells, height: Math.max(content, row.minimumHeight ?? 0) };
 }
 
 function pad(v: number | undefined): number {

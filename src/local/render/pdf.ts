@@ -12,6 +12,7 @@ import {
   type VItem,
   itemHeight,
   layoutBlock,
+  releaseRow,
 } from './flow';
 import { MIN_COLUMN, pageGeometry } from './geometry';
 import { pdfImageBytesFromBase64 } from './images';
@@ -216,6 +217,7 @@ class PdfRenderer {
         return;
       case 'row':
         this.placeRow(item.table, item.row);
+        releaseRow(item.table, item.row);
         return;
     }
   }

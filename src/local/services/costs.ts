@@ -1,94 +1,101 @@
 /**
- * What one Apps Script call costs in an execution's time, for the runtime's time budget (30 s for
- * a simple trigger, 6 minutes otherwise) and for benchmarks that model a run's time in Google.
+ * What one call into an Apps Script service costs on Google, in milliseconds: a model, for
+ * `npm run bench` (the modelled time of a run) and the runtime's execution-time budget.
  *
- * Google does not publish per-call latencies; Apps Script's best-practices guide says only that
- * calls to other services are slow and should be batched
- * (https://developers.google.com/apps-script/guides/support/best-practices). These figures are
- * assumptions, rounded, from what Apps Script users commonly measure, erring on the slow side so a
- * run that fits here has room in Google:
- *
- * | calls                                                              | ms    |
- * | ------------------------------------------------------------------ | ----- |
- * | in-process: Utilities, Logger, Blob, HtmlOutput, enums, builders   | 1     |
- * | Session, ScriptApp, User                                           | 2     |
- * | Spreadsheet navigation (getSheetByName, getRange, getName, …)      | 5     |
- * | Spreadsheet reads (getValues, getNotes, getBackgrounds, …)         | 80    |
- * | Spreadsheet writes (setValues, setNotes, setBackgrounds, …)        | 120   |
- * | Spreadsheet structure (insertSheet, protect, validation, widths)   | 250   |
- * | PropertiesService, CacheService                                    | 30    |
- * | LockService (acquiring; waiting is charged as waited)              | 50    |
- * | DocumentApp element calls (append, set, get on a paragraph, …)     | 8     |
- * | DocumentApp.openById / create                                      | 1,000 |
- * | Document.saveAndClose                                              | 1,500 |
- * | Document.getAs (PDF conversion)                                    | 3,000 |
- * | Drive API calls                                                    | 300   |
- * | Drive Files.create with content, Permissions.create (sharing)      | 800   |
- * | Drive Files.export (PDF conversion)                                | 3,000 |
- * | Docs API documents.get                                             | 500   |
- * | Docs API documents.batchUpdate                                     | 1,000 |
- * | Ui.alert / Ui.prompt (the user reads and answers)                  | 3,000 |
- * | Ui.showSidebar / showModalDialog                                   | 200   |
- *
+ * Google publishes no per-call latencies; its guidance is only that calls to other services are
+ * far slower than JavaScript ("Minimize calls to other services",
+ * https://developers.google.com/apps-script/guides/support/best-practices). The figures below
+ * are therefore assumptions, anchored where public measurements exist:
+ * - PropertiesService: getProperty 30 ms, setProperty 62 ms on average; CacheService get 3 ms,
+ *   put 93 ms (100 runs each, https://ziritione.org/post/apps_script_performance).
+ * - SpreadsheetApp: one write of a 4,000-cell range under 50 ms, SpreadsheetApp.flush() about
+ *   600 ms (a published experiment quoted on Stack Overflow, "What is faster: ScriptDb or
+ *   SpreadsheetApp?"). Reads are taken as the same 50 ms, other sheet calls as 10 ms.
+ * - Advanced services (Drive v3, Docs v1) are HTTPS requests to Google's APIs: assumed 300 ms
+ *   each, 800 ms for a Drive copy and a PDF upload, 1,000 ms for a Docs batchUpdate (a whole fill:
+ *   thousands of requests applied server-side in one call).
+ * - DocumentApp: opening a Doc 300 ms, saving it 500 ms, exporting it as PDF 2,000 ms (Google
+ *   renders the PDF), and 20 ms for any element call (getChild, setAttributes, insertText, …):
+ *   each is a round trip to the document model ("tens of ms"; an assumption, not a measurement).
+ * - In-process helpers (Utilities, Blob, Logger, Session getters) 1–5 ms.
+ * - Changes to a sheet's structure (inserting sheets, protections, validation, widths) are taken
+ *   as 250 ms, sharing a file (Drive permissions.create, which also sends e-mail) as 800 ms, and
+ *   a dialog the user must answer (Ui.alert, Ui.prompt) as 3 s of the execution's time.
+ * A member not listed costs its service's default. See docs/rendering.md ("Service calls").
  * Utilities.sleep and the wait in Lock.tryLock/waitLock are charged by the milliseconds they take
  * (the runtime adds them to the execution), not here.
  */
+const SERVICE_DEFAULT: Record<string, number> = {
+  SpreadsheetApp: 10,
+  DocumentApp: 20,
+  Docs: 300,
+  Drive: 300,
+  PropertiesService: 5,
+  CacheService: 5,
+  LockService: 20,
+  Session: 5,
+  Utilities: 1,
+  Blob: 1,
+  Logger: 1,
+  HtmlService: 10,
+  ScriptApp: 5,
+  Ui: 10,
+};
 
-const READS =
-  /^Range\.(get(Values|DisplayValues|Notes|Backgrounds|Formulas|FontWeights|NumberFormats|RichTextValues|DataValidations|HorizontalAlignments|VerticalAlignments|Wraps|WrapStrategies)|getValue|getDisplayValue|getNote|getBackground|getFormula|getDataValidation|getRichTextValue|isBlank|isChecked)$/;
-const STRUCTURE =
-  /^(Spreadsheet\.(insertSheet|deleteSheet|rename|moveActiveSheet)|Sheet\.(insert|delete|protect|setFrozen|setColumnWidth|autoResize|hide|show|setName|setTabColor|clear)|Range\.(protect|setDataValidation|clearDataValidations|insertCheckboxes|removeCheckboxes|setBorder)|Protection\.)/;
-const WRITES = /^(Range\.(set|clear)|Sheet\.appendRow|Spreadsheet\.appendRow)/;
+const MEMBER: Record<string, number> = {
+  'SpreadsheetApp Range.getValues': 50,
+  'SpreadsheetApp Range.getDisplayValues': 50,
+  'SpreadsheetApp Range.setValues': 50,
+  'SpreadsheetApp Range.getNotes': 50,
+  'SpreadsheetApp Range.setNotes': 50,
+  'SpreadsheetApp Range.getBackgrounds': 50,
+  'SpreadsheetApp Range.setBackgrounds': 50,
+  'SpreadsheetApp SpreadsheetApp.flush': 600,
+  'DocumentApp DocumentApp.openById': 300,
+  'DocumentApp DocumentApp.openByUrl': 300,
+  'DocumentApp DocumentApp.create': 500,
+  'DocumentApp Document.saveAndClose': 500,
+  'DocumentApp Document.getAs': 2000,
+  'DocumentApp Document.getBlob': 2000,
+  'Docs Documents.batchUpdate': 1000,
+  'Drive Files.copy': 800,
+  'Drive Files.create': 800,
+  'Drive Files.export': 2000,
+  'Drive Permissions.create': 800,
+  'SpreadsheetApp Spreadsheet.getEditors': 50,
+  'Ui Ui.alert': 3000,
+  'Ui Ui.prompt': 3000,
+  'Ui Ui.showSidebar': 200,
+  'Ui Ui.showModalDialog': 200,
+  'LockService Lock.tryLock': 50,
+  'LockService Lock.waitLock': 50,
+};
 
-function spreadsheetCost(member: string): number {
-  if (member.startsWith('SpreadsheetApp.new') || member.startsWith('DataValidationBuilder.'))
-    return 1;
-  if (member.startsWith('RichTextValueBuilder.') || member.startsWith('DataValidation.')) return 1;
-  if (READS.test(member)) return 80;
-  if (STRUCTURE.test(member)) return 250;
-  if (WRITES.test(member)) return 120;
-  if (member === 'SpreadsheetApp.flush' || member === 'Spreadsheet.getEditors') return 80;
-  return 5;
-}
+/** Store reads and writes, whichever store (document, user, script properties; caches). */
+const STORE_METHOD: Record<string, Record<string, number>> = {
+  PropertiesService: {
+    getProperty: 30,
+    getProperties: 30,
+    getKeys: 30,
+    setProperty: 62,
+    setProperties: 62,
+    deleteProperty: 62,
+    deleteAllProperties: 62,
+  },
+  CacheService: { get: 3, getAll: 3, put: 93, putAll: 93, remove: 93, removeAll: 93 },
+};
 
-function documentCost(member: string): number {
-  if (/^DocumentApp\.(openById|openByUrl|create)$/.test(member)) return 1000;
-  if (member === 'Document.saveAndClose') return 1500;
-  if (member === 'Document.getAs' || member === 'Document.getBlob') return 3000;
-  return 8;
-}
+const SHEET_STRUCTURE =
+  /^(Spreadsheet\.(insertSheet|deleteSheet)|Sheet\.(insert|delete|protect|setFrozen|setColumnWidth|autoResize|hide|show|copyTo)|Range\.(protect|setDataValidation|clearDataValidations|insertCheckboxes|removeCheckboxes)|Protection\.)/;
 
-function driveCost(member: string): number {
-  if (member.startsWith('Drive.')) return 1;
-  if (member === 'Files.export') return 3000;
-  if (member === 'Files.create' || member === 'Permissions.create') return 800;
-  return 300;
-}
-
+/** The modelled cost of one call of `member` (as the call log names it: `Class.method`) of `service`. */
 export function modelledCostMs(service: string, member: string): number {
-  switch (service) {
-    case 'SpreadsheetApp':
-      return spreadsheetCost(member);
-    case 'DocumentApp':
-      return documentCost(member);
-    case 'Drive':
-      return driveCost(member);
-    case 'Docs':
-      return member === 'Documents.batchUpdate' ? 1000 : 500;
-    case 'Ui':
-      if (member === 'Ui.alert' || member === 'Ui.prompt') return 3000;
-      return member.startsWith('Ui.show') ? 200 : 1;
-    case 'PropertiesService':
-    case 'CacheService':
-      return 30;
-    case 'LockService':
-      return 50;
-    case 'Session':
-    case 'ScriptApp':
-      return 2;
-    case 'HtmlService':
-      return member.startsWith('HtmlService.create') || member === 'HtmlTemplate.evaluate' ? 10 : 1;
-    default:
-      return 1;
-  }
+  const method = member.slice(member.lastIndexOf('.') + 1);
+  if (service === 'SpreadsheetApp' && SHEET_STRUCTURE.test(member)) return 250;
+  return (
+    MEMBER[`${service} ${member}`] ??
+    STORE_METHOD[service]?.[method] ??
+    SERVICE_DEFAULT[service] ??
+    10
+  );
 }

@@ -1,0 +1,89 @@
+// Service calls of "สร้างบันทึกข้อความ" on the built bundle, per service: in Apps Script a run's time
+// is its service calls, so they must not grow with the measures table. Targets: at most 1,000
+// calls for a normal memo, at most 2 more per extra measures row.
+import type { GenerateResult } from '../../src/shared/sidebar-api';
+import type { Runtime } from '../../src/local/runtime';
+import { cleanupTempDirs } from '../local/helpers';
+import { repeatMeasures, runtimeOn, values } from './harness';
+
+afterAll(cleanupTempDirs);
+
+function perService(rt: Runtime): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, n] of Object.entries(rt.calls.snapshot())) {
+    const service = key.split(' ')[0];
+    out[service] = (out[service] ?? 0) + n;
+  }
+  return out;
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** The corrected example, its measures repeated to `rows` rows (null: as it is). */
+async function generate(rows: number | null) {
+  const rt = await runtimeOn('ita-2568-corrected');
+  const before = values(rt, 'มาตรการ')
+    .slice(1)
+    .filter((r) => r.some((c) => c !== '')).length;
+  if (rows !== null) repeatMeasures(rt, rows);
+  rt.calls.reset();
+  const result = rt.run<GenerateResult>('sidebarGenerate', true);
+  expect(result.status).toBe('done');
+  return { rt, rows: rows ?? before, counts: perService(rt) };
+}
+
+describe('service calls of one generate', () => {
+  let example: Awaited<ReturnType<typeof generate>>;
+  let large: Awaited<ReturnType<typeof generate>>;
+
+  beforeAll(async () => {
+    example = await generate(null);
+    large = await generate(200);
+  });
+
+  it('for the example memo, per service', () => {
+    expect(example.counts).toEqual({
+      Blob: 1,
+      Docs: 3,
+      DocumentApp: 11,
+      Drive: 3,
+      LockService: 3,
+      PropertiesService: 12,
+      Session: 3,
+      SpreadsheetApp: 57,
+      Utilities: 3,
+    });
+    expect(total(example.counts)).toBeLessThanOrEqual(1000);
+  });
+
+  it('reads the Doc once and writes the whole fill in one batchUpdate', () => {
+    const docs = example.rt.calls.snapshot();
+    expect(docs['Docs Documents.get']).toBe(1);
+    // The built-in template, then the fill.
+    expect(docs['Docs Documents.batchUpdate']).toBe(2);
+  });
+
+  it('for a 200-row measures table: the same calls, within 2 per extra row', () => {
+    expect(large.rows).toBe(200);
+    expect(large.counts).toEqual(example.counts);
+    expect(total(large.counts) - total(example.counts)).toBeLessThanOrEqual(
+      2 * (large.rows - example.rows),
+    );
+    const table = large.rt.drive
+      .listAll()
+      .filter((f) => f.mimeType === 'application/vnd.google-apps.document')
+      .map((f) => large.rt.drive.readModel(f.id).body.find((b) => b.type === 'table'))[0];
+    expect(table && table.type === 'table' && table.rows.length).toBe(201);
+  });
+});
+
+describe('service calls of สร้างแม่แบบมาตรฐาน', () => {
+  it('write the template with one Docs call and no DocumentApp', async () => {
+    const rt = await runtimeOn('ita-2568-corrected', { answers: ['OK'] });
+    rt.calls.reset();
+    rt.run('createTemplate');
+    const counts = perService(rt);
+    expect(counts.Docs).toBe(1);
+    expect(counts.DocumentApp ?? 0).toBe(0);
+  });
+});
