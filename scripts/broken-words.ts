@@ -28,11 +28,10 @@ function readLines(pdf: Uint8Array): ReadLine[] {
   worker.postMessage({ bytes: pdf, port: port2 }, [port2]);
   Atomics.wait(signal, 0, 0, 120_000);
   const reply = receiveMessageOnPort(port1)?.message as
-    | { ok: { pages: { lines: ReadLine[] }[] } }
-    | { error: string }
-    | undefined;
+    { ok: { pages: { lines: ReadLine[] }[] } } | { error: string } | undefined;
   void worker.terminate();
-  if (!reply || 'error' in reply) throw new Error(`pdf.js: ${reply && 'error' in reply ? reply.error : 'no reply'}`);
+  if (!reply || 'error' in reply)
+    throw new Error(`pdf.js: ${reply && 'error' in reply ? reply.error : 'no reply'}`);
   return reply.ok.pages.flatMap((p) => p.lines);
 }
 
@@ -71,30 +70,39 @@ async function main() {
     ['corrected', () => generated('ita-2568-corrected')],
     ['with-history', () => generated('ita-2568-with-history')],
   ];
-  const rows: string[][] = [['memo', 'line ends', 'words', 'tokens', 'glue', 'compounds']];
-  const total = [0, 0, 0, 0, 0];
+  const rows: string[][] = [
+    ['memo', 'line ends', 'words', 'tokens', 'glue', 'compounds', 'forced'],
+  ];
+  const total = [0, 0, 0, 0, 0, 0];
   for (const [name, make] of memos) {
     const { model, pdf } = await make();
     const report = judgeLines(readLines(pdf), paragraphTexts(model));
-    const count = (kind: string) => report.broken.filter((b) => b.kind === kind).length;
+    const chosen = report.broken.filter((b) => !b.forced);
+    const count = (kind: string) => chosen.filter((b) => b.kind === kind).length;
     const figures = [
       report.junctions,
       count('word'),
       count('token'),
       count('glue'),
-      report.broken.filter((b) => b.compounds.length > 0).length,
+      chosen.filter((b) => b.compounds.length > 0).length,
+      report.broken.length - chosen.length,
     ];
     figures.forEach((f, i) => (total[i] += f));
     rows.push([name, ...figures.map(String)]);
     if (list) {
       for (const b of report.broken) {
-        console.log(`${name} p.${b.page} ${b.kind}: ${b.where}${b.compounds.length ? `  [${b.compounds.join(', ')}]` : ''}`);
+        console.log(
+          `${name} p.${b.page} ${b.forced ? 'forced ' : ''}${b.kind}: ${b.where}${b.compounds.length ? `  [${b.compounds.join(', ')}]` : ''}`,
+        );
       }
     }
   }
   rows.push(['all', ...total.map(String)]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  for (const r of rows) console.log(r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  '));
+  for (const r of rows)
+    console.log(
+      r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  '),
+    );
 }
 
 main().catch((err) => {

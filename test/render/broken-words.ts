@@ -7,8 +7,8 @@
  */
 import type { BlockNode, DocModel } from '../../src/local/docmodel';
 import { inlineText } from '../../src/local/docmodel';
-import { isThaiLetter, segmentThai } from '../../src/local/render/thai-dictionary';
-import { MEMO_COMPOUNDS } from '../../src/local/render/thai-words';
+import { breakUnits } from '../../src/local/render/thai-breaking';
+import { isThaiLetter, memoCompounds, segmentThai } from '../../src/local/render/thai-dictionary';
 
 /** A line as read back from the PDF (pdf-reader.ts's TextBox has these). */
 export interface ReadLine {
@@ -26,10 +26,15 @@ export type BreakKind =
 
 export interface BrokenAt {
   kind: BreakKind;
+  /**
+   * The line held nothing but the broken word, token or pair: it is wider than the line, so it
+   * had to break somewhere (the renderer then chooses where: docs/rendering.md).
+   */
+  forced: boolean;
   /** What was broken, with | where the line ended. */
   where: string;
   page: number;
-  /** The words of MEMO_COMPOUNDS the break falls inside. */
+  /** The memo's compounds (thai-words.ts) the break falls inside. */
   compounds: string[];
 }
 
@@ -37,42 +42,55 @@ export interface LineReport {
   /** Places where a paragraph went on to the next line. */
   junctions: number;
   broken: BrokenAt[];
-  /** Lines that matched no paragraph (page numbers, list marks alone). */
-  unmatched: number;
+  /** Lines that matched no paragraph (page numbers, an image's alt text). */
+  unmatched: string[];
 }
 
 interface Para {
   text: string;
+  repeats: boolean;
   /** The text without whitespace, and each of its characters' offsets in `text`. */
   squashed: string;
   offsets: number[];
   /** How much of `squashed` the lines read so far have covered. */
   cursor: number;
+  /** Where in `text` the last line read of this paragraph began. */
+  lineStart: number;
 }
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const WHITE = /\s/;
 
+/** A paragraph's text; `repeats` for a table's header rows, drawn again on every page. */
+export interface ParagraphText {
+  text: string;
+  repeats: boolean;
+}
+
 /** Every paragraph of the model (body, header, footer, table cells), split at line breaks. */
-export function paragraphTexts(model: DocModel): string[] {
-  const out: string[] = [];
-  const walk = (blocks: BlockNode[] | undefined) => {
+export function paragraphTexts(model: DocModel): ParagraphText[] {
+  const out: ParagraphText[] = [];
+  const walk = (blocks: BlockNode[] | undefined, repeats: boolean) => {
     for (const b of blocks ?? []) {
       if (b.type === 'table') {
-        for (const row of b.rows) for (const cell of row.cells) walk(cell.children);
+        b.rows.forEach((row, r) => {
+          for (const cell of row.cells) walk(cell.children, r < (b.headerRows ?? 0));
+        });
       } else {
         const text = inlineText(b.children).replace(INVISIBLE, '');
-        out.push(...text.split(/\r\n|[\n\r\v\u2028\u2029]/));
+        for (const part of text.split(/\r\n|[\n\r\v\u2028\u2029]/)) {
+          if (part.trim() !== '') out.push({ text: part, repeats });
+        }
       }
     }
   };
-  walk(model.header);
-  walk(model.body);
-  walk(model.footer);
-  return out.filter((t) => t.trim() !== '');
+  walk(model.header, false);
+  walk(model.body, false);
+  walk(model.footer, false);
+  return out;
 }
 
-function toPara(text: string): Para {
+function toPara({ text, repeats }: ParagraphText): Para {
   let squashed = '';
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -80,15 +98,15 @@ function toPara(text: string): Para {
     squashed += text[i];
     offsets.push(i);
   }
-  return { text, squashed, offsets, cursor: 0 };
+  return { text, repeats, squashed, offsets, cursor: 0, lineStart: 0 };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Pairs each line with the paragraph it continues and judges each line end inside a paragraph. */
-export function judgeLines(lines: ReadLine[], paragraphs: string[]): LineReport {
+export function judgeLines(lines: ReadLine[], paragraphs: ParagraphText[]): LineReport {
   const paras = paragraphs.map(toPara);
-  const report: LineReport = { junctions: 0, broken: [], unmatched: 0 };
+  const report: LineReport = { junctions: 0, broken: [], unmatched: [] };
   let current: Para | undefined;
   for (const line of lines) {
     const variants = [squash(line.text)];
@@ -105,7 +123,6 @@ export function judgeLines(lines: ReadLine[], paragraphs: string[]): LineReport 
     const order = [
       ...(current && current.cursor < current.squashed.length ? [current] : []),
       ...paras.filter((p) => p.cursor > 0 && p.cursor < p.squashed.length),
-      ...paras.filter((p) => p.cursor === 0),
     ];
     for (const p of order) {
       const length = fits(p);
@@ -114,8 +131,26 @@ export function judgeLines(lines: ReadLine[], paragraphs: string[]): LineReport 
         break;
       }
     }
+    // A table's header row drawn again on a new page starts its paragraphs over.
+    for (const p of matched ? [] : paras.filter((x) => x.repeats && x.cursor > 0)) {
+      const at = p.cursor;
+      p.cursor = 0;
+      const length = fits(p);
+      if (length > 0) {
+        matched = { para: p, length };
+        break;
+      }
+      p.cursor = at;
+    }
+    for (const p of matched ? [] : paras.filter((x) => x.cursor === 0)) {
+      const length = fits(p);
+      if (length > 0) {
+        matched = { para: p, length };
+        break;
+      }
+    }
     if (!matched) {
-      report.unmatched++;
+      report.unmatched.push(line.text);
       continue;
     }
     const { para, length } = matched;
@@ -124,8 +159,14 @@ export function judgeLines(lines: ReadLine[], paragraphs: string[]): LineReport 
       const before = para.offsets[para.cursor - 1] + 1;
       const after = para.offsets[para.cursor];
       const broken = judgeJunction(para.text, before, after);
-      if (broken) report.broken.push({ ...broken, page: line.page });
+      if (broken) {
+        // Forced: the line could not end earlier (its first unit runs past the line's end).
+        const [first] = breakUnits(para.text.slice(para.lineStart));
+        const forced = para.lineStart + (first?.length ?? 0) > before;
+        report.broken.push({ ...broken, forced, page: line.page });
+      }
     }
+    para.lineStart = para.offsets[para.cursor];
     para.cursor += length;
     current = para;
   }
@@ -136,8 +177,12 @@ const DIGIT = /[0-9\u0e50-\u0e59]/;
 const NO_START = /^[ๆฯ)\]}.,:;!?%/\-–”’»…]/;
 const NO_END = /[([{“‘«]$/;
 /** Words that follow a number as its unit, and words a number follows. */
-const UNIT_AFTER = /^(?:คน|คะแนน|ราย|บาท|ปี|เดือน|วัน|ครั้ง|แห่ง|ข้อ|เรื่อง|ฉบับ|ชั่วโมง|นาที|%|ตุลาคม|พฤศจิกายน|ธันวาคม|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน)/;
-const BEFORE_NUMBER = /(?:ร้อยละ|ที่|มาตรา|ข้อ|พ\.ศ\.|ค\.ศ\.|ตุลาคม|พฤศจิกายน|ธันวาคม|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน)$/;
+const UNIT_AFTER =
+  /^(?:คน|คะแนน|ราย|บาท|ปี|เดือน|วัน|ครั้ง|แห่ง|ข้อ|เรื่อง|ฉบับ|ชั่วโมง|นาที|%|ตุลาคม|พฤศจิกายน|ธันวาคม|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน)/;
+/** A list number written in the text (๒.การใช้งบประมาณ), not a number a word leads. */
+const ENUMERATION = /^[0-9\u0e50-\u0e59]+\.(?![0-9\u0e50-\u0e59])/;
+const BEFORE_NUMBER =
+  /(?:ร้อยละ|ที่|มาตรา|ข้อ|พ\.ศ\.|ค\.ศ\.|ตุลาคม|พฤศจิกายน|ธันวาคม|มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน)$/;
 
 /**
  * A line of `text` ended at `before` and the next began at `after` (the whitespace between them,
@@ -147,7 +192,7 @@ export function judgeJunction(
   text: string,
   before: number,
   after: number,
-): Omit<BrokenAt, 'page'> | undefined {
+): Omit<BrokenAt, 'page' | 'forced'> | undefined {
   const left = text.slice(0, before);
   const right = text.slice(after);
   const context = () => `${left.slice(-12).trimStart()}|${right.slice(0, 12).trimEnd()}`;
@@ -156,12 +201,16 @@ export function judgeJunction(
     // The line ended at a space: only glued pairs may not be parted there.
     const glued =
       (DIGIT.test(left[left.length - 1]) && UNIT_AFTER.test(right)) ||
-      (BEFORE_NUMBER.test(left) && DIGIT.test(right[0])) ||
+      (BEFORE_NUMBER.test(left) && DIGIT.test(right[0]) && !ENUMERATION.test(right)) ||
       NO_START.test(right);
     return glued ? { kind: 'glue', where: context(), compounds } : undefined;
   }
   const a = text.charCodeAt(before - 1);
   const b = text.charCodeAt(before);
+  const isToken = (c: number) => !isThaiLetter(c) && !WHITE.test(String.fromCharCode(c));
+  if (isToken(a) && isToken(b) && !(a === 0x2f && isThaiLetter(b))) {
+    return { kind: 'token', where: context(), compounds };
+  }
   if (NO_START.test(right) || NO_END.test(left)) {
     return { kind: 'glue', where: context(), compounds };
   }
@@ -170,27 +219,22 @@ export function judgeJunction(
     while (from > 0 && isThaiLetter(text.charCodeAt(from - 1))) from--;
     let to = before;
     while (to < text.length && isThaiLetter(text.charCodeAt(to))) to++;
-    let start = from;
-    for (const piece of segmentThai(text, from, to, text[to] === '.')) {
-      if (piece.end === before) {
-        const next = segmentThai(text, from, to, text[to] === '.').find((p) => p.end > before);
-        // A boundary between two dictionary words is a proper line end.
-        return piece.known && next?.known
-          ? undefined
-          : { kind: 'word', where: context(), compounds };
-      }
-      if (piece.end > before) {
-        return { kind: 'word', where: `${text.slice(start, before)}|${text.slice(before, piece.end)}`, compounds };
-      }
-      start = piece.end;
-    }
-    return undefined;
+    const pieces = segmentThai(text, from, to, { abbreviated: text[to] === '.' });
+    const at = pieces.findIndex((p) => p.end >= before);
+    const piece = pieces[at];
+    const start = at > 0 ? pieces[at - 1].end : from;
+    // A boundary between two dictionary words is a proper line end.
+    if (piece.end === before && piece.known && pieces[at + 1]?.known) return undefined;
+    const where =
+      piece.end === before
+        ? context()
+        : `${text.slice(start, before)}|${text.slice(before, piece.end)}`;
+    return { kind: 'word', where, compounds };
   }
-  const isToken = (c: number) => !isThaiLetter(c) && !WHITE.test(String.fromCharCode(c));
-  if (isToken(a) && isToken(b) && !(a === 0x2f && isThaiLetter(b))) {
-    return { kind: 'token', where: context(), compounds };
-  }
-  if ((isThaiLetter(a) && DIGIT.test(text[before])) || (DIGIT.test(text[before - 1]) && isThaiLetter(b))) {
+  if (
+    (isThaiLetter(a) && DIGIT.test(text[before])) ||
+    (DIGIT.test(text[before - 1]) && isThaiLetter(b))
+  ) {
     return { kind: 'glue', where: context(), compounds };
   }
   return undefined;
@@ -199,7 +243,7 @@ export function judgeJunction(
 /** The compounds of the list whose occurrence in `text` a line end at [before, after) splits. */
 function compoundsAcross(text: string, before: number, after: number): string[] {
   const out: string[] = [];
-  for (const word of MEMO_COMPOUNDS) {
+  for (const word of memoCompounds()) {
     for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
       if (i < before && after < i + word.length) out.push(word);
       if (i >= before) break;
