@@ -6,6 +6,7 @@ import {
   graphemes,
   isThaiLetterCluster,
   stripInvisible,
+  withNoBreakSpaces,
 } from '../../src/local/render/thai-breaking';
 import { isThaiLetter, memoCompounds, segmentThai } from '../../src/local/render/thai-dictionary';
 import { ACTION_THAI, LONG_THAI, MARKS_THAI } from './fixtures';
@@ -66,6 +67,15 @@ describe('breakUnits', () => {
     }
     // A list number typed in the text is not a number with a unit.
     expect(breakUnits('การปฏิบัติหน้าที่ ๒.การใช้งบประมาณ')).toContain('ปฏิบัติหน้าที่ ');
+  });
+
+  it('marks the spaces it glues as no-break spaces for the DOCX, and no others', () => {
+    const nb = (t: string) => withNoBreakSpaces(t).replace(/\u00a0/g, '⍽');
+    expect(nb('ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ได้ ๘๕ คะแนน ร้อยละ ๙๕ ของ')).toBe(
+      'ประจำปีงบประมาณ พ.ศ.⍽๒๕๖๘ ได้ ๘๕⍽คะแนน ร้อยละ⍽๙๕ ของ',
+    );
+    expect(nb('- www.muangkhai.go.th')).toBe('-⍽www.muangkhai.go.th');
+    expect(nb('การปฏิบัติหน้าที่ ๒.การใช้งบประมาณ')).toBe('การปฏิบัติหน้าที่ ๒.การใช้งบประมาณ');
   });
 
   it('keeps a leading dash or bullet with the word after it', () => {

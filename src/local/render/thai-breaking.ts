@@ -115,6 +115,25 @@ function glued(text: string, s: number, k: number): boolean {
   return DIGIT.test(left[left.length - 1]) && UNIT_AFTER.test(right);
 }
 
+/**
+ * The text with no-break spaces (U+00A0) where the glue rules hold two pieces together across a
+ * space (๘๕ คะแนน, พ.ศ. ๒๕๖๘, ร้อยละ ๙๕, "- www…"): the DOCX's hint to Word and LibreOffice, which
+ * break lines themselves. Needs no dictionary.
+ */
+export function withNoBreakSpaces(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let k = 1; k < text.length; k++) {
+    if (text[k - 1] !== ' ' || text[k] === ' ' || isSpace(text[k])) continue;
+    let s = k - 1;
+    while (s > 0 && text[s - 1] === ' ') s--;
+    if (s === 0 || !glued(text, s, k)) continue;
+    out += text.slice(from, s) + '\u00a0'.repeat(k - s);
+    from = k;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /** May a line end before text[k]? `words` from wordBoundaries. */
 function mayBreak(text: string, k: number, words: Uint8Array): boolean {
   const a = text[k - 1];
