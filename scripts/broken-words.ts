@@ -71,9 +71,9 @@ async function main() {
     ['with-history', () => generated('ita-2568-with-history')],
   ];
   const rows: string[][] = [
-    ['memo', 'line ends', 'words', 'tokens', 'glue', 'compounds', 'forced'],
+    ['memo', 'line ends', 'words', 'tokens', 'glue', 'compounds', 'forced', 'lone last'],
   ];
-  const total = [0, 0, 0, 0, 0, 0];
+  const total = [0, 0, 0, 0, 0, 0, 0];
   for (const [name, make] of memos) {
     const { model, pdf } = await make();
     const report = judgeLines(readLines(pdf), paragraphTexts(model));
@@ -86,10 +86,12 @@ async function main() {
       count('glue'),
       chosen.filter((b) => b.compounds.length > 0).length,
       report.broken.length - chosen.length,
+      report.loneLastWords.length,
     ];
     figures.forEach((f, i) => (total[i] += f));
     rows.push([name, ...figures.map(String)]);
     if (list) {
+      for (const w of report.loneLastWords) console.log(`${name} lone last word: ${w}`);
       for (const b of report.broken) {
         console.log(
           `${name} p.${b.page} ${b.forced ? 'forced ' : ''}${b.kind}: ${b.where}${b.compounds.length ? `  [${b.compounds.join(', ')}]` : ''}`,

@@ -44,6 +44,8 @@ export interface LineReport {
   broken: BrokenAt[];
   /** Lines that matched no paragraph (page numbers, an image's alt text). */
   unmatched: string[];
+  /** Last lines of paragraphs of two lines or more that hold a single unbreakable word. */
+  loneLastWords: string[];
 }
 
 interface Para {
@@ -56,6 +58,8 @@ interface Para {
   cursor: number;
   /** Where in `text` the last line read of this paragraph began. */
   lineStart: number;
+  /** Lines read of this paragraph (its last drawing, for a repeated header row). */
+  lines: number;
 }
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
@@ -98,7 +102,7 @@ function toPara({ text, repeats }: ParagraphText): Para {
     squashed += text[i];
     offsets.push(i);
   }
-  return { text, repeats, squashed, offsets, cursor: 0, lineStart: 0 };
+  return { text, repeats, squashed, offsets, cursor: 0, lineStart: 0, lines: 0 };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -106,7 +110,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 /** Pairs each line with the paragraph it continues and judges each line end inside a paragraph. */
 export function judgeLines(lines: ReadLine[], paragraphs: ParagraphText[]): LineReport {
   const paras = paragraphs.map(toPara);
-  const report: LineReport = { junctions: 0, broken: [], unmatched: [] };
+  const report: LineReport = { junctions: 0, broken: [], unmatched: [], loneLastWords: [] };
   let current: Para | undefined;
   for (const line of lines) {
     const variants = [squash(line.text)];
@@ -154,6 +158,7 @@ export function judgeLines(lines: ReadLine[], paragraphs: ParagraphText[]): Line
       continue;
     }
     const { para, length } = matched;
+    para.lines = para.cursor > 0 ? para.lines + 1 : 1;
     if (para.cursor > 0) {
       report.junctions++;
       const before = para.offsets[para.cursor - 1] + 1;
@@ -169,6 +174,10 @@ export function judgeLines(lines: ReadLine[], paragraphs: ParagraphText[]): Line
     para.lineStart = para.offsets[para.cursor];
     para.cursor += length;
     current = para;
+  }
+  for (const p of paras) {
+    const last = p.text.slice(p.lineStart).trim();
+    if (p.lines > 1 && breakUnits(last).length === 1) report.loneLastWords.push(last);
   }
   return report;
 }
