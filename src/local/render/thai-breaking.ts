@@ -4,7 +4,13 @@
  * compounds), at a space, or where punctuation allows; never inside a URL, an e-mail address, a
  * code or a number, nor between a number and its unit. docs/rendering.md lists the rules.
  */
-import { compoundMarks, isThaiLetter, requireThaiDictionary, segmentThai } from './thai-dictionary';
+import {
+  compoundMarks,
+  forEachThaiRun,
+  isThaiLetter,
+  requireThaiDictionary,
+  segmentThai,
+} from './thai-dictionary';
 
 export { isThaiLetter } from './thai-dictionary';
 
@@ -82,15 +88,8 @@ function isSpace(ch: string): boolean {
  * line may end before k.
  */
 function wordBoundaries(text: string): Uint8Array {
-  const n = text.length;
-  const words = new Uint8Array(n + 1);
-  for (let i = 0; i < n;) {
-    if (!isThaiLetter(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && isThaiLetter(text.charCodeAt(j))) j++;
+  const words = new Uint8Array(text.length + 1);
+  forEachThaiRun(text, (i, j) => {
     let known = false;
     let start = i;
     for (const piece of segmentThai(text, i, j, { abbreviated: text[j] === '.' })) {
@@ -98,8 +97,7 @@ function wordBoundaries(text: string): Uint8Array {
       known = piece.known;
       start = piece.end;
     }
-    i = j;
-  }
+  });
   return words;
 }
 
@@ -221,13 +219,7 @@ export function fallbackBreaks(unit: string): Uint8Array {
       if (!NO_BREAK_BEFORE.has(b) && !NO_BREAK_AFTER.has(a)) set(k, FALLBACK.script);
     }
   }
-  for (let i = 0; i < n;) {
-    if (!isThaiLetter(unit.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && isThaiLetter(unit.charCodeAt(j))) j++;
+  forEachThaiRun(unit, (i, j) => {
     let start = i;
     for (const piece of segmentThai(unit, i, j, { abbreviated: unit[j] === '.' })) {
       for (const mark of compoundMarks(unit.slice(start, piece.end)) ?? []) {
@@ -254,8 +246,7 @@ export function fallbackBreaks(unit: string): Uint8Array {
         set(k, FALLBACK.cluster);
       }
     }
-    i = j;
-  }
+  });
   return at;
 }
 

@@ -16,6 +16,20 @@ export function isThaiLetter(code: number): boolean {
   return code >= 0x0e01 && code <= 0x0e4e && code !== 0x0e2f && code !== 0x0e3f && code !== 0x0e46;
 }
 
+/** Calls `each(from, to)` for every maximal run of Thai letters in `text`. */
+export function forEachThaiRun(text: string, each: (from: number, to: number) => void): void {
+  for (let i = 0; i < text.length;) {
+    if (!isThaiLetter(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && isThaiLetter(text.charCodeAt(j))) j++;
+    each(i, j);
+    i = j;
+  }
+}
+
 /** Marks and following vowels: they never start a word (nor a grapheme cluster). */
 function isCombining(code: number): boolean {
   return (
