@@ -132,4 +132,16 @@ describe('renderDocx', () => {
     expect(document).toMatch(/w:left="1701"/);
     expect(document).toMatch(/w:right="1134"/);
   });
+
+  it('holds a number to its unit and พ.ศ. to its year with no-break spaces, and adds no invisible characters', async () => {
+    const { document } = await unzip(seedMemoModel());
+    const text = (document.match(/<w:t[^>]*>[^<]*<\/w:t>/g) ?? [])
+      .map((t) => t.replace(/<[^>]+>/g, ''))
+      .join('');
+    expect(text).toContain('พ.ศ.\u00a0๒๕๖๘');
+    expect(text).toMatch(/[๐-๙]\u00a0คะแนน/);
+    expect(text).not.toContain('พ.ศ. ๒๕๖๘');
+    // Word joiners or zero-width spaces would ride along into every copy of the text.
+    expect(text).not.toMatch(/[\u200b-\u200d\u2060\ufeff]/);
+  });
 });

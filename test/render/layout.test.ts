@@ -1,5 +1,5 @@
 import type { Atom, Line, Measurer, TextPiece } from '../../src/local/render/layout';
-import { layoutParagraph } from '../../src/local/render/layout';
+import { MAX_LETTER_STRETCH_EM, layoutParagraph } from '../../src/local/render/layout';
 import type { ParagraphLook } from '../../src/local/render/styles';
 import { RunStyles } from '../../src/local/render/styles';
 import { ACTION_THAI, LONG_THAI } from './fixtures';
@@ -205,5 +205,73 @@ describe('layoutParagraph', () => {
     expect(img.x).toBeCloseTo(70, 5);
     expect(lines[0].baseline).toBeCloseTo(60, 5);
     expect(lines[0].height).toBeGreaterThan(60);
+  });
+
+  describe('choosing where lines end', () => {
+    const limit = MAX_LETTER_STRETCH_EM * 10;
+    /** The largest space a justified line adds between two Thai letters. */
+    const letterStretch = (line: Line) =>
+      Math.max(
+        0,
+        ...texts(line).flatMap((p) =>
+          (p.gaps ?? []).filter(
+            (_, i) => p.clusters![i] !== ' ' && p.clusters![i + 1] && p.clusters![i + 1] !== ' ',
+          ),
+        ),
+      );
+
+    it('breaks differently when a justified line would spread its letters past the limit', () => {
+      // Filled greedily, the second line would be ความโปร่งใส alone, 15 pt short: 1.7 pt between
+      // its letters. Taking ที่ from the line above keeps both lines within the limit.
+      const lines = lay(
+        text('คุณธรรมให้การที่ความโปร่งใสหน่วยงานและ'),
+        look({ alignment: 'JUSTIFY' }),
+        65,
+      );
+      expect(lines.map((l) => l.text)).toEqual(['คุณธรรมให้การ', 'ที่ความโปร่งใส', 'หน่วยงานและ']);
+      for (const line of lines.slice(0, -1)) {
+        expect(letterStretch(line)).toBeLessThanOrEqual(limit + 1e-9);
+        expect(right(line)).toBeCloseTo(65, 1);
+      }
+    });
+
+    it('never spreads letters past the limit: a line that cannot be helped stops short of the margin', () => {
+      const lines = lay(text('และ www.muangkhai.go.th/ita'), look({ alignment: 'JUSTIFY' }), 130);
+      expect(lines.map((l) => l.text)).toEqual(['และ', 'www.muangkhai.go.th/ita']);
+      expect(letterStretch(lines[0])).toBeCloseTo(limit, 9);
+      expect(right(lines[0])).toBeLessThan(130);
+    });
+
+    it('keeps justified lines within the limit wherever the paragraph allows it', () => {
+      for (let width = 120; width <= 400; width += 7) {
+        const lines = lay(
+          text(LONG_THAI),
+          look({ alignment: 'JUSTIFY', indentFirstLine: 30 }),
+          width,
+        );
+        for (const line of lines.slice(0, -1)) {
+          expect(letterStretch(line)).toBeLessThanOrEqual(limit + 1e-9);
+        }
+      }
+    });
+
+    it('moves a word down rather than leave one word alone on the last line', () => {
+      const lines = lay(text('และให้ประชาชนประชาชน'), look(), 73);
+      expect(lines.map((l) => l.text)).toEqual(['และให้', 'ประชาชนประชาชน']);
+    });
+
+    it('leaves the last word alone when moving one would overstretch a justified line', () => {
+      const lines = lay(text('และให้ประชาชนประชาชน'), look({ alignment: 'JUSTIFY' }), 73);
+      expect(lines.map((l) => l.text)).toEqual(['และให้ประชาชน', 'ประชาชน']);
+    });
+
+    it('breaks a compound wider than the line where it is marked, a URL before a dot', () => {
+      expect(lay(text('องค์การบริหารส่วนตำบล'), look(), 70).map((l) => l.text)).toEqual([
+        'องค์การบริหาร',
+        'ส่วนตำบล',
+      ]);
+      const url = lay(text('- www.muangkhai.go.th'), look(), 80).map((l) => l.text);
+      expect(url).toEqual(['- www.muangkhai', '.go.th']);
+    });
   });
 });

@@ -40,6 +40,7 @@ import {
   paragraphLook,
   paragraphTextStyle,
 } from './styles';
+import { withNoBreakSpaces } from './thai-breaking';
 import { zip, type ZipEntry } from './zip';
 
 const twip = (pt: number) => Math.round(pt * 20);
@@ -479,7 +480,7 @@ function textParts(text: string): string {
   for (const piece of text.split(/(\t|\r\n|[\n\r\v\u2028])/)) {
     if (piece === '\t') out += '<w:tab/>';
     else if (/^(\r\n|[\n\r\v\u2028])$/.test(piece)) out += '<w:br/>';
-    else if (piece) out += `<w:t xml:space="preserve">${esc(piece)}</w:t>`;
+    else if (piece) out += `<w:t xml:space="preserve">${esc(withNoBreakSpaces(piece))}</w:t>`;
   }
   return out;
 }

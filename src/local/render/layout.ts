@@ -10,7 +10,9 @@ import type { BulletShape, ListLabel } from './lists';
 import { bulletChar } from './lists';
 import type { ParagraphLook, RunStyle } from './styles';
 import {
+  FALLBACK,
   breakUnits,
+  fallbackBreaks,
   graphemes,
   isSpaceCluster,
   isThaiLetterCluster,
@@ -75,6 +77,25 @@ export interface ParagraphFrame {
 const TAB_STOP = 36;
 /** Share of justification slack a space gets, relative to a gap between Thai clusters. */
 const SPACE_WEIGHT = 3;
+/**
+ * The most a justified line may add between two Thai letter clusters, in ems of the paragraph's
+ * font (a space takes SPACE_WEIGHT times as much). Lines are broken so that none needs more where
+ * the paragraph allows it; where it cannot (a long URL after a short line), the line is spread
+ * this much and the rest is left at its end, never more. 0.1 em is about a tenth of a letter's
+ * width: the memo's justified lines mostly need under a third of it.
+ */
+export const MAX_LETTER_STRETCH_EM = 0.12;
+/**
+ * Where an over-long unit is broken, in order of preference: [how much of the line the first
+ * part must fill, the worst FALLBACK class taken]. A dash or a short syllable is not left alone
+ * on a line, and a word-like place is preferred to a cut between letters.
+ */
+const SPLIT_TRIES: [number, number][] = [
+  [0.4, FALLBACK.icu],
+  [0.2, FALLBACK.icu],
+  [0.4, FALLBACK.cluster],
+  [0, FALLBACK.cluster],
+];
 const EPSILON = 0.01;
 
 interface Frag {
@@ -94,6 +115,11 @@ interface Unit {
   width: number;
   /** Width of the spaces ending the unit: they may hang past the line's end. */
   trailing: number;
+  /**
+   * A piece of a unit wider than a line: it starts a line, and a `head` (every piece but the
+   * last) ends it too.
+   */
+  split?: 'head' | 'tail';
 }
 
 type LineEnd = 'wrap' | 'break' | 'page' | 'end';
@@ -102,6 +128,8 @@ interface Draft {
   width: number;
   end: LineEnd;
   rule?: boolean;
+  /** The units the line holds (text and images only; a tab leaves it undefined). */
+  units?: Unit[];
 }
 
 export function layoutParagraph(atoms: Atom[], frame: ParagraphFrame, m: Measurer): Line[] {
@@ -112,6 +140,7 @@ export function layoutParagraph(atoms: Atom[], frame: ParagraphFrame, m: Measure
     ? Math.max(look.indentStart, look.indentFirstLine + labelWidth + frame.strut.size * 0.3)
     : look.indentFirstLine;
   const drafts = fillLines(units, frame, firstLeft, m);
+  rebreak(drafts, frame, firstLeft, m);
   return drafts.map((d, i) => placeLine(d, i === 0, i === drafts.length - 1, frame, firstLeft, m));
 }
 
@@ -210,13 +239,15 @@ function fillLines(units: Unit[], frame: ParagraphFrame, firstLeft: number, m: M
   const { look } = frame;
   const drafts: Draft[] = [];
   let items: Item[] = [];
+  let placed: Unit[] | undefined = [];
   let width = 0;
   let trailing = 0;
   const left = () => (drafts.length === 0 ? firstLeft : look.indentStart);
   const avail = () => Math.max(frame.width - look.indentEnd - left(), 1);
   const finish = (end: LineEnd) => {
-    drafts.push({ items: trimEnd(items, m), width: width - trailing, end });
+    drafts.push({ items: trimEnd(items, m), width: width - trailing, end, units: placed });
     items = [];
+    placed = [];
     width = 0;
     trailing = 0;
   };
@@ -245,6 +276,7 @@ function fillLines(units: Unit[], frame: ParagraphFrame, firstLeft: number, m: M
         const tab = unit.items[0] as Extract<Item, { kind: 'tab' }>;
         const w = Math.min(stop - at, Math.max(avail() - width, 0));
         items.push({ ...tab, width: w });
+        placed = undefined;
         width += w;
         trailing = 0;
         continue;
@@ -252,6 +284,7 @@ function fillLines(units: Unit[], frame: ParagraphFrame, firstLeft: number, m: M
       default: {
         if (width + unit.width - unit.trailing <= avail() + EPSILON) {
           items.push(...unit.items);
+          placed?.push(unit);
           width += unit.width;
           trailing = unit.trailing;
         } else if (items.length > 0) {
@@ -259,14 +292,16 @@ function fillLines(units: Unit[], frame: ParagraphFrame, firstLeft: number, m: M
           queue.push(unit);
         } else if (unit.kind === 'image') {
           items.push(...unit.items);
+          placed?.push(unit);
           width += unit.width;
           finish('wrap');
         } else {
           const next = Math.max(frame.width - look.indentEnd - look.indentStart, 1);
           const [head, ...rest] = splitUnit(unit, avail(), next, m);
           items.push(...head.items);
+          placed?.push(head);
           width += head.width;
-          trailing = 0;
+          trailing = head.trailing;
           finish('wrap');
           for (let i = rest.length - 1; i >= 0; i--) queue.push(rest[i]);
         }
@@ -280,42 +315,302 @@ function fillLines(units: Unit[], frame: ParagraphFrame, firstLeft: number, m: M
 }
 
 /**
- * A word wider than the line, cut into line-wide pieces in one pass: the first fills `first`
- * points, the others `next` (at least one grapheme cluster each); the last may share its line.
- * Each cluster is measured once, on its own (Thai is shaped cluster by cluster anyway; Latin
- * loses only kerning at the cut), so a 50,000-character token costs 50,000 cluster widths, not a
- * measurement of the whole remaining text on every line.
+ * A unit wider than the line (a long URL, a compound in a narrow cell), cut into line-wide
+ * pieces: the first fills `first` points, the others `next`. Each piece ends at the best place
+ * fallbackBreaks offers (SPLIT_TRIES: a glued space, a word boundary inside a compound, a dot or
+ * slash of a URL), else at the last grapheme cluster that fits. Each cluster is measured once, on its own (Thai is shaped cluster by cluster anyway; Latin
+ * loses only kerning at the cut), and the search for a cut looks back over one line at most, so a
+ * 50,000-character token costs 50,000 cluster widths, not a measurement of the whole remaining
+ * text on every line.
  */
 function splitUnit(unit: Unit, first: number, next: number, m: Measurer): Unit[] {
-  const pieces: Unit[] = [];
-  let items: Frag[] = [];
-  let width = 0;
-  let avail = first;
-  let text = '';
-  let textWidth = 0;
-  const closeFrag = (f: Frag) => {
-    if (text) items.push({ ...f, text, width: textWidth });
-    text = '';
-    textWidth = 0;
-  };
-  for (const f of unit.items as Frag[]) {
+  const frags = unit.items as Frag[];
+  const fallback = fallbackBreaks(frags.map((f) => f.text).join(''));
+  /** Per cluster: its fragment, where it starts in that fragment and in the unit, its width. */
+  const fragOf: number[] = [];
+  const startIn: number[] = [];
+  const startAt: number[] = [];
+  const sum = [0];
+  let offset = 0;
+  frags.forEach((f, fi) => {
+    let inFrag = 0;
     for (const c of graphemes(f.text)) {
-      const w = m.width(c, f.style.face, f.style.size);
-      if (width > 0 && width + w > avail + EPSILON) {
-        closeFrag(f);
-        pieces.push(textUnit(items, m));
-        items = [];
-        width = 0;
-        avail = next;
-      }
-      text += c;
-      textWidth += w;
-      width += w;
+      fragOf.push(fi);
+      startIn.push(inFrag);
+      startAt.push(offset);
+      sum.push(sum[sum.length - 1] + m.width(c, f.style.face, f.style.size));
+      inFrag += c.length;
+      offset += c.length;
     }
-    closeFrag(f);
+  });
+  const count = fragOf.length;
+  /** Clusters [a, b) as a unit. */
+  const piece = (a: number, b: number): Unit => {
+    const items: Frag[] = [];
+    for (let c = a; c < b;) {
+      const fi = fragOf[c];
+      let d = c;
+      while (d < b && fragOf[d] === fi) d++;
+      const f = frags[fi];
+      const end = d < count && fragOf[d] === fi ? startIn[d] : f.text.length;
+      items.push({ ...f, text: f.text.slice(startIn[c], end), width: sum[d] - sum[c] });
+      c = d;
+    }
+    return textUnit(items, m);
+  };
+  /** The best break before one of the clusters (from, over] of class ≤ worst filling minFill. */
+  const search = (from: number, over: number, minFill: number, worst: number) => {
+    let best = -1;
+    let bestClass = worst + 1;
+    for (let c = over; c > from && sum[c] - sum[from] >= minFill; c--) {
+      const k = fallback[startAt[c]];
+      if (k > 0 && k < bestClass) {
+        best = c;
+        bestClass = k;
+      }
+    }
+    return best;
+  };
+  /**
+   * Where a line that starts at cluster `from` and cannot take cluster `over` should end: a
+   * word-like place filling most of the line, else one filling a fair part of it, else a
+   * cluster, else just before `over`.
+   */
+  const cut = (from: number, over: number, avail: number): number => {
+    for (const [fill, worst] of SPLIT_TRIES) {
+      const c = search(from, over, fill * avail, worst);
+      if (c > 0) return c;
+    }
+    return over;
+  };
+  const pieces: Unit[] = [];
+  let from = 0;
+  let avail = first;
+  for (let c = 0; c < count;) {
+    if (c > from && sum[c + 1] - sum[from] > avail + EPSILON) {
+      const end = cut(from, c, avail);
+      pieces.push({ ...piece(from, end), split: 'head' });
+      from = end;
+      avail = next;
+      continue;
+    }
+    c++;
   }
-  if (items.length > 0) pieces.push(textUnit(items, m));
+  if (from < count) pieces.push({ ...piece(from, count), split: 'tail' });
   return pieces;
+}
+
+/**
+ * Lines the greedy fill left poorly broken are broken again: a justified line that would spread
+ * its letters more than MAX_LETTER_STRETCH_EM, or a last line holding one word when the line
+ * before could give it company. Only such stretches of lines (between hard breaks) are redone, so
+ * every other paragraph keeps the greedy fill's lines. The choice over a stretch's break points
+ * is exact (dynamic programming over its units): the least stretch beyond the limit, then no
+ * lone last word, then the fewest lines, then the longest first lines (as close to the greedy
+ * fill as the rest allows). Linear in the units times the units a line can hold.
+ */
+function rebreak(drafts: Draft[], frame: ParagraphFrame, firstLeft: number, m: Measurer): void {
+  const justified = frame.look.alignment === 'JUSTIFY';
+  const limit = MAX_LETTER_STRETCH_EM * frame.strut.size;
+  const { look } = frame;
+  const availAt = (line: number) =>
+    Math.max(frame.width - look.indentEnd - (line === 0 ? firstLeft : look.indentStart), 1);
+  // A stretch ends at a hard break, and where a piece of an over-long unit must start a line.
+  const startsPiece = (d: Draft) => d.units?.[0]?.split !== undefined;
+  const endsHead = (d: Draft) => d.units?.[d.units.length - 1]?.split === 'head';
+  for (let s = 0; s < drafts.length;) {
+    let e = s;
+    while (
+      e < drafts.length - 1 &&
+      drafts[e].end === 'wrap' &&
+      !drafts[e].rule &&
+      !endsHead(drafts[e]) &&
+      !startsPiece(drafts[e + 1])
+    ) {
+      e++;
+    }
+    const stretch = drafts.slice(s, e + 1);
+    const next = e + 1;
+    if (stretch.length < 2 || stretch.some((d) => !d.units || d.rule)) {
+      s = next;
+      continue;
+    }
+    const lastUnits = stretch[stretch.length - 1].units!;
+    const lastAlone = lastUnits.length === 1 && lastUnits[0].kind === 'text';
+    const tooLoose =
+      justified &&
+      stretch.some(
+        (d, i) =>
+          i < stretch.length - 1 &&
+          !surelyTight(d, availAt(s + i), limit) &&
+          share(d.units!, availAt(s + i), m) > limit + EPSILON,
+      );
+    if (!lastAlone && !tooLoose) {
+      s = next;
+      continue;
+    }
+    const units = stretch.flatMap((d) => d.units!);
+    const lines = bestBreaks(units, (a) => availAt(a === 0 ? s : s + 1), justified, limit);
+    const end = stretch[stretch.length - 1].end;
+    const redone: Draft[] = lines.map(([a, b], i) => {
+      const held = units.slice(a, b);
+      const items = held.flatMap((u) => u.items);
+      let width = 0;
+      for (const u of held) width += u.width;
+      return {
+        items: trimEnd(items, m),
+        width: width - held[held.length - 1].trailing,
+        end: i === lines.length - 1 ? end : 'wrap',
+        units: held,
+      };
+    });
+    drafts.splice(s, stretch.length, ...redone);
+    s += redone.length;
+  }
+}
+
+/**
+ * The best lines for units that the greedy fill put on several lines: [first, end) unit ranges.
+ * `avail(a)` is the width of a line starting at unit a (only the paragraph's first line differs).
+ */
+function bestBreaks(
+  units: Unit[],
+  avail: (a: number) => number,
+  justified: boolean,
+  limit: number,
+): [number, number][] {
+  const n = units.length;
+  const sum = [0];
+  for (const u of units) sum.push(sum[sum.length - 1] + u.width);
+  const weights = justified ? unitWeights(units) : undefined;
+  // The best layout of units a…: the least stretch beyond the limit, then the fewest lines,
+  // then no lone last word.
+  const excess = new Float64Array(n + 1);
+  const alone = new Int32Array(n + 1);
+  const lineCount = new Int32Array(n + 1);
+  const end = new Int32Array(n + 1);
+  for (let a = n - 1; a >= 0; a--) {
+    const room = avail(a);
+    let best = -1;
+    let bx = 0;
+    let ba = 0;
+    let bl = 0;
+    let inner = 0;
+    let clusters = 0;
+    for (let b = a + 1; b <= n; b++) {
+      const width = sum[b] - sum[a] - units[b - 1].trailing;
+      if (b > a + 1 && width > room + EPSILON) break;
+      let x = excess[b];
+      if (weights && b < n) {
+        const total = inner + weights.inner[b - 1];
+        const gaps = clusters + weights.count[b - 1] - 1;
+        x += Math.max(0, stretchShare(room - width, total, gaps) - limit);
+      }
+      const lone = b === n && a > 0 && b - a === 1 && units[a].kind === 'text' ? 1 : 0;
+      const al = alone[b] + lone;
+      const l = lineCount[b] + 1;
+      // Ties go to the longer line (later b).
+      if (
+        best < 0 ||
+        x < bx - EPSILON ||
+        (Math.abs(x - bx) <= EPSILON && (l < bl || (l === bl && al <= ba)))
+      ) {
+        best = b;
+        bx = x;
+        ba = al;
+        bl = l;
+      }
+      if (weights) {
+        inner += weights.inner[b - 1] + weights.join[b - 1];
+        clusters += weights.count[b - 1];
+      }
+    }
+    excess[a] = bx;
+    alone[a] = ba;
+    lineCount[a] = bl;
+    end[a] = best;
+  }
+  const lines: [number, number][] = [];
+  for (let a = 0; a < n; a = end[a]) lines.push([a, end[a]]);
+  return lines;
+}
+
+/**
+ * The justification weight inside each unit and of the gap from each unit to the next, and each
+ * unit's clusters (its trailing spaces left out: they hang at a line's end).
+ */
+function unitWeights(units: Unit[]): { inner: number[]; join: number[]; count: number[] } {
+  const inner: number[] = [];
+  const join: number[] = [];
+  const count: number[] = [];
+  const clusters = units.map(unitClusters);
+  clusters.forEach((cs, i) => {
+    count.push(cs.length - trailingSpaces(cs));
+    let w = 0;
+    for (let k = 0; k + 1 < cs.length; k++) w += gapWeight(cs[k], cs[k + 1]);
+    inner.push(w);
+    const after = clusters[i + 1];
+    join.push(after && cs.length && after.length ? gapWeight(cs[cs.length - 1], after[0]) : 0);
+  });
+  return { inner, join, count };
+}
+
+function trailingSpaces(clusters: string[]): number {
+  let k = 0;
+  while (k < clusters.length && isSpaceCluster(clusters[clusters.length - 1 - k])) k++;
+  return k;
+}
+
+function unitClusters(unit: Unit): string[] {
+  return unit.items.flatMap((it) => (it.kind === 'text' ? graphemes(it.text) : ['\ufffc']));
+}
+
+/**
+ * How much a justified line's slack adds between two Thai letters (one share); a line with no
+ * weighted gap spreads its slack evenly over its `gaps` (see justify).
+ */
+function stretchShare(slack: number, weight: number, gaps: number): number {
+  if (slack <= EPSILON) return 0;
+  return slack / (weight > 0 ? weight : Math.max(gaps, 1));
+}
+
+/**
+ * A quick check before share(): every Thai letter but the last is followed by a gap of at least
+ * one share, so slack / (letters - 1) bounds the share from above. Most lines pass.
+ */
+function surelyTight(draft: Draft, avail: number, limit: number): boolean {
+  const slack = avail - draft.width;
+  if (slack <= limit) return true;
+  let letters = 0;
+  for (const it of draft.items) {
+    if (it.kind !== 'text') continue;
+    for (let i = 0; i < it.text.length; i++) {
+      const c = it.text.charCodeAt(i);
+      if ((c >= 0x0e01 && c <= 0x0e30) || c === 0x0e32 || (c >= 0x0e40 && c <= 0x0e44)) letters++;
+    }
+  }
+  return letters > 1 && slack / (letters - 1) <= limit;
+}
+
+/** The share of a line holding `units` (trailing spaces dropped), as justify would spread it. */
+function share(units: Unit[], avail: number, m: Measurer): number {
+  const clusters = trimEnd(
+    units.flatMap((u) => u.items),
+    m,
+  ).flatMap((it) => (it.kind === 'text' ? graphemes(it.text) : ['\ufffc']));
+  let width = 0;
+  for (const u of units) width += u.width;
+  width -= units[units.length - 1].trailing;
+  let weight = 0;
+  for (let k = 0; k + 1 < clusters.length; k++) weight += gapWeight(clusters[k], clusters[k + 1]);
+  return stretchShare(avail - width, weight, clusters.length - 1);
+}
+
+/** Shares of justification slack the gap between two clusters takes. */
+function gapWeight(a: string, b: string): number {
+  if (isSpaceCluster(b)) return 0;
+  if (isSpaceCluster(a)) return SPACE_WEIGHT;
+  return isThaiLetterCluster(a) || isThaiLetterCluster(b) ? 1 : 0;
 }
 
 /** Drops the spaces that end a line: they are neither drawn nor aligned. */
@@ -414,7 +709,7 @@ function placeLine(
   if (look.alignment === 'CENTER') offset = Math.max(slack / 2, 0);
   else if (look.alignment === 'RIGHT') offset = Math.max(slack, 0);
   else if (look.alignment === 'JUSTIFY' && draft.end === 'wrap' && !last && slack > EPSILON) {
-    justify(content, avail, m);
+    justify(content, avail, MAX_LETTER_STRETCH_EM * frame.strut.size, m);
   }
   for (const p of content) p.x += left + offset;
   pieces.push(...content);
@@ -429,9 +724,11 @@ function placeLine(
 /**
  * Thai distributed justification: the slack goes between grapheme clusters, a space taking
  * SPACE_WEIGHT shares; gaps inside Latin words and numbers take none unless nothing else can.
- * Clusters are measured one by one, as they are drawn, so the line ends exactly at the margin.
+ * Clusters are measured one by one, as they are drawn, so the line ends exactly at the margin,
+ * unless that would put more than `maxShare` points in a share: then the line is spread that
+ * much and the rest of its slack stays at its end.
  */
-function justify(content: Piece[], avail: number, m: Measurer): void {
+function justify(content: Piece[], avail: number, maxShare: number, m: Measurer): void {
   type Slot = { piece: Piece; index: number; cluster: string; width: number };
   const slots: Slot[] = [];
   /** Space before each piece that is not its own text (a tab). */
@@ -456,7 +753,7 @@ function justify(content: Piece[], avail: number, m: Measurer): void {
       natural += piece.width;
     }
   }
-  const slack = avail - natural;
+  let slack = avail - natural;
   if (slots.length < 2 || slack <= EPSILON) {
     for (const piece of content) delete (piece as TextPiece).gaps;
     return;
@@ -464,19 +761,14 @@ function justify(content: Piece[], avail: number, m: Measurer): void {
   const weights = new Array<number>(slots.length - 1);
   let total = 0;
   for (let i = 0; i < slots.length - 1; i++) {
-    const a = slots[i].cluster;
-    const b = slots[i + 1].cluster;
-    let w = 0;
-    if (isSpaceCluster(b)) w = 0;
-    else if (isSpaceCluster(a)) w = SPACE_WEIGHT;
-    else if (isThaiLetterCluster(a) || isThaiLetterCluster(b)) w = 1;
-    weights[i] = w;
-    total += w;
+    weights[i] = gapWeight(slots[i].cluster, slots[i + 1].cluster);
+    total += weights[i];
   }
   if (total === 0) {
     weights.fill(1);
     total = weights.length;
   }
+  slack = Math.min(slack, maxShare * total);
   let x = 0;
   let k = -1;
   for (let i = 0; i < slots.length; i++) {
