@@ -6,7 +6,7 @@
  * Nothing is left half-made: on any failure the new Doc (and PDF) go to the trash and the log
  * records the failure with its reason.
  */
-import { memoContent, builtinTemplate } from '../core/memo';
+import { memoContent, builtinTemplate, MEASURE_KEYS } from '../core/memo';
 import {
   checkTemplate,
   expandTemplate,
@@ -29,9 +29,11 @@ import type {
 import { writeBuiltinTemplate } from './builtin-template-doc';
 import type { Signatory } from '../core/workbook/types';
 import type { SharingReport } from '../shared/sidebar-api';
+import { toSignedBytes } from '../core/bytes';
+import { DOCX_MIME, templateFrameDocx } from '../core/memo/template-frame';
 import {
   copyTemplate,
-  createDoc,
+  createDocFromWord,
   createPdf,
   sharingFailure,
   shareWith,
@@ -122,7 +124,7 @@ function prepareDocument(data: WorkbookData, name: string, folderId: string, mad
   }
   const file = templateId
     ? copyTemplate(reachableTemplate(templateId, activeUserEmail()), name, folderId)
-    : createDoc(name, folderId);
+    : createTemplateFrame(name, folderId, data);
   made.docId = file.id as string;
   made.docUrl = file.webViewLink as string;
   if (!templateId) writeTemplateDoc(made.docId, data);
@@ -302,13 +304,27 @@ function sharingNote(report: SharingReport): string {
   );
 }
 
-/** Writes the built-in template into a new, empty Doc (one Docs API call). */
-function writeTemplateDoc(docId: string, data: WorkbookData): void {
-  writeBuiltinTemplate(
-    docId,
-    builtinTemplate(),
-    data.general.useThaiDigits.value ? 'thai' : 'arabic',
+const digitsOf = (data: WorkbookData) => (data.general.useThaiDigits.value ? 'thai' : 'arabic');
+
+/**
+ * A new Doc with the built-in template's page frame (A4, margins, "- n -" from page 2), which
+ * only a converted Word file can bring (core/memo/template-frame.ts).
+ */
+function createTemplateFrame(name: string, folderId: string, data: WorkbookData) {
+  const docx = Utilities.newBlob(
+    toSignedBytes(templateFrameDocx(digitsOf(data))),
+    DOCX_MIME,
+    `${name}.docx`,
   );
+  return createDocFromWord(name, folderId, docx);
+}
+
+/** Writes the built-in template into the new Doc (one Docs API call). */
+function writeTemplateDoc(docId: string, data: WorkbookData): void {
+  const measures = data.measures.map((row) =>
+    MEASURE_KEYS.map((key) => row[key].value?.text ?? ''),
+  );
+  writeBuiltinTemplate(docId, builtinTemplate({ measures }), digitsOf(data));
 }
 
 /**
@@ -324,7 +340,7 @@ export function createTemplateDoc(ss: Spreadsheet): {
   const me = activeUserEmail();
   const folderId = destinationFolder(ss, data, me).id;
   const name = `แม่แบบบันทึกข้อความ ITA ${data.general.organisation.value ?? ''}`.trim();
-  const file = createDoc(name, folderId);
+  const file = createTemplateFrame(name, folderId, data);
   writeTemplateDoc(file.id as string, data);
   // The office's template: the sheet's editors may edit it; B's add-on still needs B to pick it.
   rememberOfficeTemplate({ id: file.id as string, by: me });

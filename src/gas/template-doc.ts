@@ -60,8 +60,22 @@ function placeImage(doc: GoogleAppsScript.Document.Document, placed: PlacedImage
     element.getType() === DocumentApp.ElementType.LIST_ITEM
       ? element.asListItem()
       : element.asParagraph();
-  const { png, width, height, altTitle } = placed.image;
-  const blob = Utilities.newBlob(toSignedBytes(png), 'image/png', 'chart.png');
+  const { png, width, height, altTitle, anchor, mimeType = 'image/png' } = placed.image;
+  const blob = Utilities.newBlob(toSignedBytes(png), mimeType, altTitle);
+  if (anchor && element.getType() === DocumentApp.ElementType.PARAGRAPH) {
+    // In front of the text, so the title stays centred on the page: Paragraph.addPositionedImage,
+    // offsets in points from the paragraph's left and top, size in pixels
+    // (https://developers.google.com/apps-script/reference/document/positioned-image).
+    paragraph
+      .asParagraph()
+      .addPositionedImage(blob)
+      .setLayout(DocumentApp.PositionedLayout.ABOVE_TEXT)
+      .setLeftOffset(anchor.left)
+      .setTopOffset(anchor.top)
+      .setWidth(width)
+      .setHeight(height);
+    return;
+  }
   const image = paragraph.appendInlineImage(blob);
   image.setWidth(width);
   image.setHeight(height);

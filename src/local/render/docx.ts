@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type {
   BlockNode,
+  Border,
   DocModel,
   GlyphType,
   Heading,
@@ -19,6 +20,7 @@ import type {
   InlineNode,
   ListItemNode,
   ParagraphNode,
+  PositionedImageNode,
   TableNode,
   TextStyle,
 } from '../docmodel';
@@ -110,6 +112,12 @@ export async function renderDocx(model: DocModel): Promise<Uint8Array> {
   return new DocxWriter(model).write();
 }
 
+interface Section {
+  kind: 'header' | 'footer';
+  type: 'default' | 'first';
+  id: string;
+}
+
 interface Relationship {
   id: string;
   type: string;
@@ -153,7 +161,13 @@ class DocxWriter {
 
   write(): Uint8Array {
     const { model } = this;
-    this.collectLists([...model.body, ...(model.header ?? []), ...(model.footer ?? [])]);
+    this.collectLists([
+      ...model.body,
+      ...(model.header ?? []),
+      ...(model.footer ?? []),
+      ...(model.firstPageHeader ?? []),
+      ...(model.firstPageFooter ?? []),
+    ]);
     const parts: ZipEntry[] = [];
     const docRels = new Relationships();
     docRels.add('styles', 'styles.xml');
@@ -162,17 +176,25 @@ class DocxWriter {
     const numbering = this.lists.size ? docRels.add('numbering', 'numbering.xml') : null;
     this.rels = docRels;
     const body = this.blocks(model.body, this.page.column);
-    const sections: { kind: 'header' | 'footer'; id: string }[] = [];
-    for (const kind of ['header', 'footer'] as const) {
-      const blocks = model[kind];
-      if (!blocks?.length) continue;
+    const sections: Section[] = [];
+    // Docs' "different first page" is Word's titlePg with the first page's own (maybe empty) parts.
+    const first = !!model.differentFirstPage;
+    const furniture: [Section['kind'], Section['type'], BlockNode[] | undefined][] = [
+      ['header', 'default', model.header],
+      ['footer', 'default', model.footer],
+      ['header', 'first', first ? (model.firstPageHeader ?? []) : undefined],
+      ['footer', 'first', first ? (model.firstPageFooter ?? []) : undefined],
+    ];
+    for (const [kind, type, blocks] of furniture) {
+      if (!blocks || (type === 'default' && !blocks.length)) continue;
       this.rels = new Relationships();
       const root = kind === 'header' ? 'hdr' : 'ftr';
-      const xml = `${XML_HEAD}<w:${root} ${W_ROOT}>${this.blocks(blocks, this.page.column)}</w:${root}>`;
-      parts.push({ name: `word/${kind}1.xml`, data: xml });
+      const name = `${kind}${sections.filter((x) => x.kind === kind).length + 1}.xml`;
+      const inner = blocks.length ? this.blocks(blocks, this.page.column) : '<w:p/>';
+      parts.push({ name: `word/${name}`, data: `${XML_HEAD}<w:${root} ${W_ROOT}>${inner}</w:${root}>` });
       if (this.rels.list.length)
-        parts.push({ name: `word/_rels/${kind}1.xml.rels`, data: this.rels.xml() });
-      sections.push({ kind, id: docRels.add(kind, `${kind}1.xml`) });
+        parts.push({ name: `word/_rels/${name}.rels`, data: this.rels.xml() });
+      sections.push({ kind, type, id: docRels.add(kind, name) });
     }
     const document = `${XML_HEAD}<w:document ${W_ROOT}><w:body>${body}${this.sectPr(sections)}</w:body></w:document>`;
     const fonts = this.fontParts();
@@ -253,12 +275,13 @@ class DocxWriter {
     ];
   }
 
-  private sectPr(sections: { kind: 'header' | 'footer'; id: string }[]): string {
+  private sectPr(sections: Section[]): string {
     const p = this.page;
     const refs = sections
-      .map((s) => `<w:${s.kind}Reference w:type="default" r:id="${s.id}"/>`)
+      .map((s) => `<w:${s.kind}Reference w:type="${s.type}" r:id="${s.id}"/>`)
       .join('');
-    return `<w:sectPr>${refs}<w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${this.thaiDigits ? '<w:pgNumType w:fmt="thaiNumbers"/>' : ''}<w:cols w:space="708"/></w:sectPr>`;
+    const titlePg = sections.some((s) => s.type === 'first') ? '<w:titlePg/>' : '';
+    return `<w:sectPr>${refs}<w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${this.thaiDigits ? '<w:pgNumType w:fmt="thaiNumbers"/>' : ''}<w:cols w:space="708"/>${titlePg}</w:sectPr>`;
   }
 
   // ---- lists ----
@@ -331,7 +354,9 @@ class DocxWriter {
       const list = this.lists.get(block.listId);
       pPr += `<w:numPr><w:ilvl w:val="${listLevel(block)}"/><w:numId w:val="${list?.numId ?? 0}"/></w:numPr>`;
     }
-    if (rule)
+    const bottom = block.style.borderBottom;
+    if (bottom && bottom.width > 0) pPr += `<w:pBdr>${borderXml('bottom', bottom, true)}</w:pBdr>`;
+    else if (rule)
       pPr += '<w:pBdr><w:bottom w:val="single" w:color="auto" w:sz="6" w:space="1"/></w:pBdr>';
     pPr += `<w:spacing w:before="${twip(look.spacingBefore)}" w:after="${twip(look.spacingAfter)}" w:line="${Math.round(240 * look.lineSpacing)}" w:lineRule="auto"/>`;
     pPr += `<w:ind w:left="${twip(look.indentStart)}" w:right="${twip(look.indentEnd)}" ${firstLine >= 0 ? `w:firstLine="${twip(firstLine)}"` : `w:hanging="${twip(-firstLine)}"`}/>`;
@@ -339,7 +364,11 @@ class DocxWriter {
     // The paragraph mark's style sizes an empty paragraph, as in Docs.
     pPr += `<w:rPr>${this.runProperties(paraStyle, heading !== undefined)}</w:rPr>`;
     const content = this.inlines(block.children, paraStyle, imageWidth, heading !== undefined);
-    return `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;
+    const anchored =
+      block.type === 'paragraph'
+        ? (block.positioned ?? []).map((img) => this.anchoredImage(img, look.indentStart)).join('')
+        : '';
+    return `<w:p><w:pPr>${pPr}</w:pPr>${anchored}${content}</w:p>`;
   }
 
   private inlines(
@@ -420,6 +449,25 @@ class DocxWriter {
     return `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="${NS.wp}"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="${docPr}" name="${name}"${descr}${title}/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.pic}"><pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="${docPr}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
   }
 
+  /**
+   * A PositionedImage as a floating picture in front of the text (wrapNone), its offsets from
+   * the paragraph's left edge (the column plus the start indent) and the paragraph's top.
+   */
+  private anchoredImage(node: PositionedImageNode, indentStart: number): string {
+    const data = Buffer.from(node.data, 'base64');
+    const kind = imageKind(data);
+    if (!kind) return '';
+    const n = this.media.length + 1;
+    const file = `media/image${n}.${kind === 'png' ? 'png' : 'jpeg'}`;
+    this.media.push({ name: `word/${file}`, data });
+    const id = this.rels.add('image', file);
+    const cx = Math.max(Math.round(node.width), 1) * EMU_PER_PX;
+    const cy = Math.max(Math.round(node.height), 1) * EMU_PER_PX;
+    const emu = (pt: number) => Math.round(pt * 12700);
+    const docPr = ++this.drawings;
+    return `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="${251658240 + docPr}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1" xmlns:wp="${NS.wp}"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>${emu(indentStart + node.leftOffset)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>${emu(node.topOffset)}</wp:posOffset></wp:positionV><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="${docPr}" name="image${docPr}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.pic}"><pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="${docPr}" name="image${docPr}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
+  }
+
   private table(table: TableNode, width: number): string {
     const columns = columnWidths(table, width);
     const borderWidth = table.borderWidth ?? DEFAULT_BORDER_WIDTH;
@@ -434,6 +482,8 @@ class DocxWriter {
       let trPr = '';
       if (row.minimumHeight && row.minimumHeight > 0)
         trPr += `<w:trHeight w:val="${twip(row.minimumHeight)}" w:hRule="atLeast"/>`;
+      // A row that fits on a page is never split across pages (Word splits a taller one anyway).
+      trPr += '<w:cantSplit/>';
       if (r < headerRows) trPr += '<w:tblHeader/>';
       out += `<w:tr>${trPr ? `<w:trPr>${trPr}</w:trPr>` : ''}`;
       row.cells.forEach((cell, c) => {
@@ -456,7 +506,16 @@ class DocxWriter {
             : cell.verticalAlignment === 'BOTTOM'
               ? 'bottom'
               : 'top';
-        out += `<w:tc><w:tcPr><w:tcW w:w="${twip(columns[c])}" w:type="dxa"/>${background ? `<w:shd w:fill="${background.slice(1)}" w:color="auto" w:val="clear"/>` : ''}<w:tcMar><w:top w:w="${pad(cell.paddingTop)}" w:type="dxa"/><w:left w:w="${pad(cell.paddingLeft)}" w:type="dxa"/><w:bottom w:w="${pad(cell.paddingBottom)}" w:type="dxa"/><w:right w:w="${pad(cell.paddingRight)}" w:type="dxa"/></w:tcMar><w:vAlign w:val="${vAlign}"/></w:tcPr>${content}</w:tc>`;
+        const sides = cell.borders
+          ? `<w:tcBorders>${(['top', 'left', 'bottom', 'right'] as const)
+              .map((k) => {
+                const b = cell.borders?.[k];
+                if (b) return borderXml(k, b);
+                return borderWidth > 0 ? '' : borderXml(k, { width: 0 });
+              })
+              .join('')}</w:tcBorders>`
+          : '';
+        out += `<w:tc><w:tcPr><w:tcW w:w="${twip(columns[c])}" w:type="dxa"/>${sides}${background ? `<w:shd w:fill="${background.slice(1)}" w:color="auto" w:val="clear"/>` : ''}<w:tcMar><w:top w:w="${pad(cell.paddingTop)}" w:type="dxa"/><w:left w:w="${pad(cell.paddingLeft)}" w:type="dxa"/><w:bottom w:w="${pad(cell.paddingBottom)}" w:type="dxa"/><w:right w:w="${pad(cell.paddingRight)}" w:type="dxa"/></w:tcMar><w:vAlign w:val="${vAlign}"/></w:tcPr>${content}</w:tc>`;
       });
       out += '</w:tr>';
     });
@@ -468,6 +527,15 @@ const FONTS = `<w:rFonts w:ascii="${RENDER_FAMILY}" w:hAnsi="${RENDER_FAMILY}" w
 
 /** Fonts embedded in the file are used where Sarabun is not installed. */
 const SETTINGS = `${XML_HEAD}<w:settings ${W_ROOT}><w:embedTrueTypeFonts/><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+
+/** A paragraph or cell border (17.3.4): line style, width in eighths of a point, padding in points. */
+function borderXml(side: string, b: Border, paragraph = false): string {
+  if (!(b.width > 0)) return `<w:${side} w:val="none" w:color="auto" w:sz="0" w:space="0"/>`;
+  const val = b.dash === 'DOT' ? 'dotted' : b.dash === 'DASH' ? 'dashed' : 'single';
+  const color = (normaliseColor(b.color) ?? DEFAULT_BORDER_COLOR).slice(1);
+  const space = paragraph ? Math.round(b.padding ?? 0) : 0;
+  return `<w:${side} w:val="${val}" w:color="${color}" w:sz="${Math.max(Math.round(b.width * 8), 2)}" w:space="${space}"/>`;
+}
 
 function halfPoints(pt: number): number {
   return Math.max(Math.round(pt * 2), 2);
