@@ -46,6 +46,7 @@ import { appendLog } from './log';
 import { readContractTabs, utcOffsetMinutes } from './sheets';
 import { applyPlan, readTemplate } from './template-doc';
 import { cacheContext, rememberLastRun, rememberOfficeTemplate } from './state';
+import { garudaStatus, loadGaruda } from './garuda';
 import { activeUserEmail, destinationFolder, reachableTemplate, shareWithEditors } from './team';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -75,7 +76,25 @@ export function checkWorkbook(ss: Spreadsheet): {
   const findings = validateWorkbook(tabs, { ...options, outside, merged });
   const read = readWorkbook(tabs, options);
   cacheContext(read.data.general);
-  return { findings, data: read.data, tabs };
+  const garuda = garudaFinding(read.data);
+  return { findings: garuda ? [...findings, garuda] : findings, data: read.data, tabs };
+}
+
+/**
+ * Without the office's Garuda the built-in template's memo has none: a warning that says how to
+ * add it. (An office template may carry its own pasted Garuda, so it is not warned about.)
+ */
+function garudaFinding(data: WorkbookData): Finding | null {
+  if (data.general.template.value || garudaStatus().present) return null;
+  const at = data.general.organisation;
+  return {
+    severity: 'warning',
+    sheet: at.sheet,
+    cell: at.cell ?? 'A1',
+    rule: 'garuda-missing',
+    message:
+      'ยังไม่มีตราครุฑของหน่วยงาน บันทึกข้อความจะไม่มีตราครุฑที่มุมซ้ายบน กรุณาอัปโหลดรูปตราครุฑ (PNG หรือ JPEG สูงประมาณ ๒๐๐ พิกเซล) ครั้งเดียวที่แถบด้านข้าง (ส่วนขยาย › รายงาน ITA › เปิดแถบด้านข้าง › ตราครุฑ) ทุกคนที่แก้ไขชีตนี้จะใช้รูปเดียวกัน',
+  };
 }
 
 /** Template problems shown like the sheet's findings, at the แม่แบบเอกสาร cell. */
@@ -184,7 +203,7 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
   try {
     user = activeUserEmail();
     const name = memoFileName(data, now, ss.getSpreadsheetTimeZone());
-    const content = memoContent(data);
+    const content = memoContent(data, { garuda: loadGaruda() });
     const destination = destinationFolder(ss, data, user);
     const folderId = destination.id;
     if (destination.note) made.notes.push(destination.note);

@@ -12,6 +12,7 @@ import type { Assessment, UnitAssessment } from '../ita/assess';
 import type { ItaRules, LevelRule, UnitRule } from '../ita/types';
 import type { Field, ImageValue, Scope, Value } from '../template/schema';
 import { formatThaiDate } from '../thai/date-format';
+import { withoutTitle } from '../thai/titles';
 import { withDigits, type DigitStyle } from '../thai/digits';
 import { MEASURE_COLUMNS, MEASURE_KEYS, PAGE } from './builtin-template';
 import { defaultSubject, type Role } from '../workbook/contract';
@@ -128,16 +129,16 @@ const SIGNATORY_FIELDS: Def<Signatory>[] = [
   {
     name: 'ยศ',
     kind: 'text',
-    description: 'ยศ (ถ้ามี) พิมพ์เหนือชื่อ',
+    description: 'ยศ (ถ้ามี) พิมพ์หน้าที่ลงลายมือชื่อ แทนคำนำหน้านาม',
     example: 'ว่าที่ร้อยตรี',
     value: (s) => text(s.rank),
   },
   {
     name: 'ชื่อ-สกุล',
     kind: 'text',
-    description: 'ชื่อและนามสกุล พร้อมคำนำหน้า',
+    description: 'ชื่อและนามสกุล พร้อมคำนำหน้า (ผู้ที่มียศ: ไม่มีคำนำหน้า เพราะยศใช้แทน)',
     example: 'นายอุทัย พวงลังกา',
-    value: (s) => text(s.name),
+    value: (s) => (s.rank.value ? withoutTitle(text(s.name)) : text(s.name)),
   },
   { name: 'ตำแหน่ง', kind: 'text', description: 'ตำแหน่งของผู้ลงนาม', value: (s) => text(s.position) },
   {
