@@ -85,12 +85,13 @@ export function checkWorkbook(ss: Spreadsheet): {
  * add it. (An office template may carry its own pasted Garuda, so it is not warned about.)
  */
 function garudaFinding(data: WorkbookData): Finding | null {
-  if (data.general.template.value || garudaStatus().present) return null;
+  // At the office's name; without that cell the tab's own findings come first.
   const at = data.general.organisation;
+  if (!at.cell || data.general.template.value || garudaStatus().present) return null;
   return {
     severity: 'warning',
     sheet: at.sheet,
-    cell: at.cell ?? 'A1',
+    cell: at.cell,
     rule: 'garuda-missing',
     message:
       'ยังไม่มีตราครุฑของหน่วยงาน บันทึกข้อความจะไม่มีตราครุฑที่มุมซ้ายบน กรุณาอัปโหลดรูปตราครุฑ (PNG หรือ JPEG สูงประมาณ ๒๐๐ พิกเซล) ครั้งเดียวที่แถบด้านข้าง (ส่วนขยาย › รายงาน ITA › เปิดแถบด้านข้าง › ตราครุฑ) ทุกคนที่แก้ไขชีตนี้จะใช้รูปเดียวกัน',

@@ -146,7 +146,11 @@ function checkNameVariants(signatories: readonly Signatory[]): Finding[] {
     if (name === null) return;
     const earlier = bySheetOrder
       .slice(0, i)
-      .find((o) => o.name.value !== null && isNearMiss(name, o.name.value, 0.3, 2));
+      .find(
+        (o) =>
+          o.name.value !== null &&
+          isNearMiss(withoutTitle(name), withoutTitle(o.name.value), 0.3, 2),
+      );
     if (!earlier) return;
     findings.push(
       ...findingAt(
@@ -171,7 +175,7 @@ function checkRankAndTitle(signatories: readonly Signatory[]): Finding[] {
       ...findingAt(
         s.name,
         'signatory-rank-and-title',
-        `ผู้ลงนามมียศ “${rank}” แล้ว ไม่ต้องมีคำนำหน้า “${title}” ในชื่อ บันทึกข้อความจะพิมพ์ “(${withoutTitle(s.name.value as string)})” ใต้ยศ กรุณาลบ “${title}” ออกจากชื่อ`,
+        `ผู้ลงนามมียศ “${rank}” ซึ่งใช้แทนคำนำหน้า “${title}” บันทึกข้อความจะพิมพ์ยศหน้าที่ลงลายมือชื่อ และพิมพ์ชื่อเป็น “(${withoutTitle(s.name.value as string)})” กรุณาลบ “${title}” ออกจากชื่อ`,
       ),
     );
   }
