@@ -128,8 +128,9 @@ async function uploadGaruda(file: File): Promise<void> {
     setBusy(false);
     if (result.ok) {
       renderGaruda(result.status);
+      // The check again (its warning about the Garuda goes), then say it was kept.
+      await check();
       setStatus('บันทึกตราครุฑแล้ว บันทึกข้อความฉบับต่อไปจะมีตราครุฑ', 'ok');
-      void check();
     } else setStatus(result.message, 'error');
   } catch (err) {
     showError(err as Error);
