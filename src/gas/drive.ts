@@ -83,7 +83,11 @@ export function createDoc(name: string, folderId: string): File {
  * .docx blob imports it ("Import to Google Docs types",
  * https://developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs).
  */
-export function createDocFromWord(name: string, folderId: string, docx: GoogleAppsScript.Base.Blob): File {
+export function createDocFromWord(
+  name: string,
+  folderId: string,
+  docx: GoogleAppsScript.Base.Blob,
+): File {
   return withBackoff(() =>
     drive().Files.create({ name, mimeType: GOOGLE_DOC, parents: [folderId] }, docx, {
       fields: 'id,name,webViewLink',

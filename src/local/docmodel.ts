@@ -104,7 +104,8 @@ export interface Border {
 }
 
 /** DocumentApp.PositionedLayout names. */
-export type PositionedLayout = 'ABOVE_TEXT' | 'BREAK_BOTH' | 'BREAK_LEFT' | 'BREAK_RIGHT' | 'WRAP_TEXT';
+export type PositionedLayout =
+  'ABOVE_TEXT' | 'BREAK_BOTH' | 'BREAK_LEFT' | 'BREAK_RIGHT' | 'WRAP_TEXT';
 
 /**
  * An image anchored to a paragraph at offsets from it (DocumentApp's PositionedImage): it takes

@@ -244,7 +244,11 @@ function uploadGaruda(rt: Runtime, values: Values): void {
   } catch {
     throw new FileError(`อ่านไฟล์ตราครุฑ “${file}” ไม่ได้ กรุณาตรวจชื่อไฟล์และตำแหน่งของไฟล์`);
   }
-  const result = rt.run<GarudaUploadResult>('sidebarSaveGaruda', bytes.toString('base64'), basename(file));
+  const result = rt.run<GarudaUploadResult>(
+    'sidebarSaveGaruda',
+    bytes.toString('base64'),
+    basename(file),
+  );
   if (!result.ok) throw new FileError(result.message);
 }
 
@@ -349,9 +353,7 @@ async function generate(arg: string, values: Values): Promise<number> {
   try {
     // Read, generate and write back under the workbook's lock: another run on this workbook
     // waits, then reads what this one wrote.
-    return await withWorkbookLock(path, () =>
-      generateLocked(path, out, inPlace, renderer, values),
-    );
+    return await withWorkbookLock(path, () => generateLocked(path, out, inPlace, renderer, values));
   } catch (err) {
     if (err instanceof WorkbookLockTimeout) {
       throw new FileError(

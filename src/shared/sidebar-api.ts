@@ -37,8 +37,7 @@ export type GarudaStatus =
     };
 
 export type GarudaUploadResult =
-  | { ok: true; status: GarudaStatus }
-  | { ok: false; message: string };
+  { ok: true; status: GarudaStatus } | { ok: false; message: string };
 
 export interface CheckResult {
   findings: FindingView[];

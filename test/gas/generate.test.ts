@@ -86,9 +86,12 @@ describe('generating the memo from the corrected example', () => {
     // At body size, not a label's.
     expect(
       salutation?.type === 'paragraph' &&
-        salutation.children.every((c) => c.type !== 'text' || c.runs.every((r) => r.style.fontSize === 11)),
+        salutation.children.every(
+          (c) => c.type !== 'text' || c.runs.every((r) => r.style.fontSize === 11),
+        ),
     ).toBe(true);
-    expect(para('๑. ข้อเท็จจริง')?.style.spacingBefore).toBe(6);
+    const fact = para('๑. ข้อเท็จจริง');
+    expect(fact?.type === 'paragraph' && fact.style.spacingBefore).toBe(6);
   });
 
   it('numbers the pages from page 2 at the top centre, "- ๒ -", and leaves page 1 without', () => {
@@ -113,9 +116,7 @@ describe('generating the memo from the corrected example', () => {
     expect(text).toContain('๑.๕ การแก้ไขปัญหาการทุจริต ๘๑.๖๗ คะแนน');
     expect(text).toContain('๒.๒.๓ การปรับปรุงการทำงาน ๙๖.๖๘ คะแนน');
     expect(
-      text.some((t) =>
-        t.includes('ส่วนตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต ได้คะแนนต่ำกว่า ๘๕ คะแนน ควรพัฒนา'),
-      ),
+      text.some((t) => t.includes('ส่วนตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต ได้คะแนนต่ำกว่า ๘๕ คะแนน ควรพัฒนา')),
     ).toBe(true);
   });
 

@@ -51,7 +51,14 @@ async function readPdf(bytes) {
       else if (fn === OPS.transform) {
         const [a, b, c, d, e, f] = args;
         const [A, B, C, D, E, F] = ctm;
-        ctm = [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
+        ctm = [
+          a * A + b * C,
+          a * B + b * D,
+          c * A + d * C,
+          c * B + d * D,
+          e * A + f * C + E,
+          e * B + f * D + F,
+        ];
       } else if (fn === OPS.setDash) dashes.push({ page: n, dash: args[0], phase: args[1] });
       else if (fn === OPS.setFont && !fonts.has(args[0])) {
         const font = page.commonObjs.get(args[0]);

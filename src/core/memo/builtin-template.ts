@@ -118,7 +118,10 @@ const heading = (text: string, level: number, opts: Omit<ParagraphSpec, 'type' |
     ...opts,
   });
 /** A caption under a chart or over a table, at caption size. */
-const caption = (text: string, opts: Omit<ParagraphSpec, 'type' | 'spans'> = {}): ParagraphSpec => ({
+const caption = (
+  text: string,
+  opts: Omit<ParagraphSpec, 'type' | 'spans'> = {},
+): ParagraphSpec => ({
   type: 'p',
   spans: [{ text, size: SIZE.caption, bold: true }],
   align: 'center',
@@ -232,7 +235,14 @@ export const MEASURE_COLUMNS = [
 ] as const;
 
 /** The Measure field of each column, in MEASURE_COLUMNS order. */
-export const MEASURE_KEYS = ['activity', 'method', 'responsible', 'period', 'summary', 'result'] as const;
+export const MEASURE_KEYS = [
+  'activity',
+  'method',
+  'responsible',
+  'period',
+  'summary',
+  'result',
+] as const;
 
 /** The table's widths when nothing is known of its content (an office's template). */
 const MEASURE_WIDTHS = [3.0, 3.0, 1.9, 2.2, 3.1, 2.8];
@@ -261,7 +271,11 @@ export function builtinTemplate(content: TemplateContent = {}): BlockSpec[] {
       align: 'center',
       after: 4,
     },
-    headerLine('ส่วนราชการ', '{{ส่วนราชการ}} {{ชื่อหน่วยงาน}}{{#โทรศัพท์}} โทร. {{โทรศัพท์}}{{/โทรศัพท์}}', HANG.unit),
+    headerLine(
+      'ส่วนราชการ',
+      '{{ส่วนราชการ}} {{ชื่อหน่วยงาน}}{{#โทรศัพท์}} โทร. {{โทรศัพท์}}{{/โทรศัพท์}}',
+      HANG.unit,
+    ),
     {
       type: 'table',
       widths: [HANG.number, TEXT_WIDTH / 2 - HANG.number, HANG.date, TEXT_WIDTH / 2 - HANG.date],

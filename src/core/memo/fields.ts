@@ -726,13 +726,14 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
       'มาตรการ',
       'มาตรการ/กิจกรรมแต่ละแถวของแผ่นงานมาตรการ',
       (m) => m.data.measures,
-      MEASURE_COLUMNS.map((name, i) => [name, MEASURE_KEYS[i]])
-      .map(([name, key]): Def<WorkbookData['measures'][number]> => ({
-        name,
-        kind: 'text',
-        description: `คอลัมน์ ${name} (หลายบรรทัดได้: ในย่อหน้าของตัวเอง แต่ละบรรทัดเป็นหนึ่งย่อหน้า)`,
-        value: (row) => row[key as 'activity'].value?.text ?? '',
-      })),
+      MEASURE_COLUMNS.map((name, i) => [name, MEASURE_KEYS[i]]).map(
+        ([name, key]): Def<WorkbookData['measures'][number]> => ({
+          name,
+          kind: 'text',
+          description: `คอลัมน์ ${name} (หลายบรรทัดได้: ในย่อหน้าของตัวเอง แต่ละบรรทัดเป็นหนึ่งย่อหน้า)`,
+          value: (row) => row[key as 'activity'].value?.text ?? '',
+        }),
+      ),
     ),
   ];
 }

@@ -22,8 +22,7 @@ import type { DigitStyle } from '../thai/digits';
 import { zip } from '../zip';
 import { PAGE, SIZE, TEMPLATE_FONT } from './builtin-template';
 
-export const DOCX_MIME =
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

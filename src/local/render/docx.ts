@@ -191,7 +191,10 @@ class DocxWriter {
       const root = kind === 'header' ? 'hdr' : 'ftr';
       const name = `${kind}${sections.filter((x) => x.kind === kind).length + 1}.xml`;
       const inner = blocks.length ? this.blocks(blocks, this.page.column) : '<w:p/>';
-      parts.push({ name: `word/${name}`, data: `${XML_HEAD}<w:${root} ${W_ROOT}>${inner}</w:${root}>` });
+      parts.push({
+        name: `word/${name}`,
+        data: `${XML_HEAD}<w:${root} ${W_ROOT}>${inner}</w:${root}>`,
+      });
       if (this.rels.list.length)
         parts.push({ name: `word/_rels/${name}.rels`, data: this.rels.xml() });
       sections.push({ kind, type, id: docRels.add(kind, name) });

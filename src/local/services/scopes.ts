@@ -529,7 +529,9 @@ export const SCOPE_TABLE: readonly ServiceScopes[] = [
         access: 'full',
         members: [
           ...PARAGRAPH,
-          ...words('addPositionedImage getPositionedImage getPositionedImages removePositionedImage'),
+          ...words(
+            'addPositionedImage getPositionedImage getPositionedImages removePositionedImage',
+          ),
         ],
       },
       PositionedImage: {

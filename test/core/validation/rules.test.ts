@@ -1,4 +1,3 @@
-import { validateWorkbook } from '../../../src/core/validation';
 import { corrected, findingsOf, only, where } from './helpers';
 
 const rulesAt = (tabs: ReturnType<typeof corrected>) => findingsOf(tabs).map(where);

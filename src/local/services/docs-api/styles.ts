@@ -355,7 +355,12 @@ export function patchCellStyle(
       else table.borderColor = color;
     } else {
       const own = { ...cell.borders };
-      const key = { borderTop: 'top', borderBottom: 'bottom', borderLeft: 'left', borderRight: 'right' } as const;
+      const key = {
+        borderTop: 'top',
+        borderBottom: 'bottom',
+        borderLeft: 'left',
+        borderRight: 'right',
+      } as const;
       for (const f of borders as (typeof sides)[number][]) {
         const side = borderOf(style[f], f);
         if (side) own[key[f]] = side;

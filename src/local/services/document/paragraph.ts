@@ -328,10 +328,7 @@ export class Paragraph
   implements
     Pick<
       GParagraph,
-      | 'addPositionedImage'
-      | 'getPositionedImage'
-      | 'getPositionedImages'
-      | 'removePositionedImage'
+      'addPositionedImage' | 'getPositionedImage' | 'getPositionedImages' | 'removePositionedImage'
     >
 {
   constructor(session: DocSession, node: AnyNode) {

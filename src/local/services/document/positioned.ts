@@ -15,26 +15,23 @@ import type { DocSession } from './session';
  * out as WRAP_TEXT, the Docs editor's default for an image placed on the page (an assumption:
  * the reference does not say).
  */
-export class PositionedImage
-  implements
-    Pick<
-      GoogleAppsScript.Document.PositionedImage,
-      | 'getAs'
-      | 'getBlob'
-      | 'getHeight'
-      | 'getId'
-      | 'getLayout'
-      | 'getLeftOffset'
-      | 'getParagraph'
-      | 'getTopOffset'
-      | 'getWidth'
-      | 'setHeight'
-      | 'setLayout'
-      | 'setLeftOffset'
-      | 'setTopOffset'
-      | 'setWidth'
-    >
-{
+export class PositionedImage implements Pick<
+  GoogleAppsScript.Document.PositionedImage,
+  | 'getAs'
+  | 'getBlob'
+  | 'getHeight'
+  | 'getId'
+  | 'getLayout'
+  | 'getLeftOffset'
+  | 'getParagraph'
+  | 'getTopOffset'
+  | 'getWidth'
+  | 'setHeight'
+  | 'setLayout'
+  | 'setLeftOffset'
+  | 'setTopOffset'
+  | 'setWidth'
+> {
   constructor(
     private readonly s: DocSession,
     private readonly n: PositionedImageNode,

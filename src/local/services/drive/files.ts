@@ -108,7 +108,9 @@ export class FilesCollection implements Pick<
     // The emulation converts a .docx into a Doc (import-docx.ts) and nothing else.
     const imports = !!blob && mimeType === DOC_MIME && meta.contentType === DOCX_MIME;
     if (blob && mimeType.startsWith(GOOGLE_MIME_PREFIX) && !imports) {
-      throw notEmulated(`uploading ${meta.contentType ?? 'content'} as ${mimeType} (conversion on upload)`);
+      throw notEmulated(
+        `uploading ${meta.contentType ?? 'content'} as ${mimeType} (conversion on upload)`,
+      );
     }
     const parents = this.reachableParents(method, res.parents, optionalArgs);
     const name = res.name ?? meta.name?.replace(/\.docx$/i, '') ?? 'Untitled';

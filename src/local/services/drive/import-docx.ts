@@ -84,7 +84,8 @@ function decode(s: string): string {
 export function parseXml(xml: string): El {
   const root: El = { name: '#root', attrs: {}, children: [] };
   const stack = [root];
-  const re = /<\?[^]*?\?>|<!--[^]*?-->|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+  const re =
+    /<\?[^]*?\?>|<!--[^]*?-->|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
   for (let m = re.exec(xml); m; m = re.exec(xml)) {
     const [, close, name, attrText, selfClose, text] = m;
     const top = stack[stack.length - 1];
@@ -159,7 +160,8 @@ function paragraph(p: El): ParagraphNode {
     else node.style.indentFirstLine = left + Number(ind.attrs['w:firstLine'] ?? 0) / TWIP;
   }
   const spacing = child(pPr, 'w:spacing');
-  if (spacing?.attrs['w:before']) node.style.spacingBefore = Number(spacing.attrs['w:before']) / TWIP;
+  if (spacing?.attrs['w:before'])
+    node.style.spacingBefore = Number(spacing.attrs['w:before']) / TWIP;
   if (spacing?.attrs['w:after']) node.style.spacingAfter = Number(spacing.attrs['w:after']) / TWIP;
   if (on(child(pPr, 'w:keepNext'))) node.style.keepWithNext = true;
   node.textStyle = runStyle(child(pPr, 'w:rPr'));
@@ -282,7 +284,11 @@ export function docModelFromDocx(bytes: Uint8Array, id: string, title: string): 
   const first = on(child(sect, 'w:titlePg')) ?? false;
   for (const ref of els(sect)) {
     const kind =
-      ref.name === 'w:headerReference' ? 'header' : ref.name === 'w:footerReference' ? 'footer' : null;
+      ref.name === 'w:headerReference'
+        ? 'header'
+        : ref.name === 'w:footerReference'
+          ? 'footer'
+          : null;
     if (!kind) continue;
     const type = ref.attrs['w:type'];
     if (type === 'default') model[kind] = part(ref);
