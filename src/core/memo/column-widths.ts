@@ -10,10 +10,9 @@
  * MAX_THAI_WORD em (a compound such as ผู้รับผิดชอบ, 5.2 em, stays on one line), longer runs are
  * assumed to break somewhere. Latin tokens (URLs, codes) never break.
  *
- * The algorithm is CSS's automatic table layout: every column gets at least its widest
- * unbreakable word (so no header is forced onto two lines by a column of short words), and what
- * is left goes to the columns in proportion to how much text they hold, none wider than its
- * widest unwrapped line (so no column of long paragraphs stands 20 lines tall beside empty ones).
+ * Every column gets at least its widest unbreakable word (so no header is forced onto two lines
+ * by a column of short words), and the rest is balanced so the table is as short as it can be
+ * (so no column of long paragraphs stands 20 lines tall beside nearly empty ones).
  */
 
 /** Em widths: [regular, bold]. */
@@ -28,6 +27,7 @@ const EM = {
   punct: [0.316, 0.35],
 } as const;
 
+const LATIN_MARGIN = 1.15;
 /** Longest Thai run counted as one word, em. */
 const MAX_THAI_WORD = 6;
 const CM_PER_PT = 2.54 / 72;
@@ -62,18 +62,19 @@ function widestWord(text: string, bold: boolean): number {
     for (const part of token.split(/(?<=\/)/)) {
       const em = textEm(part, bold);
       const thai = /[\u0e01-\u0e5b]/.test(part) && !/[A-Za-z]/.test(part);
-      widest = Math.max(widest, thai ? Math.min(em, MAX_THAI_WORD) : em);
+      // Latin words are wider than the average letter says (w, m, capitals): a margin, as an
+      // unbreakable URL cut in two is the worst outcome.
+      widest = Math.max(widest, thai ? Math.min(em, MAX_THAI_WORD) : em * LATIN_MARGIN);
     }
   }
   return widest;
 }
 
 interface Column {
-  /** Points. */
+  /** Points: the widest word, padding included. */
   min: number;
+  /** The widest unwrapped line, padding included. */
   max: number;
-  /** How much text the column holds (its cells' unwrapped widths added up), points. */
-  area: number;
 }
 
 export interface ColumnWidthOptions {
@@ -85,9 +86,19 @@ export interface ColumnWidthOptions {
   padding: number;
 }
 
+/** Rows looked at when balancing: enough to know the table, few enough for Apps Script. */
+const SAMPLE_ROWS = 60;
+/** Points moved between two columns at a time. */
+const STEP = 3;
+const MAX_MOVES = 400;
+/** A line is rarely filled to its end: a wrapped word leaves about half a word (1.5 em) empty. */
+const WRAP_LOSS_EM = 1.5;
+
 /**
  * Widths in cm for a table of `total` cm with these headers and rows of cell texts (a cell's
- * lines are separated by newlines).
+ * lines are separated by newlines). Every column gets at least its widest word; then width moves
+ * a few points at a time to where it shortens the table most (the sum of the rows' heights, each
+ * row as tall as its tallest cell), so no column stands many lines tall beside short ones.
  */
 export function columnWidths(
   headers: readonly string[],
@@ -96,47 +107,65 @@ export function columnWidths(
   options: ColumnWidthOptions,
 ): number[] {
   const pad = options.padding / CM_PER_PT;
+  const step = Math.max(1, Math.ceil(rows.length / SAMPLE_ROWS));
+  const sample = rows.filter((_, i) => i % step === 0);
+  // Each cell as the widths of its lines, points.
+  const cells: { lines: number[] }[][] = [
+    headers.map((h) => ({
+      lines: h.split(/\r\n|\r|\n/).map((l) => textEm(l, options.headerBold) * options.size),
+    })),
+    ...sample.map((r) =>
+      headers.map((_, c) => ({
+        lines: (r[c] ?? '').split(/\r\n|\r|\n/).map((l) => textEm(l, false) * options.size),
+      })),
+    ),
+  ];
   const columns: Column[] = headers.map((header, c) => {
-    const cells = [
-      { text: header, bold: options.headerBold },
-      ...rows.map((r) => ({ text: r[c] ?? '', bold: false })),
-    ];
-    let min = 0;
+    let min = widestWord(header, options.headerBold) * options.size;
     let max = 0;
-    let area = 0;
-    for (const cell of cells) {
-      for (const line of cell.text.split(/\r\n|\r|\n/)) {
-        const width = textEm(line, cell.bold) * options.size;
-        min = Math.max(min, widestWord(line, cell.bold) * options.size);
-        max = Math.max(max, width);
-        area += width;
-      }
-    }
-    return { min: min + pad, max: max + pad, area };
+    cells.forEach((row, r) => {
+      const text = r === 0 ? header : (sample[r - 1][c] ?? '');
+      for (const line of text.split(/\r\n|\r|\n/))
+        min = Math.max(min, widestWord(line, r === 0 && options.headerBold) * options.size);
+      for (const w of row[c].lines) max = Math.max(max, w);
+    });
+    return { min: min + pad, max: max + pad };
   });
   const room = total / CM_PER_PT;
   const mins = columns.reduce((s, c) => s + c.min, 0);
   if (mins >= room) return toCm(columns.map((c) => (c.min * room) / mins));
-  const widths = columns.map((c) => c.min);
-  // What is left goes by the text each column holds; a column at its widest unwrapped line
-  // takes no more, and the rest goes round again.
-  let left = room - mins;
-  let open = columns.map((c, i) => i).filter((i) => columns[i].max > widths[i]);
-  while (left > 0.01 && open.length) {
-    const area = open.reduce((s, i) => s + Math.max(columns[i].area, 1), 0);
-    let given = 0;
-    for (const i of open) {
-      const share = (left * Math.max(columns[i].area, 1)) / area;
-      const add = Math.min(share, columns[i].max - widths[i]);
-      widths[i] += add;
-      given += add;
+  // Start in proportion to the widest lines, within [min, …].
+  const spare = room - mins;
+  const want = columns.reduce((s, c) => s + Math.max(c.max - c.min, 0), 0) || 1;
+  const widths = columns.map((c) => c.min + (spare * Math.max(c.max - c.min, 0)) / want);
+  const lines = (cell: { lines: number[] }, width: number) =>
+    cell.lines.reduce(
+      (n, w) =>
+        n + Math.max(1, Math.ceil(w / Math.max(width - pad - WRAP_LOSS_EM * options.size, 1))),
+      0,
+    );
+  const height = (ws: number[]) =>
+    cells.reduce((sum, row) => sum + Math.max(...row.map((cell, c) => lines(cell, ws[c]))), 0);
+  let best = height(widths);
+  for (let move = 0; move < MAX_MOVES; move++) {
+    let choice: [number, number, number] | null = null;
+    for (let from = 0; from < widths.length; from++) {
+      if (widths[from] - STEP < columns[from].min) continue;
+      for (let to = 0; to < widths.length; to++) {
+        if (to === from) continue;
+        widths[from] -= STEP;
+        widths[to] += STEP;
+        const h = height(widths);
+        widths[from] += STEP;
+        widths[to] -= STEP;
+        if (h < (choice ? choice[2] : best)) choice = [from, to, h];
+      }
     }
-    left -= given;
-    open = open.filter((i) => columns[i].max - widths[i] > 0.01);
-    if (given < 0.01) break;
+    if (!choice) break;
+    widths[choice[0]] -= STEP;
+    widths[choice[1]] += STEP;
+    best = choice[2];
   }
-  // Every column at its widest line and room to spare: share the rest evenly.
-  if (left > 0.01) for (let i = 0; i < widths.length; i++) widths[i] += left / widths.length;
   return toCm(widths);
 }
 
