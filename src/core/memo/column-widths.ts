@@ -7,8 +7,8 @@
  * 0.69 / 0.70, Latin lower case 0.48 / 0.51, upper case 0.60 / 0.63, digits 0.55 / 0.57,
  * space 0.24, punctuation 0.32 / 0.35; marks above and below take no width). The core has no
  * dictionary, so where a Thai run may break is not known: a run counts as unbreakable up to
- * MAX_THAI_WORD em (a compound such as ผู้รับผิดชอบ, 5.2 em, stays on one line), longer runs are
- * assumed to break somewhere. Latin tokens (URLs, codes) never break.
+ * a few em (a header such as ผู้รับผิดชอบ, 5.0 em, stays on one line), longer runs are assumed
+ * to break somewhere. Latin tokens (URLs, codes) never break.
  *
  * Every column gets at least its widest unbreakable word (so no header is forced onto two lines
  * by a column of short words), and the rest is balanced so the table is as short as it can be
@@ -28,8 +28,12 @@ const EM = {
 } as const;
 
 const LATIN_MARGIN = 1.15;
-/** Longest Thai run counted as one word, em. */
-const MAX_THAI_WORD = 6;
+/**
+ * Longest Thai run counted as one word, em: in a header (ผู้รับผิดชอบ is 5.0 em in bold) and in
+ * the cells, where longer runs are phrases that break somewhere.
+ */
+const MAX_THAI_HEADER_WORD = 5.2;
+const MAX_THAI_WORD = 4;
 const CM_PER_PT = 2.54 / 72;
 
 /** Marks above or below a consonant (no advance of their own). */
@@ -55,7 +59,7 @@ function textEm(text: string, bold: boolean): number {
 }
 
 /** The widest piece of `text` that cannot break, em. */
-function widestWord(text: string, bold: boolean): number {
+function widestWord(text: string, bold: boolean, cap = MAX_THAI_WORD): number {
   let widest = 0;
   for (const token of text.split(/\s+/)) {
     // A slash ends a word (มาตรการ/|กิจกรรม), as the renderers break after it.
@@ -64,7 +68,7 @@ function widestWord(text: string, bold: boolean): number {
       const thai = /[\u0e01-\u0e5b]/.test(part) && !/[A-Za-z]/.test(part);
       // Latin words are wider than the average letter says (w, m, capitals): a margin, as an
       // unbreakable URL cut in two is the worst outcome.
-      widest = Math.max(widest, thai ? Math.min(em, MAX_THAI_WORD) : em * LATIN_MARGIN);
+      widest = Math.max(widest, thai ? Math.min(em, cap) : em * LATIN_MARGIN);
     }
   }
   return widest;
@@ -121,12 +125,12 @@ export function columnWidths(
     ),
   ];
   const columns: Column[] = headers.map((header, c) => {
-    let min = widestWord(header, options.headerBold) * options.size;
+    let min = widestWord(header, options.headerBold, MAX_THAI_HEADER_WORD) * options.size;
     let max = 0;
     cells.forEach((row, r) => {
-      const text = r === 0 ? header : (sample[r - 1][c] ?? '');
-      for (const line of text.split(/\r\n|\r|\n/))
-        min = Math.max(min, widestWord(line, r === 0 && options.headerBold) * options.size);
+      if (r > 0)
+        for (const line of (sample[r - 1][c] ?? '').split(/\r\n|\r|\n/))
+          min = Math.max(min, widestWord(line, false) * options.size);
       for (const w of row[c].lines) max = Math.max(max, w);
     });
     return { min: min + pad, max: max + pad };
