@@ -177,7 +177,11 @@ class RawPdf {
     const dict = body.slice(0, streamAt);
     if (!decode) return { dict, data: null };
     const start = at + streamAt + /\bstream\r?\n/.exec(body.slice(streamAt))[0].length;
-    const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
+    // A length may be an indirect object (LibreOffice writes `/Length 12 0 R`).
+    const ref = /\/Length (\d+) 0 R/.exec(dict);
+    const length = ref
+      ? Number(this.object(Number(ref[1]), false).dict.trim())
+      : Number(/\/Length (\d+)/.exec(dict)?.[1]);
     let data = this.bytes.subarray(start, start + length);
     if (/\/FlateDecode/.test(dict)) data = inflateSync(data);
     return { dict, data };

@@ -31,7 +31,8 @@ import {
   PX,
   columnWidths,
 } from './flow';
-import { type Face, RENDER_FAMILY, faceOf, fontBuffer, sizeScale } from './fonts';
+import { type Face, TH_SARABUN_SCALE, faceOf, sizeScale } from './fonts';
+import { DOCX_FAMILY, thScaleFont } from './th-scale-font';
 import { type PageGeometry, pageGeometry } from './geometry';
 import { imageKind } from './images';
 import { bulletChar, bulletShape, isBulletGlyph, listLevel } from './lists';
@@ -241,7 +242,7 @@ class DocxWriter {
   /** Document defaults as the renderers resolve them, and Word's heading styles (no own look). */
   private styles(): string {
     const d = this.model.defaultTextStyle;
-    const size = halfPoints((d.fontSize ?? DEFAULT_FONT_SIZE) * sizeScale(d.fontFamily));
+    const size = docxHalfPoints(d.fontSize ?? DEFAULT_FONT_SIZE, d.fontFamily);
     const headings = Object.values(HEADINGS)
       .map(
         (h) =>
@@ -262,15 +263,15 @@ class DocxWriter {
     let embeds = '';
     for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
       if (!this.faces.has(face)) continue;
-      const hex = createHash('sha256').update(`ita-memo ${RENDER_FAMILY} ${face}`).digest('hex');
+      const hex = createHash('sha256').update(`ita-memo ${DOCX_FAMILY} ${face}`).digest('hex');
       const key =
         `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`.toUpperCase();
       const n = entries.length + 1;
       const id = rels.add('font', `fonts/font${n}.odttf`);
-      entries.push({ name: `word/fonts/font${n}.odttf`, data: obfuscate(fontBuffer(face), key) });
+      entries.push({ name: `word/fonts/font${n}.odttf`, data: obfuscate(thScaleFont(face), key) });
       embeds += `<w:${FACE_ELEMENT[face]} r:id="${id}" w:fontKey="{${key}}"/>`;
     }
-    const table = `${XML_HEAD}<w:fonts ${W_ROOT}><w:font w:name="${RENDER_FAMILY}"><w:charset w:val="DE"/><w:family w:val="auto"/><w:pitch w:val="variable"/>${embeds}</w:font></w:fonts>`;
+    const table = `${XML_HEAD}<w:fonts ${W_ROOT}><w:font w:name="${DOCX_FAMILY}"><w:charset w:val="DE"/><w:family w:val="auto"/><w:pitch w:val="variable"/>${embeds}</w:font></w:fonts>`;
     return [
       { name: 'word/fontTable.xml', data: table },
       { name: 'word/_rels/fontTable.xml.rels', data: rels.xml() },
@@ -413,7 +414,7 @@ class DocxWriter {
 
   /** Run properties in schema order: fonts, bold, italic, strike, colour, sizes, underline, shading. */
   private runProperties(style: TextStyle, overrideHeading: boolean): string {
-    const size = halfPoints((style.fontSize ?? DEFAULT_FONT_SIZE) * sizeScale(style.fontFamily));
+    const size = docxHalfPoints(style.fontSize ?? DEFAULT_FONT_SIZE, style.fontFamily);
     const bold = !!style.bold;
     const italic = !!style.italic;
     this.faces.add(faceOf(bold, italic));
@@ -526,7 +527,7 @@ class DocxWriter {
   }
 }
 
-const FONTS = `<w:rFonts w:ascii="${RENDER_FAMILY}" w:hAnsi="${RENDER_FAMILY}" w:eastAsia="${RENDER_FAMILY}" w:cs="${RENDER_FAMILY}"/>`;
+const FONTS = `<w:rFonts w:ascii="${DOCX_FAMILY}" w:hAnsi="${DOCX_FAMILY}" w:eastAsia="${DOCX_FAMILY}" w:cs="${DOCX_FAMILY}"/>`;
 
 /** Fonts embedded in the file are used where Sarabun is not installed. */
 const SETTINGS = `${XML_HEAD}<w:settings ${W_ROOT}><w:embedTrueTypeFonts/><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
@@ -538,6 +539,17 @@ function borderXml(side: string, b: Border, paragraph = false): string {
   const color = (normaliseColor(b.color) ?? DEFAULT_BORDER_COLOR).slice(1);
   const space = paragraph ? Math.round(b.padding ?? 0) : 0;
   return `<w:${side} w:val="${val}" w:color="${color}" w:sz="${Math.max(Math.round(b.width * 8), 2)}" w:space="${space}"/>`;
+}
+
+/**
+ * A model size as the DOCX carries it: TH Sarabun's official size (Sarabun 11 → 16 pt, 14 → 20,
+ * 20 → 29), in "Sarabun TH", which is drawn at that scale (th-scale-font.ts). Within 0.35 pt of a
+ * whole size, the whole size: the form's sizes are whole points.
+ */
+function docxHalfPoints(size: number, family: string | undefined): number {
+  const pt = size * sizeScale(family) * TH_SARABUN_SCALE;
+  const whole = Math.round(pt);
+  return halfPoints(Math.abs(pt - whole) <= 0.35 ? whole : pt);
 }
 
 function halfPoints(pt: number): number {
