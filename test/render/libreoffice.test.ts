@@ -28,7 +28,6 @@ const soffice = findSoffice();
 const CM = 72 / 2.54;
 
 if (!soffice) {
-  // eslint-disable-next-line no-console
   console.warn(
     'test/render/libreoffice.test.ts skipped: LibreOffice (soffice) is not installed. ' +
       'Install it (Debian: apt-get install libreoffice-writer-nogui) or set LIBREOFFICE_PATH to run it.',
