@@ -109,7 +109,9 @@ describe('generating the memo from the corrected example', () => {
   });
 
   it('states the level and the indicators to improve as the scores say', () => {
-    const summary = text.find((t) => t.startsWith('ผลการประเมินคุณธรรมและความโปร่งใส')) as string;
+    const summary = text.find((t) =>
+      t.startsWith('ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน'),
+    ) as string;
     expect(summary).toContain('อยู่ในระดับผ่าน คือ มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ๘๕ คะแนนขึ้นไป');
     expect(summary).toContain('คือ EIT ส่วนที่ ๑ (๘๑.๖๖ คะแนน) ทั้งนี้ คะแนน ITA ในภาพรวมผ่านค่าเป้าหมาย');
     expect(summary).toContain('ได้คะแนนในภาพรวม ๙๓.๕๓ คะแนน');

@@ -117,6 +117,13 @@ const heading = (text: string, level: number, opts: Omit<ParagraphSpec, 'type' |
     keepWithNext: true,
     ...opts,
   });
+/**
+ * A part of the report (the summary, each tool, the comparison, the measures): bold and centred,
+ * unnumbered, so the numbers stay the tools' own (๑. IIT, ๒.๑ EIT ส่วนที่ ๑, ๒.๑.๑ …), as
+ * {{ลำดับ}} numbers the indicators.
+ */
+const part = (text: string, opts: Omit<ParagraphSpec, 'type' | 'spans'> = {}): ParagraphSpec =>
+  bold(text, { align: 'center', before: 12, after: 6, keepWithNext: true, ...opts });
 /** A caption under a chart or over a table, at caption size. */
 const caption = (
   text: string,
@@ -205,7 +212,7 @@ function comparisonReport(): BlockSpec[] {
   const tables = Array.from({ length: MAX_COMPARED_YEARS - 1 }, (_, i) => comparisonTable(i + 2));
   return [
     p('{{#มีผลย้อนหลัง}}'),
-    heading('๓. ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา', 1, { before: 12 }),
+    part('ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา'),
     body('{{สรุปผลเทียบปีก่อน}}'),
     caption('ตารางที่ ๑ คะแนนผลการประเมิน ปีงบประมาณ พ.ศ. {{ช่วงปีเปรียบเทียบ}}', {
       before: 6,
@@ -360,10 +367,8 @@ export function builtinTemplate(content: TemplateContent = {}): BlockSpec[] {
     },
     { type: 'pageBreak' },
 
-    // ๑. The summary.
-    heading('๑. ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}', 1, {
-      before: 0,
-    }),
+    // The summary.
+    part('ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}', { before: 0 }),
     body(
       'ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: ITA) ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}} ของ{{ชื่อหน่วยงาน}} ได้คะแนนในภาพรวม {{คะแนนรวม}} คะแนน อยู่ในระดับ{{ระดับผลการประเมิน}} คือ {{เงื่อนไขระดับผลการประเมิน}} {{ผลเทียบค่าเป้าหมาย}} ผลการประเมินแยกตามรายเครื่องมือมีรายละเอียด ดังนี้',
     ),
@@ -412,41 +417,37 @@ export function builtinTemplate(content: TemplateContent = {}): BlockSpec[] {
       after: 8,
     }),
 
-    // ๒. Each tool.
-    heading('๒. ผลการประเมินรายเครื่องมือ', 1, { before: 12 }),
+    // Each tool, numbered as {{ลำดับ}} numbers its indicators.
+    part('ผลการประเมินรายเครื่องมือ ประจำปีงบประมาณ พ.ศ. {{ปีงบประมาณ}}'),
     ...unitReport(
       'IIT',
-      '๒.๑ แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: IIT) คะแนนรวม {{คะแนน IIT}} คะแนน',
-      2,
+      '๑. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (Internal Integrity and Transparency Assessment: IIT) คะแนนรวม {{คะแนน IIT}} คะแนน',
+      1,
     ),
     heading(
-      '๒.๒ แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (External Integrity and Transparency Assessment: EIT) คะแนนรวม {{คะแนน EIT}} คะแนน',
-      2,
+      '๒. แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (External Integrity and Transparency Assessment: EIT) คะแนนรวม {{คะแนน EIT}} คะแนน',
+      1,
     ),
     ...unitReport(
       'EIT ส่วนที่ ๑',
-      '๒.๒.๑ EIT ส่วนที่ ๑ ผู้รับบริการหรือติดต่อราชการตอบด้วยตนเอง (EIT Public) คะแนนรวม {{คะแนน EIT ส่วนที่ ๑}} คะแนน',
-      3,
+      '๒.๑ EIT ส่วนที่ ๑ ผู้รับบริการหรือติดต่อราชการตอบด้วยตนเอง (EIT Public) คะแนนรวม {{คะแนน EIT ส่วนที่ ๑}} คะแนน',
+      2,
     ),
     ...unitReport(
       'EIT ส่วนที่ ๒',
-      '๒.๒.๒ EIT ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey) คะแนนรวม {{คะแนน EIT ส่วนที่ ๒}} คะแนน',
-      3,
+      '๒.๒ EIT ส่วนที่ ๒ ผู้ประเมินจัดเก็บข้อมูล (EIT Survey) คะแนนรวม {{คะแนน EIT ส่วนที่ ๒}} คะแนน',
+      2,
     ),
     ...unitReport(
       'OIT',
-      '๒.๓ แบบตรวจการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT) คะแนนรวม {{คะแนน OIT}} คะแนน',
-      2,
+      '๓. แบบตรวจการเปิดเผยข้อมูลสาธารณะ (Open Data Integrity and Transparency Assessment: OIT) คะแนนรวม {{คะแนน OIT}} คะแนน',
+      1,
     ),
     ...comparisonReport(),
     { type: 'pageBreak' },
 
     // The measures.
-    heading(
-      '{{^มีผลย้อนหลัง}}๓.{{/มีผลย้อนหลัง}}{{#มีผลย้อนหลัง}}๔.{{/มีผลย้อนหลัง}} ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
-      1,
-      { before: 0, after: 6 },
-    ),
+    part('ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', { before: 0 }),
     {
       type: 'table',
       widths: measureWidths,

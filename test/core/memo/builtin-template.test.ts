@@ -75,7 +75,7 @@ describe('the comparison with earlier years in the built-in template', () => {
   it('shows the sentences, one table with a column per year, and the trend chart', () => {
     const out = fill(seedWithHistory());
     const lines = flatten(out);
-    expect(lines).toContain('๓. ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา');
+    expect(lines).toContain('ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา');
     expect(lines.join('\n')).toContain('เพิ่มขึ้น ๕.๗๔ คะแนนจากปีงบประมาณ พ.ศ. ๒๕๖๗ ซึ่งได้ ๘๗.๗๙ คะแนน');
     expect(lines).toContain('[แผนภูมิคะแนนผลการประเมิน ITA และรายเครื่องมือย้อนหลังเทียบกับเกณฑ์]');
     expect(lines).toContain(
