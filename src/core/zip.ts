@@ -5,6 +5,7 @@
  * Format: PKWARE APPNOTE.TXT, sections 4.3.7 (local header), 4.3.12 (central directory) and
  * 4.3.16 (end of central directory).
  */
+import { concatBytes } from './bytes';
 import { deflateRaw } from './chart/deflate';
 import { crc32 } from './chart/png';
 
@@ -77,12 +78,5 @@ export function zip(
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, dirSize, true);
   ev.setUint32(16, offset, true);
-  const all = [...parts, ...central, end];
-  const out = new Uint8Array(all.reduce((s, b) => s + b.length, 0));
-  let at = 0;
-  for (const b of all) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
+  return concatBytes([...parts, ...central, end]);
 }

@@ -56,17 +56,14 @@ function placeImage(doc: GoogleAppsScript.Document.Document, placed: PlacedImage
       .asTable()
       .getCell(inTables[i], inTables[i + 1])
       .getChild(inTables[i + 2]);
-  const paragraph =
-    element.getType() === DocumentApp.ElementType.LIST_ITEM
-      ? element.asListItem()
-      : element.asParagraph();
+  const type = element.getType();
   const { png, width, height, altTitle, anchor, mimeType = 'image/png' } = placed.image;
   const blob = Utilities.newBlob(toSignedBytes(png), mimeType, altTitle);
-  if (anchor && element.getType() === DocumentApp.ElementType.PARAGRAPH) {
+  if (anchor && type === DocumentApp.ElementType.PARAGRAPH) {
     // In front of the text, so the title stays centred on the page: Paragraph.addPositionedImage,
     // offsets in points from the paragraph's left and top, size in pixels
     // (https://developers.google.com/apps-script/reference/document/positioned-image).
-    paragraph
+    element
       .asParagraph()
       .addPositionedImage(blob)
       .setLayout(DocumentApp.PositionedLayout.ABOVE_TEXT)
@@ -76,6 +73,8 @@ function placeImage(doc: GoogleAppsScript.Document.Document, placed: PlacedImage
       .setHeight(height);
     return;
   }
+  const paragraph =
+    type === DocumentApp.ElementType.LIST_ITEM ? element.asListItem() : element.asParagraph();
   const image = paragraph.appendInlineImage(blob);
   image.setWidth(width);
   image.setHeight(height);

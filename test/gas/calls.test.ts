@@ -4,7 +4,12 @@
 import type { GenerateResult } from '../../src/shared/sidebar-api';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
-import { repeatMeasures, runtimeOn, values } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLES, repeatMeasures, runtimeOn, values } from './harness';
+
+/** DocumentApp calls that place the Garuda (issue 9). */
+const GARUDA_CALLS = 10;
 
 afterAll(cleanupTempDirs);
 
@@ -79,6 +84,20 @@ describe('service calls of one generate', () => {
         large.rt.drive.readModel(f.id).body.find((b) => b.type === 'table' && b.headerRows),
       )[0];
     expect(table && table.type === 'table' && table.rows.length).toBe(201);
+  });
+});
+
+describe('service calls with the office’s Garuda', () => {
+  it('add only the positioned image’s own DocumentApp calls', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    const garuda = readFileSync(join(EXAMPLES, 'garuda-sample.png')).toString('base64');
+    rt.run('sidebarSaveGaruda', garuda, 'garuda-sample.png');
+    rt.calls.reset();
+    expect(rt.run<GenerateResult>('sidebarGenerate', true).status).toBe('done');
+    const counts = perService(rt);
+    // getBody, getChild, getType, asParagraph, addPositionedImage and its five setters.
+    expect(counts.DocumentApp).toBe(11 + GARUDA_CALLS);
+    expect(counts.PropertiesService).toBe(16);
   });
 });
 

@@ -1,11 +1,8 @@
 // The memo's DOCX (offices without Google): the official form as Word reads it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { renderDocx } from '../../src/local/render';
 import { unzip } from '../../src/local/services/drive/import-docx';
-import type { GenerateResult } from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
-import { EXAMPLES, runtimeOn } from './harness';
+import { generateWithGaruda, runtimeOn } from './harness';
 
 afterAll(cleanupTempDirs);
 
@@ -14,13 +11,8 @@ describe('the memo as DOCX', () => {
   let document: string;
 
   beforeAll(async () => {
-    const rt = await runtimeOn('ita-2568-corrected');
-    const garuda = readFileSync(join(EXAMPLES, 'garuda-sample.png')).toString('base64');
-    rt.run('sidebarSaveGaruda', garuda, 'garuda-sample.png');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
-    if (result.status !== 'done') throw new Error(result.status);
-    const id = (/\/d\/([^/]+)/.exec(result.links.docUrl) as RegExpExecArray)[1];
-    const files = unzip(await renderDocx(rt.drive.readModel(id)));
+    const { model } = generateWithGaruda(await runtimeOn('ita-2568-corrected'));
+    const files = unzip(await renderDocx(model));
     parts = new Map([...files].map(([k, v]) => [k, Buffer.from(v).toString('utf8')]));
     document = parts.get('word/document.xml') as string;
   });

@@ -9,9 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDocx, renderPdf } from '../../src/local/render';
-import type { DocModel } from '../../src/local/docmodel';
-import type { GenerateResult } from '../../src/shared/sidebar-api';
-import { EXAMPLES, runtimeOn } from '../gas/harness';
+import { generateWithGaruda, runtimeOn } from '../gas/harness';
 import { cleanupTempDirs, tempDir } from '../local/helpers';
 import { lineBoxes, pdfFile, squash } from './pdf-reader';
 
@@ -54,13 +52,7 @@ function pageStarts(file: string): string[] {
   let theirs: string;
 
   beforeAll(async () => {
-    const rt = await runtimeOn('ita-2568-corrected');
-    const garuda = readFileSync(join(EXAMPLES, 'garuda-sample.png')).toString('base64');
-    rt.run('sidebarSaveGaruda', garuda, 'garuda-sample.png');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
-    if (result.status !== 'done') throw new Error(`generate: ${result.status}`);
-    const id = (/\/d\/([^/]+)/.exec(result.links.docUrl) as RegExpExecArray)[1];
-    const model: DocModel = rt.drive.readModel(id);
+    const { model } = generateWithGaruda(await runtimeOn('ita-2568-corrected'));
     const dir = tempDir('itamemo-lo-');
     mkdirSync(join(dir, 'profile'), { recursive: true });
     writeFileSync(join(dir, 'memo.docx'), await renderDocx(model));

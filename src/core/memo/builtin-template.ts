@@ -9,6 +9,7 @@
  * labels 14 ≈ 20, the heading 20 ≈ 29, tables 9.5 ≈ 14.
  */
 import { toThaiDigits } from '../thai/digits';
+import { MEASURES_TAB } from '../workbook/contract';
 import { columnWidths } from './column-widths';
 import { MAX_COMPARED_YEARS } from './year-over-year';
 
@@ -231,25 +232,11 @@ function comparisonReport(): BlockSpec[] {
   ];
 }
 
-/** The measures table's columns: header and placeholder. */
-export const MEASURE_COLUMNS = [
-  'มาตรการ/กิจกรรม',
-  'ขั้นตอน/วิธีการ',
-  'ผู้รับผิดชอบ',
-  'ระยะเวลาในการดำเนินการ',
-  'สรุปผลการดำเนินการตามมาตรการ/กิจกรรม',
-  'ผลลัพธ์/ความสำเร็จของการดำเนินการ',
-] as const;
+/** The measures table's columns (the มาตรการ tab's headers): header and placeholder. */
+export const MEASURE_COLUMNS = MEASURES_TAB.columns.map((c) => c.header);
 
 /** The Measure field of each column, in MEASURE_COLUMNS order. */
-export const MEASURE_KEYS = [
-  'activity',
-  'method',
-  'responsible',
-  'period',
-  'summary',
-  'result',
-] as const;
+export const MEASURE_KEYS = MEASURES_TAB.columns.map((c) => c.key);
 
 /** The table's widths when nothing is known of its content (an office's template). */
 const MEASURE_WIDTHS = [3.0, 3.0, 1.9, 2.2, 3.1, 2.8];

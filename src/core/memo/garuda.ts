@@ -11,6 +11,7 @@
  * "Properties total storage"), so the image's Base64 goes in pieces of 8,000 characters, and an
  * upload may be at most 150 KB: a 1.5 cm emblem at 300 dpi is about 180 pixels high and 10–40 KB.
  */
+import { imageHeader } from '../image';
 import type { GarudaImage } from './fields';
 
 /** Largest accepted upload, bytes. */
@@ -22,38 +23,6 @@ const MIN_HEIGHT_PX = 60;
 const MAX_SIDE_PX = 4000;
 
 export type GarudaCheck = { ok: true; image: GarudaImage } | { ok: false; message: string };
-
-/** Type and size from the file's own header (PNG IHDR, JPEG SOFn), whatever its name says. */
-export function imageHeader(
-  bytes: Uint8Array,
-): { mimeType: 'image/png' | 'image/jpeg'; width: number; height: number } | null {
-  const u32 = (i: number) =>
-    ((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0;
-  const u16 = (i: number) => (bytes[i] << 8) | bytes[i + 1];
-  if (
-    bytes.length >= 24 &&
-    bytes[0] === 0x89 &&
-    bytes[1] === 0x50 &&
-    bytes[2] === 0x4e &&
-    bytes[3] === 0x47
-  )
-    return { mimeType: 'image/png', width: u32(16), height: u32(20) };
-  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < bytes.length) {
-      if (bytes[i] !== 0xff) {
-        i++;
-        continue;
-      }
-      const marker = bytes[i + 1];
-      // SOF0…SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame's size.
-      if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker))
-        return { mimeType: 'image/jpeg', height: u16(i + 5), width: u16(i + 7) };
-      i += 2 + u16(i + 2);
-    }
-  }
-  return null;
-}
 
 /** Checks an upload; `name` is only for the message. */
 export function checkGarudaUpload(bytes: Uint8Array, name: string): GarudaCheck {

@@ -435,14 +435,24 @@ class DocxWriter {
     return out;
   }
 
-  private image(node: ImageNode, maxWidth: number): string {
-    const data = Buffer.from(node.data, 'base64');
+  /** Stores the picture in the package: its relationship id, or null when it cannot be read. */
+  private embed(base64: string): string | null {
+    const data = Buffer.from(base64, 'base64');
     const kind = imageKind(data);
-    if (!kind) return '';
-    const n = this.media.length + 1;
-    const file = `media/image${n}.${kind === 'png' ? 'png' : 'jpeg'}`;
+    if (!kind) return null;
+    const file = `media/image${this.media.length + 1}.${kind === 'png' ? 'png' : 'jpeg'}`;
     this.media.push({ name: `word/${file}`, data });
-    const id = this.rels.add('image', file);
+    return this.rels.add('image', file);
+  }
+
+  /** The picture itself (DrawingML), shared by inline and anchored images. */
+  private graphic(id: string, docPr: number, name: string, cx: number, cy: number): string {
+    return `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.pic}"><pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="${docPr}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>`;
+  }
+
+  private image(node: ImageNode, maxWidth: number): string {
+    const id = this.embed(node.data);
+    if (!id) return '';
     const scale = Math.min(1, maxWidth / Math.max(node.width * PX, 1));
     const cx = Math.max(Math.round(node.width * scale), 1) * EMU_PER_PX;
     const cy = Math.max(Math.round(node.height * scale), 1) * EMU_PER_PX;
@@ -450,7 +460,7 @@ class DocxWriter {
     const name = esc(node.altTitle || 'image');
     const descr = node.altDescription ? ` descr="${esc(node.altDescription)}"` : '';
     const title = node.altTitle ? ` title="${esc(node.altTitle)}"` : '';
-    return `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="${NS.wp}"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="${docPr}" name="${name}"${descr}${title}/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.pic}"><pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="${docPr}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    return `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="${NS.wp}"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="${docPr}" name="${name}"${descr}${title}/>${this.graphic(id, docPr, name, cx, cy)}</wp:inline></w:drawing></w:r>`;
   }
 
   /**
@@ -458,18 +468,14 @@ class DocxWriter {
    * the paragraph's left edge (the column plus the start indent) and the paragraph's top.
    */
   private anchoredImage(node: PositionedImageNode, indentStart: number): string {
-    const data = Buffer.from(node.data, 'base64');
-    const kind = imageKind(data);
-    if (!kind) return '';
-    const n = this.media.length + 1;
-    const file = `media/image${n}.${kind === 'png' ? 'png' : 'jpeg'}`;
-    this.media.push({ name: `word/${file}`, data });
-    const id = this.rels.add('image', file);
+    const id = this.embed(node.data);
+    if (!id) return '';
     const cx = Math.max(Math.round(node.width), 1) * EMU_PER_PX;
     const cy = Math.max(Math.round(node.height), 1) * EMU_PER_PX;
     const emu = (pt: number) => Math.round(pt * 12700);
     const docPr = ++this.drawings;
-    return `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="${251658240 + docPr}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1" xmlns:wp="${NS.wp}"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>${emu(indentStart + node.leftOffset)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>${emu(node.topOffset)}</wp:posOffset></wp:positionV><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="${docPr}" name="image${docPr}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.pic}"><pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="${docPr}" name="image${docPr}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
+    const name = `image${docPr}`;
+    return `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="${251658240 + docPr}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1" xmlns:wp="${NS.wp}"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>${emu(indentStart + node.leftOffset)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>${emu(node.topOffset)}</wp:posOffset></wp:positionV><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="${docPr}" name="${name}"/>${this.graphic(id, docPr, name, cx, cy)}</wp:anchor></w:drawing></w:r>`;
   }
 
   private table(table: TableNode, width: number): string {
