@@ -4,7 +4,14 @@
  * wire the core to the Apps Script adapters.
  */
 import { readGeneral } from '../core/workbook/reader';
-import type { CheckResult, GenerateResult, SidebarState } from '../shared/sidebar-api';
+import type {
+  CheckResult,
+  GarudaUploadResult,
+  GenerateResult,
+  SidebarState,
+} from '../shared/sidebar-api';
+import { garudaStatus, saveGaruda } from '../gas/garuda';
+import { activeUserEmail } from '../gas/team';
 import { checkWorkbook, createTemplateDoc, generateMemo, toCheckResult } from '../gas/generate';
 import { UserFacingError } from '../gas/drive';
 import { checkEditedSheet, markAllTabs } from '../gas/live-check';
@@ -216,7 +223,16 @@ export function sidebarState(): SidebarState {
   };
   const last = lastRun();
   if (last) state.last = last;
+  state.garuda = garudaStatus();
   return state;
+}
+
+/**
+ * The sidebar's Garuda upload: checked (PNG or JPEG, at most 150 KB, a sensible size) and kept
+ * with the spreadsheet for every editor. The local CLI's `--garuda FILE` calls it too.
+ */
+export function sidebarSaveGaruda(base64: string, name: string): GarudaUploadResult {
+  return saveGaruda(String(base64 ?? ''), String(name ?? ''), activeUserEmail());
 }
 
 export function sidebarCheck(): CheckResult {

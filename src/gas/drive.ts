@@ -77,6 +77,25 @@ export function createDoc(name: string, folderId: string): File {
   );
 }
 
+/**
+ * A new Google Doc in the folder, converted by Drive from a Word file (the built-in template's
+ * page frame: core/memo/template-frame.ts). Files.create with the Google Docs MIME type and a
+ * .docx blob imports it ("Import to Google Docs types",
+ * https://developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs).
+ */
+export function createDocFromWord(
+  name: string,
+  folderId: string,
+  docx: GoogleAppsScript.Base.Blob,
+): File {
+  return withBackoff(() =>
+    drive().Files.create({ name, mimeType: GOOGLE_DOC, parents: [folderId] }, docx, {
+      fields: 'id,name,webViewLink',
+      ...ALL_DRIVES,
+    }),
+  );
+}
+
 export function createPdf(blob: GoogleAppsScript.Base.Blob, name: string, folderId: string): File {
   return withBackoff(() =>
     drive().Files.create({ name, mimeType: 'application/pdf', parents: [folderId] }, blob, {

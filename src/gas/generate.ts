@@ -6,7 +6,7 @@
  * Nothing is left half-made: on any failure the new Doc (and PDF) go to the trash and the log
  * records the failure with its reason.
  */
-import { memoContent, builtinTemplate } from '../core/memo';
+import { memoContent, builtinTemplate, MEASURE_KEYS } from '../core/memo';
 import {
   checkTemplate,
   expandTemplate,
@@ -29,9 +29,11 @@ import type {
 import { writeBuiltinTemplate } from './builtin-template-doc';
 import type { Signatory } from '../core/workbook/types';
 import type { SharingReport } from '../shared/sidebar-api';
+import { toSignedBytes } from '../core/bytes';
+import { DOCX_MIME, templateFrameDocx } from '../core/memo/template-frame';
 import {
   copyTemplate,
-  createDoc,
+  createDocFromWord,
   createPdf,
   sharingFailure,
   shareWith,
@@ -44,6 +46,7 @@ import { appendLog } from './log';
 import { readContractTabs, utcOffsetMinutes } from './sheets';
 import { applyPlan, readTemplate } from './template-doc';
 import { cacheContext, rememberLastRun, rememberOfficeTemplate } from './state';
+import { garudaStatus, loadGaruda } from './garuda';
 import { activeUserEmail, destinationFolder, reachableTemplate, shareWithEditors } from './team';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -73,7 +76,26 @@ export function checkWorkbook(ss: Spreadsheet): {
   const findings = validateWorkbook(tabs, { ...options, outside, merged });
   const read = readWorkbook(tabs, options);
   cacheContext(read.data.general);
-  return { findings, data: read.data, tabs };
+  const garuda = garudaFinding(read.data);
+  return { findings: garuda ? [...findings, garuda] : findings, data: read.data, tabs };
+}
+
+/**
+ * Without the office's Garuda the built-in template's memo has none: a warning that says how to
+ * add it. (An office template may carry its own pasted Garuda, so it is not warned about.)
+ */
+function garudaFinding(data: WorkbookData): Finding | null {
+  // At the office's name; without that cell the tab's own findings come first.
+  const at = data.general.organisation;
+  if (!at.cell || data.general.template.value || garudaStatus().present) return null;
+  return {
+    severity: 'warning',
+    sheet: at.sheet,
+    cell: at.cell,
+    rule: 'garuda-missing',
+    message:
+      'ยังไม่มีตราครุฑของหน่วยงาน บันทึกข้อความจะไม่มีตราครุฑที่มุมซ้ายบน กรุณาอัปโหลดรูปตราครุฑ (PNG หรือ JPEG สูงประมาณ ๒๐๐ พิกเซล) ครั้งเดียวที่แถบด้านข้าง (ส่วนขยาย › รายงาน ITA › เปิดแถบด้านข้าง › ตราครุฑ) ทุกคนที่แก้ไขชีตนี้จะใช้รูปเดียวกัน',
+  };
 }
 
 /** Template problems shown like the sheet's findings, at the แม่แบบเอกสาร cell. */
@@ -122,7 +144,7 @@ function prepareDocument(data: WorkbookData, name: string, folderId: string, mad
   }
   const file = templateId
     ? copyTemplate(reachableTemplate(templateId, activeUserEmail()), name, folderId)
-    : createDoc(name, folderId);
+    : createTemplateFrame(name, folderId, data);
   made.docId = file.id as string;
   made.docUrl = file.webViewLink as string;
   if (!templateId) writeTemplateDoc(made.docId, data);
@@ -182,7 +204,7 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
   try {
     user = activeUserEmail();
     const name = memoFileName(data, now, ss.getSpreadsheetTimeZone());
-    const content = memoContent(data);
+    const content = memoContent(data, { garuda: loadGaruda() });
     const destination = destinationFolder(ss, data, user);
     const folderId = destination.id;
     if (destination.note) made.notes.push(destination.note);
@@ -302,13 +324,27 @@ function sharingNote(report: SharingReport): string {
   );
 }
 
-/** Writes the built-in template into a new, empty Doc (one Docs API call). */
-function writeTemplateDoc(docId: string, data: WorkbookData): void {
-  writeBuiltinTemplate(
-    docId,
-    builtinTemplate(),
-    data.general.useThaiDigits.value ? 'thai' : 'arabic',
+const digitsOf = (data: WorkbookData) => (data.general.useThaiDigits.value ? 'thai' : 'arabic');
+
+/**
+ * A new Doc with the built-in template's page frame (A4, margins, "- n -" from page 2), which
+ * only a converted Word file can bring (core/memo/template-frame.ts).
+ */
+function createTemplateFrame(name: string, folderId: string, data: WorkbookData) {
+  const docx = Utilities.newBlob(
+    toSignedBytes(templateFrameDocx(digitsOf(data))),
+    DOCX_MIME,
+    `${name}.docx`,
   );
+  return createDocFromWord(name, folderId, docx);
+}
+
+/** Writes the built-in template into the new Doc (one Docs API call). */
+function writeTemplateDoc(docId: string, data: WorkbookData): void {
+  const measures = data.measures.map((row) =>
+    MEASURE_KEYS.map((key) => row[key].value?.text ?? ''),
+  );
+  writeBuiltinTemplate(docId, builtinTemplate({ measures }), digitsOf(data));
 }
 
 /**
@@ -324,7 +360,7 @@ export function createTemplateDoc(ss: Spreadsheet): {
   const me = activeUserEmail();
   const folderId = destinationFolder(ss, data, me).id;
   const name = `แม่แบบบันทึกข้อความ ITA ${data.general.organisation.value ?? ''}`.trim();
-  const file = createDoc(name, folderId);
+  const file = createTemplateFrame(name, folderId, data);
   writeTemplateDoc(file.id as string, data);
   // The office's template: the sheet's editors may edit it; B's add-on still needs B to pick it.
   rememberOfficeTemplate({ id: file.id as string, by: me });

@@ -56,12 +56,25 @@ function placeImage(doc: GoogleAppsScript.Document.Document, placed: PlacedImage
       .asTable()
       .getCell(inTables[i], inTables[i + 1])
       .getChild(inTables[i + 2]);
+  const type = element.getType();
+  const { png, width, height, altTitle, anchor, mimeType = 'image/png' } = placed.image;
+  const blob = Utilities.newBlob(toSignedBytes(png), mimeType, altTitle);
+  if (anchor && type === DocumentApp.ElementType.PARAGRAPH) {
+    // In front of the text, so the title stays centred on the page: Paragraph.addPositionedImage,
+    // offsets in points from the paragraph's left and top, size in pixels
+    // (https://developers.google.com/apps-script/reference/document/positioned-image).
+    element
+      .asParagraph()
+      .addPositionedImage(blob)
+      .setLayout(DocumentApp.PositionedLayout.ABOVE_TEXT)
+      .setLeftOffset(anchor.left)
+      .setTopOffset(anchor.top)
+      .setWidth(width)
+      .setHeight(height);
+    return;
+  }
   const paragraph =
-    element.getType() === DocumentApp.ElementType.LIST_ITEM
-      ? element.asListItem()
-      : element.asParagraph();
-  const { png, width, height, altTitle } = placed.image;
-  const blob = Utilities.newBlob(toSignedBytes(png), 'image/png', 'chart.png');
+    type === DocumentApp.ElementType.LIST_ITEM ? element.asListItem() : element.asParagraph();
   const image = paragraph.appendInlineImage(blob);
   image.setWidth(width);
   image.setHeight(height);

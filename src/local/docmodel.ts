@@ -93,6 +93,37 @@ export interface PageNumberNode {
 
 export type InlineNode = TextNode | ImageNode | PageBreakNode | HorizontalRuleNode | PageNumberNode;
 
+/** A rule along one side of a paragraph or a table cell (Docs' ParagraphBorder, TableCellBorder). */
+export interface Border {
+  /** Points; 0 draws nothing. */
+  width: number;
+  color?: string;
+  dash?: 'SOLID' | 'DOT' | 'DASH';
+  /** Points between the text and the rule (paragraph borders). */
+  padding?: number;
+}
+
+/** DocumentApp.PositionedLayout names. */
+export type PositionedLayout =
+  'ABOVE_TEXT' | 'BREAK_BOTH' | 'BREAK_LEFT' | 'BREAK_RIGHT' | 'WRAP_TEXT';
+
+/**
+ * An image anchored to a paragraph at offsets from it (DocumentApp's PositionedImage): it takes
+ * no room in the text. Offsets are points from the paragraph's left edge and top.
+ */
+export interface PositionedImageNode {
+  id: string;
+  /** Base64 of the PNG or JPEG bytes. */
+  data: string;
+  mimeType: string;
+  /** Pixels, as DocumentApp reports them. */
+  width: number;
+  height: number;
+  leftOffset: number;
+  topOffset: number;
+  layout: PositionedLayout;
+}
+
 export interface ParagraphStyle {
   heading?: Heading;
   alignment?: Alignment;
@@ -110,6 +141,8 @@ export interface ParagraphStyle {
   keepWithNext?: boolean;
   /** Never split this paragraph's lines across a page break. */
   keepLinesTogether?: boolean;
+  /** A rule under the paragraph, from its start indent to its end indent. */
+  borderBottom?: Border;
 }
 
 export interface ParagraphNode {
@@ -118,6 +151,8 @@ export interface ParagraphNode {
   /** Paragraph-level character attributes (what Paragraph.setAttributes sets). */
   textStyle: TextStyle;
   children: InlineNode[];
+  /** Images anchored to this paragraph (PositionedImage); drawn at their offsets. */
+  positioned?: PositionedImageNode[];
 }
 
 export interface ListItemNode {
@@ -141,6 +176,8 @@ export interface TableCellNode {
   paddingBottom?: number;
   paddingLeft?: number;
   paddingRight?: number;
+  /** Sides that differ from the table's border (Docs keeps a border per cell side). */
+  borders?: Partial<Record<'top' | 'bottom' | 'left' | 'right', Border>>;
 }
 
 export interface TableRowNode {
@@ -177,6 +214,14 @@ export interface DocModel {
   body: BlockNode[];
   header?: BlockNode[];
   footer?: BlockNode[];
+  /**
+   * Docs' "different first page" (DocumentStyle.useFirstPageHeaderFooter): page 1 shows
+   * `firstPageHeader` / `firstPageFooter`, which may be absent (nothing there), instead of
+   * `header` / `footer`.
+   */
+  differentFirstPage?: boolean;
+  firstPageHeader?: BlockNode[];
+  firstPageFooter?: BlockNode[];
   /** Digits used for page numbers. */
   pageNumberDigits?: 'thai' | 'arabic';
 }

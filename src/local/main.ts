@@ -13,13 +13,19 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { CheckResult, FindingView, GenerateResult } from '../shared/sidebar-api';
+import type {
+  CheckResult,
+  FindingView,
+  GarudaUploadResult,
+  GenerateResult,
+} from '../shared/sidebar-api';
 import { safeFileName } from './file-name';
 import { linkLogToFiles } from './offline-links';
 import { RenderWorkers } from './render-client';
@@ -49,6 +55,13 @@ interface Command {
   run(args: string[], values: Values): Promise<number>;
 }
 
+/** The office's Garuda, given as the sidebar's upload gives it (the add-on checks and keeps it). */
+const GARUDA_OPTION = {
+  type: 'string',
+  value: 'file.png',
+  help: 'the office’s Garuda (PNG or JPEG, at most 150 KB), as the sidebar uploads it',
+} as const;
+
 const COMMANDS: Readonly<Record<string, Command>> = {
   init: {
     args: ['new.xlsx'],
@@ -58,9 +71,12 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   validate: {
     args: ['workbook.xlsx'],
-    options: { json: { type: 'boolean', help: 'print {"issues":[…],"errors":N,"warnings":N}' } },
+    options: {
+      json: { type: 'boolean', help: 'print {"issues":[…],"errors":N,"warnings":N}' },
+      garuda: GARUDA_OPTION,
+    },
     summary: 'check the workbook; exit 1 when it has errors',
-    run: ([path], values) => validate(path, values.json === true),
+    run: ([path], values) => validate(path, values),
   },
   generate: {
     args: ['workbook.xlsx'],
@@ -71,6 +87,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         help: 'the folder to write the memo (PDF and DOCX) into (required)',
       },
       'in-place': { type: 'boolean', help: 'record the run in the workbook’s own ประวัติ' },
+      garuda: GARUDA_OPTION,
     },
     summary: 'write the memo as PDF and DOCX',
     run: ([path], values) => generate(path, values),
@@ -187,6 +204,8 @@ function printFindings(findings: FindingView[], out: (s: string) => void): void 
       out(`\n[${sheet}]`);
     }
     out(`  ${SEVERITY[f.severity] ?? f.severity} ${f.cell}: ${f.message}`);
+    // The sidebar's upload is the CLI's --garuda option.
+    if (f.rule === 'garuda-missing') out('    (บรรทัดคำสั่ง: เพิ่ม --garuda ไฟล์ตราครุฑ.png)');
   }
 }
 
@@ -212,11 +231,34 @@ async function init(arg: string): Promise<number> {
   return 0;
 }
 
-async function validate(arg: string, json: boolean): Promise<number> {
+/**
+ * `--garuda FILE`: the add-on's own upload (sidebarSaveGaruda) with the file's bytes, so the same
+ * checks apply and the image is kept where the sidebar keeps it. A refused file is exit 2.
+ */
+function uploadGaruda(rt: Runtime, values: Values): void {
+  const file = values.garuda;
+  if (typeof file !== 'string') return;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(file));
+  } catch {
+    throw new FileError(`อ่านไฟล์ตราครุฑ “${file}” ไม่ได้ กรุณาตรวจชื่อไฟล์และตำแหน่งของไฟล์`);
+  }
+  const result = rt.run<GarudaUploadResult>(
+    'sidebarSaveGaruda',
+    bytes.toString('base64'),
+    basename(file),
+  );
+  if (!result.ok) throw new FileError(result.message);
+}
+
+async function validate(arg: string, values: Values): Promise<number> {
+  const json = values.json === true;
   const path = requireXlsx(arg);
   const drive = tempDir();
   try {
     const rt = await open(path, drive);
+    uploadGaruda(rt, values);
     const check = rt.run<CheckResult>('sidebarCheck');
     const issues = check.findings.map((f) => ({
       severity: f.severity,
@@ -311,7 +353,7 @@ async function generate(arg: string, values: Values): Promise<number> {
   try {
     // Read, generate and write back under the workbook's lock: another run on this workbook
     // waits, then reads what this one wrote.
-    return await withWorkbookLock(path, () => generateLocked(path, out, inPlace, renderer));
+    return await withWorkbookLock(path, () => generateLocked(path, out, inPlace, renderer, values));
   } catch (err) {
     if (err instanceof WorkbookLockTimeout) {
       throw new FileError(
@@ -330,12 +372,14 @@ async function generateLocked(
   out: string,
   inPlace: boolean,
   renderer: RenderWorkers,
+  values: Values,
 ): Promise<number> {
   const existed = existsSync(out);
   const driveDir = join(out, '.drive');
   phase('start');
   const rt = await open(path, driveDir, renderer);
   phase('workbook read, bundle loaded');
+  uploadGaruda(rt, values);
   let result = rt.run<GenerateResult>('sidebarGenerate', false);
   phase('memo generated (Doc filled, PDF rendered)');
   if (result.status === 'confirm') {

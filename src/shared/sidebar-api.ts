@@ -19,7 +19,25 @@ export interface SidebarState {
   fiscalYear: string;
   /** The last generated memo, if any. */
   last?: GeneratedLinks;
+  /** The office's Garuda (kept with the spreadsheet, the same for every editor). */
+  garuda?: GarudaStatus;
 }
+
+export type GarudaStatus =
+  | { present: false }
+  | {
+      present: true;
+      width: number;
+      height: number;
+      kilobytes: number;
+      /** Who uploaded it ('' when Google did not reveal the e-mail). */
+      by: string;
+      /** ISO time of the upload. */
+      at: string;
+    };
+
+export type GarudaUploadResult =
+  { ok: true; status: GarudaStatus } | { ok: false; message: string };
 
 export interface CheckResult {
   findings: FindingView[];
@@ -57,4 +75,6 @@ export interface SidebarServer {
   sidebarCheck(): CheckResult;
   sidebarSelect(sheet: string, cell: string): void;
   sidebarGenerate(confirmed: boolean): GenerateResult;
+  /** The Garuda file's bytes as Base64 and its name (for messages). */
+  sidebarSaveGaruda(base64: string, name: string): GarudaUploadResult;
 }

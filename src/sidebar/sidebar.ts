@@ -5,6 +5,7 @@
 import type {
   CheckResult,
   FindingView,
+  GarudaStatus,
   GenerateResult,
   GeneratedLinks,
   SidebarServer,
@@ -93,6 +94,47 @@ function renderState(state: SidebarState): void {
   byId('office').textContent = state.office || 'ยังไม่ได้กรอกชื่อหน่วยงาน';
   byId('year').textContent = state.fiscalYear ? `ปีงบประมาณ พ.ศ. ${state.fiscalYear}` : '';
   if (state.last) renderLinks(state.last, 'บันทึกข้อความล่าสุด');
+  if (state.garuda) renderGaruda(state.garuda);
+}
+
+function renderGaruda(status: GarudaStatus): void {
+  byId('garuda-state').textContent = status.present
+    ? `มีตราครุฑแล้ว (${status.width}×${status.height} พิกเซล ${status.kilobytes} KB${status.by ? ` อัปโหลดโดย ${status.by}` : ''}) ใช้กับบันทึกข้อความทุกฉบับของชีตนี้ อัปโหลดใหม่เพื่อเปลี่ยนรูป`
+    : 'ยังไม่มีตราครุฑ: อัปโหลดครั้งเดียว ทุกคนที่แก้ไขชีตนี้จะใช้รูปเดียวกัน';
+}
+
+/** The largest file the server accepts (core/memo/garuda.ts); checked here first to save a trip. */
+const GARUDA_MAX_BYTES = 150 * 1024;
+
+async function uploadGaruda(file: File): Promise<void> {
+  if (!/^image\/(png|jpeg)$/.test(file.type)) {
+    setStatus(`ไฟล์ “${file.name}” ไม่ใช่รูป PNG หรือ JPEG กรุณาเลือกไฟล์ .png หรือ .jpg`, 'error');
+    return;
+  }
+  if (file.size > GARUDA_MAX_BYTES) {
+    setStatus(
+      `ไฟล์ “${file.name}” มีขนาด ${Math.ceil(file.size / 1024)} KB ใหญ่เกิน 150 KB กรุณาย่อรูปให้สูงประมาณ ๒๐๐ พิกเซลแล้วอัปโหลดใหม่`,
+      'error',
+    );
+    return;
+  }
+  setBusy(true);
+  setStatus('กำลังอัปโหลดตราครุฑ…', 'busy');
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+    const result = await call('sidebarSaveGaruda', btoa(binary), file.name);
+    setBusy(false);
+    if (result.ok) {
+      renderGaruda(result.status);
+      // The check again (its warning about the Garuda goes), then say it was kept.
+      await check();
+      setStatus('บันทึกตราครุฑแล้ว บันทึกข้อความฉบับต่อไปจะมีตราครุฑ', 'ok');
+    } else setStatus(result.message, 'error');
+  } catch (err) {
+    showError(err as Error);
+  }
 }
 
 /** Findings grouped by tab (in the order they come), errors first within each tab. */
@@ -218,6 +260,12 @@ async function generate(confirmed: boolean): Promise<void> {
 function start(): void {
   byId('check').addEventListener('click', () => void check());
   byId('generate').addEventListener('click', () => void generate(false));
+  const input = byId('garuda-file') as HTMLInputElement;
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void uploadGaruda(file);
+  });
   call('sidebarState').then(renderState, showError);
   void check();
 }

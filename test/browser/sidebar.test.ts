@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/chromium';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
-import { runtimeOn } from '../gas/harness';
+import { EXAMPLES, runtimeOn } from '../gas/harness';
+import type { SidebarState } from '../../src/shared/sidebar-api';
 import { googleScriptRunStub, SIDEBAR_SERVER } from './stub';
 
 const html = readFileSync(join(__dirname, '..', '..', 'build', 'Sidebar.html'), 'utf8');
@@ -46,7 +47,7 @@ describe('the sidebar', () => {
     const page = await openSidebar(rt);
     await page.waitForSelector('.group');
     expect(await page.textContent('#office')).toBe('องค์การบริหารส่วนตำบลเมืองเก่า');
-    expect(await page.textContent('.summary')).toBe('พบข้อผิดพลาด 7 รายการ คำเตือน 22 รายการ');
+    expect(await page.textContent('.summary')).toBe('พบข้อผิดพลาด 7 รายการ คำเตือน 23 รายการ');
     const groups = await page.$$eval('.group h3', (hs) => hs.map((h) => h.textContent));
     expect(groups).toEqual(['ข้อมูลทั่วไป', 'ผู้ลงนาม', 'คะแนน', 'ข้อเสนอแนะ', 'มาตรการ']);
     const severities = await page.$$eval('.group:nth-of-type(4) li', (lis) =>
@@ -95,7 +96,7 @@ describe('the sidebar', () => {
     await page.waitForSelector('.summary');
     await page.click('#generate');
     await page.waitForSelector('#confirm:not([hidden])');
-    expect(await page.textContent('#confirm-text')).toContain('ข้อมูลมีคำเตือน 1 รายการ');
+    expect(await page.textContent('#confirm-text')).toContain('ข้อมูลมีคำเตือน 3 รายการ');
     expect(await page.isDisabled('#generate')).toBe(true);
     // "ยกเลิก" makes nothing.
     await page.click('#confirm-no');
@@ -111,11 +112,33 @@ describe('the sidebar', () => {
     await page.close();
   });
 
+  it('uploads the Garuda: refuses a file that is not PNG or JPEG, keeps a PNG for everyone', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    const page = await openSidebar(rt);
+    await page.waitForSelector('.summary');
+    expect(await page.textContent('#garuda-state')).toContain('ยังไม่มีตราครุฑ');
+    await page.setInputFiles('#garuda-file', {
+      name: 'ครุฑ.gif',
+      mimeType: 'image/gif',
+      buffer: Buffer.from('GIF89a'),
+    });
+    await page.waitForSelector('#status.error');
+    expect(await page.textContent('#status')).toContain('ไม่ใช่รูป PNG หรือ JPEG');
+    await page.setInputFiles('#garuda-file', join(EXAMPLES, 'garuda-sample.png'));
+    await page.waitForSelector('#status.ok');
+    expect(await page.textContent('#garuda-state')).toContain('มีตราครุฑแล้ว (160×180 พิกเซล');
+    expect(rt.run<SidebarState>('sidebarState').garuda).toMatchObject({ present: true });
+    await page.close();
+  });
+
   it('generates the memo and shows its links', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     const page = await openSidebar(rt);
     await page.waitForSelector('.summary');
     await page.click('#generate');
+    // The seed's author signing twice and no Garuda yet: asked once.
+    await page.waitForSelector('#confirm:not([hidden])');
+    await page.click('#confirm-yes');
     await page.waitForSelector('#result a', { timeout: 20000 });
     const links = await page.$$eval('#result a', (as) =>
       as.map((a) => (a as HTMLAnchorElement).href),

@@ -4,7 +4,12 @@
 import type { GenerateResult } from '../../src/shared/sidebar-api';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
-import { repeatMeasures, runtimeOn, values } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXAMPLES, repeatMeasures, runtimeOn, values } from './harness';
+
+/** DocumentApp calls that place the Garuda (issue 9). */
+const GARUDA_CALLS = 10;
 
 afterAll(cleanupTempDirs);
 
@@ -48,10 +53,13 @@ describe('service calls of one generate', () => {
       DocumentApp: 11,
       Drive: 3,
       LockService: 3,
-      PropertiesService: 12,
+      // Issue 9: +2 for whether the Garuda was uploaded (the check's warning), +2 to read it
+      // (one getProperties, however many pieces it is kept in).
+      PropertiesService: 16,
       Session: 3,
       SpreadsheetApp: 57,
-      Utilities: 3,
+      // Issue 9: +1, the Word file Drive imports as the new Doc (the page frame).
+      Utilities: 4,
     });
     expect(total(example.counts)).toBeLessThanOrEqual(1000);
   });
@@ -72,8 +80,24 @@ describe('service calls of one generate', () => {
     const table = large.rt.drive
       .listAll()
       .filter((f) => f.mimeType === 'application/vnd.google-apps.document')
-      .map((f) => large.rt.drive.readModel(f.id).body.find((b) => b.type === 'table'))[0];
+      .map((f) =>
+        large.rt.drive.readModel(f.id).body.find((b) => b.type === 'table' && b.headerRows),
+      )[0];
     expect(table && table.type === 'table' && table.rows.length).toBe(201);
+  });
+});
+
+describe('service calls with the office’s Garuda', () => {
+  it('add only the positioned image’s own DocumentApp calls', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    const garuda = readFileSync(join(EXAMPLES, 'garuda-sample.png')).toString('base64');
+    rt.run('sidebarSaveGaruda', garuda, 'garuda-sample.png');
+    rt.calls.reset();
+    expect(rt.run<GenerateResult>('sidebarGenerate', true).status).toBe('done');
+    const counts = perService(rt);
+    // getBody, getChild, getType, asParagraph, addPositionedImage and its five setters.
+    expect(counts.DocumentApp).toBe(11 + GARUDA_CALLS);
+    expect(counts.PropertiesService).toBe(16);
   });
 });
 

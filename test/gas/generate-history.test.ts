@@ -40,9 +40,10 @@ describe('generating the memo from a workbook with ผลย้อนหลั�
   });
 
   it('puts the comparison table before the measures, years as columns, its header row pinned', () => {
+    // The form line (ที่ … วันที่ …), the comparison, the measures.
     const tables = model.body.filter((b) => b.type === 'table');
-    expect(tables).toHaveLength(2);
-    const t = tables[0];
+    expect(tables).toHaveLength(3);
+    const t = tables[1];
     if (t.type !== 'table') throw new Error('not a table');
     const cells = t.rows.map((r) => r.cells.map((c) => paragraphs(c.children).join(' ')));
     expect(cells[0]).toEqual(['รายการ', 'ปี ๒๕๖๖', 'ปี ๒๕๖๗', 'ปี ๒๕๖๘']);

@@ -20,8 +20,9 @@ function paragraphs(blocks: BlockNode[]): string[] {
   );
 }
 
+/** The measures table (the first table with a header row; the form line has none). */
 function table(model: DocModel) {
-  const t = model.body.find((b) => b.type === 'table');
+  const t = model.body.find((b) => b.type === 'table' && (b.headerRows ?? 0) > 0);
   if (!t || t.type !== 'table') throw new Error('no table');
   return t;
 }
@@ -34,7 +35,7 @@ describe('generating the memo from the corrected example', () => {
 
   beforeAll(async () => {
     rt = await runtimeOn('ita-2568-corrected');
-    result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
     expect(result.status).toBe('done');
     model = rt.drive.readModel(idOf(result.links.docUrl));
     text = paragraphs(model.body);
@@ -47,24 +48,77 @@ describe('generating the memo from the corrected example', () => {
 
   it('writes the header lines with Thai digits and the Buddhist-Era date', () => {
     expect(text).toContain(
-      'ส่วนราชการ  งานนิติการ สำนักปลัดองค์การบริหารส่วนตำบล องค์การบริหารส่วนตำบลเมืองเก่า',
+      'ส่วนราชการ\tงานนิติการ สำนักปลัดองค์การบริหารส่วนตำบล องค์การบริหารส่วนตำบลเมืองเก่า',
     );
-    expect(text.find((t) => t.startsWith('ที่'))).toMatch(/วันที่ {2}๓ ตุลาคม ๒๕๖๘$/);
+    // ที่ … วันที่ …: a form line, its labels and values in cells, so วันที่ starts at one place.
+    const form = model.body.find((b) => b.type === 'table');
+    expect(form?.type === 'table' && paragraphs([form])).toEqual(['ที่', '', 'วันที่', '๓ ตุลาคม ๒๕๖๘']);
     expect(text).toContain(
-      'เรื่อง  รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
+      'เรื่อง\tรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
     );
     expect(text).toContain('เรียน  นายกองค์การบริหารส่วนตำบลเมืองเก่า');
   });
 
+  it('draws the form: dotted lines after the labels, the hanging เรื่อง, 6 pt before เรียน', () => {
+    const para = (start: string) =>
+      model.body.find((b) => b.type === 'paragraph' && inlineText(b.children).startsWith(start));
+    for (const label of ['ส่วนราชการ', 'เรื่อง']) {
+      const p = para(label);
+      expect(p?.type === 'paragraph' && p.style.borderBottom).toMatchObject({
+        dash: 'DOT',
+        width: 0.75,
+      });
+      // The value and its wrapped lines start at the hanging indent, the label before it.
+      expect(p?.type === 'paragraph' && p.style.indentFirstLine).toBe(0);
+      expect(p?.type === 'paragraph' && p.style.indentStart).toBeGreaterThan(20);
+    }
+    const form = model.body.find((b) => b.type === 'table');
+    if (form?.type !== 'table') throw new Error('no form line');
+    expect(form.rows[0].cells.map((c) => c.borders?.bottom?.dash ?? 'none')).toEqual([
+      'none',
+      'DOT',
+      'none',
+      'DOT',
+    ]);
+    expect(form.borderWidth).toBe(0);
+    const salutation = para('เรียน');
+    expect(salutation?.type === 'paragraph' && salutation.style.spacingBefore).toBe(6);
+    // At body size, not a label's.
+    expect(
+      salutation?.type === 'paragraph' &&
+        salutation.children.every(
+          (c) => c.type !== 'text' || c.runs.every((r) => r.style.fontSize === 11),
+        ),
+    ).toBe(true);
+    const fact = para('๑. ข้อเท็จจริง');
+    expect(fact?.type === 'paragraph' && fact.style.spacingBefore).toBe(6);
+  });
+
+  it('numbers the pages from page 2 at the top centre, "- ๒ -", and leaves page 1 without', () => {
+    expect(model.differentFirstPage).toBe(true);
+    expect(model.firstPageHeader).toBeUndefined();
+    expect(model.pageNumberDigits).toBe('thai');
+    const header = model.header?.[0];
+    expect(header?.type === 'paragraph' && header.style.alignment).toBe('CENTER');
+    expect(header?.type === 'paragraph' && header.children.map((c) => c.type)).toEqual([
+      'text',
+      'pageNumber',
+      'text',
+    ]);
+    expect(header?.type === 'paragraph' && inlineText(header.children)).toBe('-  -');
+  });
+
   it('states the level and the indicators to improve as the scores say', () => {
-    const summary = text.find((t) => t.startsWith('ผลการประเมินคุณธรรมและความโปร่งใส')) as string;
-    expect(summary).toContain('อยู่ในระดับผ่าน คือ มีผลการประเมิน ITA ในภาพรวม ๘๕ คะแนนขึ้นไป');
-    expect(summary).toContain('ได้แก่ EIT ส่วนที่ ๑');
-    expect(summary).toContain('คะแนนในภาพรวมอยู่ที่ ๙๓.๕๓ คะแนน');
+    const summary = text.find((t) =>
+      t.startsWith('ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน'),
+    ) as string;
+    expect(summary).toContain('อยู่ในระดับผ่าน คือ มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ๘๕ คะแนนขึ้นไป');
+    expect(summary).toContain('คือ EIT ส่วนที่ ๑ (๘๑.๖๖ คะแนน) ทั้งนี้ คะแนน ITA ในภาพรวมผ่านค่าเป้าหมาย');
+    expect(summary).toContain('ได้คะแนนในภาพรวม ๙๓.๕๓ คะแนน');
     expect(text).toContain('๑.๕ การแก้ไขปัญหาการทุจริต ๘๑.๖๗ คะแนน');
     expect(text).toContain('๒.๒.๓ การปรับปรุงการทำงาน ๙๖.๖๘ คะแนน');
     expect(
-      text.some((t) => t.includes('ควรพัฒนาและปรับปรุงการดำเนินการตามตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต')),
+      text.some((t) => t.includes('ส่วนตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต ได้คะแนนต่ำกว่า ๘๕ คะแนน ควรพัฒนา')),
     ).toBe(true);
   });
 
@@ -143,8 +197,8 @@ describe('generating again and failing', () => {
   it('makes two dated files and two log rows when run twice', async () => {
     let t = Date.parse('2025-10-03T03:00:00Z');
     const rt = await runtimeOn('ita-2568-corrected', { now: () => new Date((t += 60_000)) });
-    const first = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
-    const second = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const first = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const second = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
     expect(first.links.pdfUrl).not.toBe(second.links.pdfUrl);
     expect(first.links.pdfName).not.toBe(second.links.pdfName);
     const live = rt.drive.listAll().filter((f) => !f.trashed && f.mimeType === 'application/pdf');
@@ -163,7 +217,7 @@ describe('generating again and failing', () => {
       },
     });
     const before = values(rt, 'ข้อมูลทั่วไป');
-    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    const result = rt.run<GenerateResult>('sidebarGenerate', true);
     expect(result).toMatchObject({
       status: 'failed',
       message: expect.stringContaining('แปลงเป็น PDF ไม่ได้'),
@@ -197,7 +251,8 @@ describe('generating again and failing', () => {
       .setValue('ผลการประเมินอยู่ในระดับ ผ่าน (พ.ศ.๒๕๖๘)');
     rt.run('generate');
     expect(rt.ui.dialogs).toHaveLength(1);
-    expect(rt.ui.dialogs[0].message).toContain('คำเตือน 1 รายการ');
+    // This warning, the seed's author signing twice and no Garuda uploaded.
+    expect(rt.ui.dialogs[0].message).toContain('คำเตือน 3 รายการ');
     expect(rt.drive.listAll().filter((f) => f.mimeType === 'application/pdf')).toEqual([]);
   });
 });
@@ -207,7 +262,7 @@ describe('cells the add-on writes', () => {
     const rt = await runtimeOn('ita-2568-corrected', {
       user: '=IMPORTXML("http://x.invalid","//a")',
     });
-    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    const result = rt.run<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('done');
     expect(rt.workbook.formulaWrites).toEqual([]);
     expect(values(rt, 'ประวัติ')[1][1]).toBe('=IMPORTXML("http://x.invalid","//a")');

@@ -40,7 +40,7 @@ describe('the manifest', () => {
     });
     const message =
       'Specified permissions are not sufficient to call Session.getActiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email';
-    expect(old.run<GenerateResult>('sidebarGenerate', false)).toEqual({
+    expect(old.run<GenerateResult>('sidebarGenerate', true)).toEqual({
       status: 'failed',
       message: expect.stringContaining(message),
     });
@@ -49,7 +49,7 @@ describe('the manifest', () => {
     expect(String(values(old, 'ประวัติ')[1][8])).toContain(message);
     expect(old.drive.listAll().filter((f) => f.mimeType.endsWith('.document'))).toEqual([]);
     const now = await runtimeOn('ita-2568-corrected', { manifest: MANIFEST });
-    expect(now.run<GenerateResult>('sidebarGenerate', false).status).toBe('done');
+    expect(now.run<GenerateResult>('sidebarGenerate', true).status).toBe('done');
     expect(values(now, 'ประวัติ')[1][1]).toBe('staff@example.go.th');
   });
 });
@@ -58,7 +58,7 @@ describe('sharing is best-effort', () => {
   it('a reviewer Drive refuses never trashes the memo; ประวัติ and the sidebar say who and why', async () => {
     const rt = await withReviewers();
     rt.faults.failSharing('palad@muangkao.go.th', 'domainPolicy');
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
     expect(result.status).toBe('done');
     const doc = rt.drive.fileInfo(idOf(result.links.docUrl));
     expect(doc.trashed).toBe(false);
@@ -77,7 +77,7 @@ describe('sharing is best-effort', () => {
 
   it('reviewers get Google\u2019s notification with a Thai message saying what to review', async () => {
     const rt = await withReviewers();
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
     const perms = rt.drive.fileInfo(idOf(result.links.docUrl)).permissions;
     const head = perms.find((p) => p.emailAddress === 'head@muangkao.go.th');
     expect(head).toMatchObject({ role: 'commenter', notificationSent: true });
@@ -90,7 +90,7 @@ describe('sharing is best-effort', () => {
   it('an undelivered notification still counts as shared, with the reason noted', async () => {
     const rt = await withReviewers();
     rt.faults.failSharing('head@muangkao.go.th', 'undeliverable');
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
     expect(result.links.sharing?.shared).toContain('head@muangkao.go.th');
     expect(result.links.sharing?.failed[0].reason).toContain('ส่งอีเมลแจ้งไม่ได้');
   });
@@ -102,7 +102,7 @@ describe('Google failures', () => {
   it('the Docs API not enabled: a Thai message for the administrator, nothing left, logged', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.disableApi('Docs');
-    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    const result = rt.run<GenerateResult>('sidebarGenerate', true);
     expect(result).toEqual({
       status: 'failed',
       message: expect.stringContaining('ยังไม่ได้เปิดในโปรเจกต์ Cloud ของส่วนเสริม'),
@@ -115,14 +115,14 @@ describe('Google failures', () => {
   it('a Drive rate limit is retried with backoff; told apart by its reason', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.rateLimit('Drive', 'Files.create', { status: 429, times: 2 });
-    expect(rt.run<GenerateResult>('sidebarGenerate', false).status).toBe('done');
+    expect(rt.run<GenerateResult>('sidebarGenerate', true).status).toBe('done');
   });
 
   it('a rate limit that does not lift fails in Thai, trashes what was made and logs it', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
-    rt.run<GenerateResult>('sidebarGenerate', false);
+    rt.run<GenerateResult>('sidebarGenerate', true);
     rt.faults.rateLimit('Drive', 'Files.create', { status: 403 });
-    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    const result = rt.run<GenerateResult>('sidebarGenerate', true);
     expect(result).toEqual({
       status: 'failed',
       message: expect.stringContaining('Google ปฏิเสธคำขอชั่วคราวเพราะมีคำขอมากเกินไป'),
@@ -133,7 +133,7 @@ describe('Google failures', () => {
   it('PDF export failing: nothing left behind, the failure logged', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.failPdfExport();
-    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    const result = rt.run<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('failed');
     const docs = rt.drive.listAll().filter((f) => f.mimeType.endsWith('.document'));
     expect(docs.every((f) => f.trashed)).toBe(true);
@@ -143,7 +143,7 @@ describe('Google failures', () => {
   it('the document lock not acquired in time: a Thai message and nothing made', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.holdLock('document');
-    expect(rt.run<GenerateResult>('sidebarGenerate', false)).toEqual({
+    expect(rt.run<GenerateResult>('sidebarGenerate', true)).toEqual({
       status: 'failed',
       message: 'มีผู้อื่นกำลังสร้างบันทึกข้อความจากชีตนี้อยู่ กรุณารอสักครู่แล้วลองใหม่',
     });
@@ -160,7 +160,7 @@ describe('a destination folder in a shared drive', () => {
     const folder = rt.drive.addUserFolder('บันทึกข้อความ ITA', [sd]);
     rt.drive.grantAccess(folder); // picked in Google Picker
     general(rt, 'โฟลเดอร์ปลายทาง', `https://drive.google.com/drive/folders/${folder}`);
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
     expect(result.status).toBe('done');
     expect(rt.drive.fileInfo(idOf(result.links.pdfUrl))).toMatchObject({
       driveId: sd,

@@ -1,7 +1,9 @@
 // Loads the freshly built build/Code.js into the local runtime on a copy of an example workbook.
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DocModel } from '../../src/local/docmodel';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/local/runtime';
+import type { GenerateResult } from '../../src/shared/sidebar-api';
 import { tempDir } from '../local/helpers';
 
 export const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -46,4 +48,16 @@ export function repeatMeasures(rt: Runtime, rows: number): number {
   const grid = Array.from({ length: rows }, (_, i) => measures[i % measures.length]);
   sheet.getRange(2, 1, rows, grid[0].length).setValues(grid);
   return measures.length;
+}
+
+/** The Drive id at the end of a Google-shaped link. */
+export const idOf = (url: string) => (/\/d\/([^/]+)/.exec(url) as RegExpExecArray)[1];
+
+/** Uploads the stand-in Garuda as the sidebar does, generates, and returns the memo's Doc. */
+export function generateWithGaruda(rt: Runtime): { model: DocModel; pdfId: string } {
+  const garuda = readFileSync(join(EXAMPLES, 'garuda-sample.png')).toString('base64');
+  rt.run('sidebarSaveGaruda', garuda, 'garuda-sample.png');
+  const result = rt.run<GenerateResult>('sidebarGenerate', true);
+  if (result.status !== 'done') throw new Error(`generate: ${result.status}`);
+  return { model: rt.drive.readModel(idOf(result.links.docUrl)), pdfId: idOf(result.links.pdfUrl) };
 }

@@ -1,3 +1,4 @@
+import { thScaleFont } from '../../src/local/render/th-scale-font';
 import JSZip from 'jszip';
 import type { DocModel } from '../../src/local/docmodel';
 import { renderDocx } from '../../src/local/render';
@@ -26,15 +27,15 @@ describe('renderDocx', () => {
     styled = unzip(stylesModel());
   });
 
-  it('sets Sarabun in all four font slots and complex-script size and weight on every run', async () => {
+  it('sets Sarabun TH in all four font slots and complex-script size and weight on every run', async () => {
     const { document } = await styled;
     const runs = document.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
     expect(runs.length).toBeGreaterThan(5);
     for (const run of runs.filter((r) => r.includes('<w:t'))) {
-      expect(run).toContain('w:ascii="Sarabun"');
-      expect(run).toContain('w:hAnsi="Sarabun"');
-      expect(run).toContain('w:cs="Sarabun"');
-      expect(run).toContain('w:eastAsia="Sarabun"');
+      expect(run).toContain('w:ascii="Sarabun TH"');
+      expect(run).toContain('w:hAnsi="Sarabun TH"');
+      expect(run).toContain('w:cs="Sarabun TH"');
+      expect(run).toContain('w:eastAsia="Sarabun TH"');
       expect(run).toMatch(/<w:szCs w:val="\d+"\/>/);
     }
     // Bold text is bold as a complex script too, else Word draws Thai regular.
@@ -44,12 +45,22 @@ describe('renderDocx', () => {
     expect(document).toMatch(/<w:i\/>[\s\S]{0,40}<w:iCs\/>/);
   });
 
-  it('maps sizes like the PDF: TH Sarabun New 16 pt is written as Sarabun 11 pt', async () => {
+  it('carries the official TH Sarabun sizes: TH Sarabun New 16 and Sarabun 11 are both 16 pt', async () => {
+    // So that an office which selects all and applies TH SarabunPSK keeps 16 pt (th-scale-font.ts).
     const { document } = await styled;
     const run =
       /<w:r>(?:(?!<\/w:r>)[\s\S])*TH Sarabun New 16<\/w:t><\/w:r>/.exec(document)?.[0] ?? '';
-    expect(run).toContain('<w:sz w:val="22"/>');
-    expect(run).toContain('<w:szCs w:val="22"/>');
+    expect(run).toContain('<w:sz w:val="32"/>');
+    expect(run).toContain('<w:szCs w:val="32"/>');
+  });
+
+  it('embeds Sarabun drawn at TH Sarabun’s scale, named Sarabun TH', () => {
+    const font = Buffer.from(thScaleFont('regular'));
+    const tables = new Map<string, number>();
+    for (let i = 0; i < font.readUInt16BE(4); i++)
+      tables.set(font.toString('latin1', 12 + i * 16, 16 + i * 16), font.readUInt32BE(20 + i * 16));
+    expect(font.readUInt16BE((tables.get('head') as number) + 18)).toBe(1450);
+    expect(font.includes(Buffer.from('Sarabun TH', 'utf16le').swap16())).toBe(true);
   });
 
   it('writes justified paragraphs as Thai distributed, with the first-line indent', async () => {
@@ -68,7 +79,7 @@ describe('renderDocx', () => {
     const fonts = Object.keys(zip.files).filter((f) => f.startsWith('word/fonts/'));
     expect(fonts.length).toBe(3);
     const table = await read('word/fontTable.xml');
-    expect(table).toContain('w:name="Sarabun"');
+    expect(table).toContain('w:name="Sarabun TH"');
     expect(table).toContain('<w:embedRegular');
     expect(table).toContain('<w:embedBold');
     expect(table).toContain('<w:embedItalic');

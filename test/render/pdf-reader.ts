@@ -24,8 +24,15 @@ interface PdfContent {
   pages: { lines: TextBox[] }[];
   info: { Title: string; Pages: string };
   fonts: { name: string; embedded: boolean }[];
-  /** Every image drawn: its page and size in pixels. */
-  images: { page: number; width: number; height: number }[];
+  /** Every image drawn: its page, size in pixels, and where (points, from the page's top left). */
+  images: {
+    page: number;
+    width: number;
+    height: number;
+    box: { x: number; top: number; w: number; h: number };
+  }[];
+  /** Every dash pattern set (dotted and dashed rules), by page. */
+  dashes: { page: number; dash: number[]; phase: number }[];
   /** The image objects the file stores (an image drawn on many pages is stored once). */
   imageObjects: { object: number; width: number }[];
 }
@@ -94,6 +101,10 @@ export function pdfFonts(file: string): PdfContent['fonts'] {
 
 export function pdfImages(file: string): PdfContent['images'] {
   return content(file).images;
+}
+
+export function pdfDashes(file: string): PdfContent['dashes'] {
+  return content(file).dashes;
 }
 
 export function pdfImageObjects(file: string): PdfContent['imageObjects'] {

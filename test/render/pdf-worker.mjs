@@ -33,6 +33,7 @@ async function readPdf(bytes) {
   const pages = [];
   const fonts = new Map();
   const images = [];
+  const dashes = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const height = page.view[3] - page.view[1];
@@ -40,13 +41,36 @@ async function readPdf(bytes) {
     const actual = raw.markedContent(page.ref.num);
     pages.push({ lines: lines(content, actual, height, n) });
     const ops = await page.getOperatorList();
+    // The current transformation matrix, to place each image (pdfkit draws one as `cm` + `Do`).
+    let ctm = [1, 0, 0, 1, 0, 0];
+    const stack = [];
     ops.fnArray.forEach((fn, i) => {
       const args = ops.argsArray[i];
-      if (fn === OPS.setFont && !fonts.has(args[0])) {
+      if (fn === OPS.save) stack.push(ctm);
+      else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+      else if (fn === OPS.transform) {
+        const [a, b, c, d, e, f] = args;
+        const [A, B, C, D, E, F] = ctm;
+        ctm = [
+          a * A + b * C,
+          a * B + b * D,
+          c * A + d * C,
+          c * B + d * D,
+          e * A + f * C + E,
+          e * B + f * D + F,
+        ];
+      } else if (fn === OPS.setDash) dashes.push({ page: n, dash: args[0], phase: args[1] });
+      else if (fn === OPS.setFont && !fonts.has(args[0])) {
         const font = page.commonObjs.get(args[0]);
         fonts.set(args[0], { name: font.name, embedded: !font.missingFile });
       } else if (fn === OPS.paintImageXObject) {
-        images.push({ page: n, width: args[1], height: args[2] });
+        const [a, , , d, e, f] = ctm;
+        images.push({
+          page: n,
+          width: args[1],
+          height: args[2],
+          box: { x: e, top: height - f - d, w: a, h: d },
+        });
       }
     });
     page.cleanup();
@@ -57,6 +81,7 @@ async function readPdf(bytes) {
     info: { Title: info.Title ?? '', Pages: String(pages.length) },
     fonts: [...fonts.values()],
     images,
+    dashes,
     imageObjects: raw.imageObjects(),
   };
 }
@@ -152,7 +177,11 @@ class RawPdf {
     const dict = body.slice(0, streamAt);
     if (!decode) return { dict, data: null };
     const start = at + streamAt + /\bstream\r?\n/.exec(body.slice(streamAt))[0].length;
-    const length = Number(/\/Length (\d+)/.exec(dict)?.[1]);
+    // A length may be an indirect object (LibreOffice writes `/Length 12 0 R`).
+    const ref = /\/Length (\d+) 0 R/.exec(dict);
+    const length = ref
+      ? Number(this.object(Number(ref[1]), false).dict.trim())
+      : Number(/\/Length (\d+)/.exec(dict)?.[1]);
     let data = this.bytes.subarray(start, start + length);
     if (/\/FlateDecode/.test(dict)) data = inflateSync(data);
     return { dict, data };

@@ -1,4 +1,5 @@
 // PNG encoder for 8-bit RGB images: signature, IHDR, one IDAT, IEND.
+import { concatBytes } from '../bytes';
 import { zlibCompress } from './deflate';
 
 let crcTable: Uint32Array | undefined;
@@ -121,11 +122,5 @@ export function encodePng(
   }
   parts.push(chunk('IDAT', zlibCompress(filterRows(width, height, rgb))));
   parts.push(chunk('IEND', new Uint8Array(0)));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -66,6 +66,8 @@ export function renderScoreChart(input: ScoreChartInput): ChartImage {
   // Bars and their category labels.
   const slot = (L.plotRight - L.plotLeft) / BAR_KEYS.length;
   const values: { run: TextRun; x: number; top: number }[] = [];
+  /** The kinds of bar drawn, for the legend: tools that pass, tools below, the overall bar. */
+  const shown = { pass: false, below: false, overall: null as Rgb | null };
   BAR_KEYS.forEach((key, i) => {
     const centre = L.plotLeft + slot * (i + 0.5);
     const spec = BAR_LABELS[key];
@@ -76,8 +78,8 @@ export function renderScoreChart(input: ScoreChartInput): ChartImage {
     const raw: unknown = input.scores[key];
     if (typeof raw !== 'number' || !isFinite(raw)) return;
     // Judge the published (rounded) figure, so a bar printed 85.00 is never amber.
-    const shown = printedScore(raw);
-    const score = Number(shown);
+    const printed = printedScore(raw);
+    const score = Number(printed);
     const pass = score >= threshold;
     const overall = key === 'ITA';
     const color = pass
@@ -87,11 +89,14 @@ export function renderScoreChart(input: ScoreChartInput): ChartImage {
       : overall
         ? COLORS.belowOverall
         : COLORS.below;
+    if (overall) shown.overall = color;
+    else if (pass) shown.pass = true;
+    else shown.below = true;
     const x0 = px(centre - L.barWidth / 2);
     const x1 = px(centre + L.barWidth / 2);
     const top = px(yOf(score));
     canvas.fillRect(x0, top, x1 - x0, px(L.plotBottom) - top, color);
-    const run = chars('b', paint.digits(shown));
+    const run = chars('b', paint.digits(printed));
     values.push({ run, x: centre - runWidth(run, L.valueSize) / 2, top: yOf(score) });
   });
 
@@ -113,11 +118,11 @@ export function renderScoreChart(input: ScoreChartInput): ChartImage {
     paint.plated(v.run, v.x, v.top - 5, L.valueSize, COLORS.text, COLORS.background);
   }
 
-  // Legend, top right: what the two colours mean.
-  const legend: [Rgb, TextRun][] = [
-    [COLORS.pass, label('r', 'ผ่านเกณฑ์')],
-    [COLORS.below, label('r', 'ต่ำกว่าเกณฑ์')],
-  ];
+  // Legend, top right: an entry for each kind of bar drawn, and none for a kind not drawn.
+  const legend: [Rgb, TextRun][] = [];
+  if (shown.pass) legend.push([COLORS.pass, label('r', 'ผ่านเกณฑ์')]);
+  if (shown.below) legend.push([COLORS.below, label('r', 'ต่ำกว่าเกณฑ์')]);
+  if (shown.overall) legend.push([shown.overall, label('r', 'ITA ภาพรวม')]);
   const swatch = 10;
   let lx = L.plotRight;
   for (let i = legend.length - 1; i >= 0; i--) {

@@ -101,6 +101,8 @@ export interface Paragraph {
   elements?: ParagraphElement[];
   paragraphStyle?: ParagraphStyle;
   bullet?: Bullet;
+  /** Images anchored to the paragraph (their properties are in Document.positionedObjects). */
+  positionedObjectIds?: string[];
 }
 
 export interface TableCellBorder {
@@ -180,6 +182,9 @@ export interface NestingLevel {
 export interface DocumentStyle {
   defaultHeaderId?: string;
   defaultFooterId?: string;
+  firstPageHeaderId?: string;
+  firstPageFooterId?: string;
+  useFirstPageHeaderFooter?: boolean;
   pageSize?: { width?: Dimension; height?: Dimension };
   marginTop?: Dimension;
   marginBottom?: Dimension;
@@ -196,6 +201,7 @@ export interface Document {
   documentStyle?: DocumentStyle;
   lists?: Record<string, { listProperties?: { nestingLevels?: NestingLevel[] } }>;
   inlineObjects?: Record<string, unknown>;
+  positionedObjects?: Record<string, unknown>;
 }
 
 // ---- Requests (documents.batchUpdate) -----------------------------------------------------

@@ -72,11 +72,17 @@ function paragraph(spec: ParagraphSpec, digits: DigitStyle): FreshParagraph {
     alignment: ALIGNMENT[spec.align ?? 'left'],
     indentStart: cm(spec.indent ?? 0),
     indentFirstLine: cm(spec.firstLine ?? spec.indent ?? 0),
-    spaceAbove: pt(0),
+    spaceAbove: pt(spec.before ?? 0),
     spaceBelow: pt(spec.after ?? 0),
     lineSpacing: 100,
   };
   if (spec.keepWithNext) style.keepWithNext = true;
+  // The form's dotted line: a paragraph border runs from the start indent to the end indent,
+  // so after a hanging label it starts where the value does. Docs draws a bottom border only
+  // under the last of adjacent paragraphs with the same borders and indents
+  // (ParagraphStyle.borderBottom, https://developers.google.com/docs/api/reference/rest/v1/documents#paragraphstyle):
+  // the header lines all have different indents.
+  if (spec.dotted) style.borderBottom = { ...DOTTED, padding: pt(1) };
   return {
     kind: 'paragraph',
     runs,
@@ -86,6 +92,24 @@ function paragraph(spec: ParagraphSpec, digits: DigitStyle): FreshParagraph {
 }
 
 const BORDER = { color: { color: { rgbColor: {} } }, width: pt(0.75), dashStyle: 'SOLID' };
+/** The dotted line of the form's header (the typing guide's จุดไข่ปลา). */
+const DOTTED = { color: { color: { rgbColor: {} } }, width: pt(0.75), dashStyle: 'DOT' };
+const NO_BORDER = { color: { color: { rgbColor: {} } }, width: pt(0), dashStyle: 'SOLID' };
+
+/** A cell of a form line: no borders but a dotted line under a value, no padding at the sides. */
+function formCellStyle(value: boolean): TableCellStyle {
+  return {
+    borderTop: NO_BORDER,
+    borderLeft: NO_BORDER,
+    borderRight: NO_BORDER,
+    borderBottom: value ? DOTTED : NO_BORDER,
+    paddingTop: pt(0),
+    paddingBottom: pt(0),
+    paddingLeft: pt(0),
+    paddingRight: pt(value ? 6 : 0),
+    contentAlignment: 'BOTTOM',
+  };
+}
 
 function cellStyle(header: boolean): TableCellStyle {
   const style: TableCellStyle = {
@@ -107,18 +131,25 @@ function cellStyle(header: boolean): TableCellStyle {
   return style;
 }
 
-/** The measures table: the first row is the header, pinned to the top of every page. */
+/**
+ * A table of the report: the first row is the header, pinned to the top of every page. A form
+ * line (ที่ … วันที่ …) has no header, no borders but its dotted lines, and body-size text.
+ */
 function table(spec: TableSpec, digits: DigitStyle): FreshTable {
+  const form = spec.form;
   return {
     kind: 'table',
     columns: spec.widths.length,
     columnProperties: spec.widths.map((w) => ({ widthType: 'FIXED_WIDTH', width: cm(w) })),
-    pinnedHeaderRows: spec.rows.length > 1 ? 1 : 0,
+    pinnedHeaderRows: !form && spec.rows.length > 1 ? 1 : 0,
     rows: spec.rows.map((row, r) => ({
-      cells: row.map((paras) => ({
-        style: cellStyle(r === 0),
+      cells: row.map((paras, c) => ({
+        style: form ? formCellStyle(!form.labels.includes(c)) : cellStyle(r === 0),
         blocks: paras.map((text): FreshParagraph => {
-          const style = textStyle(SIZE.table, r === 0);
+          const label = !!form && form.labels.includes(c);
+          const style = form
+            ? textStyle(label ? SIZE.label : SIZE.body, label)
+            : textStyle(SIZE.table, r === 0);
           const value = withDigits(text, digits);
           const look: ParagraphStyle = {
             namedStyleType: 'NORMAL_TEXT',
@@ -126,7 +157,7 @@ function table(spec: TableSpec, digits: DigitStyle): FreshTable {
             spaceBelow: pt(0),
             lineSpacing: 100,
           };
-          if (r === 0) look.alignment = 'CENTER';
+          if (r === 0 && !form) look.alignment = 'CENTER';
           return {
             kind: 'paragraph',
             runs: value ? [{ text: value, style }] : [],

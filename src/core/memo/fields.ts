@@ -12,7 +12,9 @@ import type { Assessment, UnitAssessment } from '../ita/assess';
 import type { ItaRules, LevelRule, UnitRule } from '../ita/types';
 import type { Field, ImageValue, Scope, Value } from '../template/schema';
 import { formatThaiDate } from '../thai/date-format';
+import { withoutTitle } from '../thai/titles';
 import { withDigits, type DigitStyle } from '../thai/digits';
+import { MEASURE_COLUMNS, MEASURE_KEYS, PAGE } from './builtin-template';
 import { defaultSubject, type Role } from '../workbook/contract';
 import { listThai } from '../validation/describe';
 import { scoreValues } from '../workbook/reader';
@@ -33,6 +35,43 @@ export interface MemoSource {
   data: WorkbookData;
   assessment: Assessment;
   digits: DigitStyle;
+  /** The office's Garuda, kept by the add-on (not in the sheet's cells). */
+  garuda?: GarudaImage | null;
+}
+
+/** The office's Garuda as uploaded: PNG or JPEG bytes and their size in pixels. */
+export interface GarudaImage {
+  bytes: Uint8Array;
+  mimeType: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+}
+
+/** The Garuda of a memo is 1.5 cm high (3 cm is for letters to outside bodies). */
+export const GARUDA_HEIGHT_CM = 1.5;
+/** Its top is 1.5 cm from the paper's edge, at the left margin. */
+const GARUDA_TOP_CM = 1.5;
+const PT_PER_CM = 72 / 2.54;
+/** DocumentApp sizes images in pixels of 0.75 pt. */
+const PT_PER_PX = 0.75;
+
+/**
+ * The Garuda as an image anchored to the title's paragraph (which starts at the top margin):
+ * 1.5 cm high, its width from its proportions, its top 1.5 cm from the paper's edge.
+ */
+function garudaImage(m: MemoSource): ImageValue | null {
+  const g = m.garuda;
+  if (!g || g.width <= 0 || g.height <= 0) return null;
+  const height = (GARUDA_HEIGHT_CM * PT_PER_CM) / PT_PER_PX;
+  return {
+    kind: 'image',
+    png: g.bytes,
+    mimeType: g.mimeType,
+    width: Math.round((height * g.width) / g.height),
+    height: Math.round(height),
+    altTitle: 'ตราครุฑ',
+    anchor: { left: 0, top: (GARUDA_TOP_CM - PAGE.top) * PT_PER_CM },
+  };
 }
 
 interface Def<C> {
@@ -42,6 +81,7 @@ interface Def<C> {
   example?: string;
   value: (c: C) => Value;
   item?: Def<never>[];
+  anchored?: boolean;
 }
 
 /** A list placeholder whose items are described by `item` and computed by `items`. */
@@ -68,6 +108,7 @@ function scopeOf<C>(defs: Def<C>[], c: C): Scope {
 
 function toField(d: Def<never>): Field {
   const f: Field = { name: d.name, kind: d.kind, description: d.description };
+  if (d.anchored) f.anchored = true;
   if (d.example !== undefined) f.example = d.example;
   if (d.item) f.item = d.item.map(toField);
   return f;
@@ -88,16 +129,16 @@ const SIGNATORY_FIELDS: Def<Signatory>[] = [
   {
     name: 'ยศ',
     kind: 'text',
-    description: 'ยศ (ถ้ามี) พิมพ์เหนือชื่อ',
+    description: 'ยศ (ถ้ามี) พิมพ์หน้าที่ลงลายมือชื่อ แทนคำนำหน้านาม',
     example: 'ว่าที่ร้อยตรี',
     value: (s) => text(s.rank),
   },
   {
     name: 'ชื่อ-สกุล',
     kind: 'text',
-    description: 'ชื่อและนามสกุล พร้อมคำนำหน้า',
+    description: 'ชื่อและนามสกุล พร้อมคำนำหน้า (ผู้ที่มียศ: ไม่มีคำนำหน้า เพราะยศใช้แทน)',
     example: 'นายอุทัย พวงลังกา',
-    value: (s) => text(s.name),
+    value: (s) => (s.rank.value ? withoutTitle(text(s.name)) : text(s.name)),
   },
   { name: 'ตำแหน่ง', kind: 'text', description: 'ตำแหน่งของผู้ลงนาม', value: (s) => text(s.position) },
   {
@@ -148,6 +189,11 @@ interface RecommendationGroup {
   rows: Recommendation[];
 }
 
+/**
+ * The maintain/improve sentence of one unit. Each list of indicators is followed by its own
+ * score clause ("ได้คะแนนตั้งแต่ ๘๕ …" / "ได้คะแนนต่ำกว่า ๘๕ …"), so no indicator below the pass
+ * mark can be read as one to maintain.
+ */
 function unitSummary(u: UnitSource): string {
   const d = u.digits;
   const pass = withDigits(u.assessment.rules.passMark, d);
@@ -156,14 +202,16 @@ function unitSummary(u: UnitSource): string {
       list.map((i) => indicatorLabel(i.number, i.name, d)),
       ' ',
     );
+  const every = (n: number) => (n > 1 ? 'ทุกตัวชี้วัด' : '');
   const { maintain, improve } = u.unit;
   if (!maintain.length && !improve.length) return '';
+  const improving = (all: string) =>
+    `ได้คะแนนต่ำกว่า ${pass} คะแนน${all} ควรพัฒนาและปรับปรุงการดำเนินการให้ดีขึ้น`;
   if (!improve.length) {
-    return `ได้มีการดำเนินการตาม${names(maintain)} โดยมีคะแนนตั้งแต่ ${pass} คะแนนขึ้นไปทุกตัวชี้วัด ควรรักษามาตรฐานไว้และพัฒนาประสิทธิภาพการดำเนินงานอย่างต่อเนื่อง`;
+    return `ดำเนินการตาม${names(maintain)} ได้คะแนนตั้งแต่ ${pass} คะแนนขึ้นไป${every(maintain.length)} ควรรักษามาตรฐานไว้และพัฒนาประสิทธิภาพการดำเนินงานอย่างต่อเนื่อง`;
   }
-  const improving = `ควรพัฒนาและปรับปรุงการดำเนินการตาม${names(improve)} ซึ่งมีคะแนนต่ำกว่า ${pass} คะแนน`;
-  if (!maintain.length) return improving;
-  return `ได้มีการดำเนินการตาม${names(maintain)} โดยมีคะแนนตั้งแต่ ${pass} คะแนนขึ้นไป ควรรักษามาตรฐานไว้ และ${improving}`;
+  if (!maintain.length) return `ดำเนินการตาม${names(improve)} ${improving(every(improve.length))}`;
+  return `ดำเนินการตาม${names(maintain)} ได้คะแนนตั้งแต่ ${pass} คะแนนขึ้นไป ควรรักษามาตรฐานไว้ ส่วน${names(improve)} ${improving('')}`;
 }
 
 /** Recommendations of a unit under their indicators, in the order of the sheet. */
@@ -312,22 +360,32 @@ function unitFields(unit: UnitRule): Def<MemoSource>[] {
 
 // ---- The level ------------------------------------------------------------------------------
 
+/**
+ * What the level means for this office's scores. The tools below the pass mark are named last,
+ * each with its score, after "แต่มีเครื่องมือที่ยังได้คะแนนต่ำกว่า": nothing that follows can be
+ * read as saying one of them passed. `targetSentence` starts a new sentence with its own
+ * subject (ทั้งนี้ คะแนน ITA ในภาพรวม …) for the same reason.
+ */
 function levelCondition(m: MemoSource): string {
   const { rules, level, units } = m.assessment;
   if (!level) return '';
   const d = m.digits;
   const unitNames = listThai(rules.units.map((u) => u.shortName));
+  const below = units.filter((u) => u.passes === false);
+  const belowText = below.length
+    ? `เครื่องมือที่ยังได้คะแนนต่ำกว่า ${withDigits(rules.passMark, d)} คะแนน${
+        below.length > 1 ? ` ${withDigits(below.length, d)} เครื่องมือ` : ''
+      } คือ ${listThai(below.map((u) => `${u.unit.shortName} (${score(u.score, d)} คะแนน)`))}`
+    : '';
   if (level.minOverall !== null && level.minEveryUnit !== null) {
-    return `มีผลการประเมิน ITA ในภาพรวม ${withDigits(level.minOverall, d)} คะแนนขึ้นไป และทุกเครื่องมือ (${unitNames}) มีผลคะแนนตั้งแต่ ${withDigits(level.minEveryUnit, d)} คะแนนขึ้นไป`;
+    return `มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ${withDigits(level.minOverall, d)} คะแนนขึ้นไป และทุกเครื่องมือ (${unitNames}) ได้คะแนนตั้งแต่ ${withDigits(level.minEveryUnit, d)} คะแนนขึ้นไป`;
   }
   if (level.minOverall !== null) {
-    const below = units.filter((u) => u.passes === false).map((u) => u.unit.shortName);
-    const tail = below.length
-      ? ` แต่มีคะแนนรายเครื่องมือ (${unitNames}) เครื่องมือใดเครื่องมือหนึ่งน้อยกว่า ${withDigits(rules.passMark, d)} คะแนน ได้แก่ ${listThai(below)}`
-      : '';
-    return `มีผลการประเมิน ITA ในภาพรวม ${withDigits(level.minOverall, d)} คะแนนขึ้นไป${tail}`;
+    const tail = belowText ? ` แต่มี${belowText}` : '';
+    return `มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ${withDigits(level.minOverall, d)} คะแนนขึ้นไป${tail}`;
   }
-  return `มีผลการประเมิน ITA ในภาพรวมน้อยกว่า ${withDigits(lowestPassingOverall(rules.levels) ?? rules.passMark, d)} คะแนน`;
+  const min = withDigits(lowestPassingOverall(rules.levels) ?? rules.passMark, d);
+  return `มีผลการประเมิน ITA ในภาพรวมต่ำกว่า ${min} คะแนน${belowText ? ` และมี${belowText}` : ''}`;
 }
 
 function lowestPassingOverall(levels: readonly LevelRule[]): number | null {
@@ -335,13 +393,13 @@ function lowestPassingOverall(levels: readonly LevelRule[]): number | null {
   return mins.length ? Math.min(...mins) : null;
 }
 
+/** A sentence of its own about the overall score against the national target. */
 function targetSentence(m: MemoSource): string {
   const { overall, rules } = m.assessment;
   if (overall === null) return '';
   const pass = withDigits(rules.passMark, m.digits);
-  return overall >= rules.passMark * 100
-    ? `ซึ่งผ่านค่าเป้าหมายตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ ที่กำหนดให้หน่วยงานภาครัฐมีผลการประเมิน ITA ตั้งแต่ ${pass} คะแนนขึ้นไป`
-    : `ซึ่งยังไม่ผ่านค่าเป้าหมายตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ ที่กำหนดให้หน่วยงานภาครัฐมีผลการประเมิน ITA ตั้งแต่ ${pass} คะแนนขึ้นไป`;
+  const verdict = overall >= rules.passMark * 100 ? 'ผ่าน' : 'ยังไม่ผ่าน';
+  return `ทั้งนี้ คะแนน ITA ในภาพรวม${verdict}ค่าเป้าหมายตามแผนแม่บทภายใต้ยุทธศาสตร์ชาติ ประเด็นการต่อต้านการทุจริตและประพฤติมิชอบ ที่กำหนดให้หน่วยงานภาครัฐมีผลการประเมิน ITA ตั้งแต่ ${pass} คะแนนขึ้นไป`;
 }
 
 // ---- The chart ------------------------------------------------------------------------------
@@ -605,10 +663,11 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
     },
     {
       name: 'ตราครุฑ',
-      kind: 'text',
+      kind: 'image',
+      anchored: true,
       description:
-        'ตำแหน่งตราครุฑในแม่แบบ: ป้ายนี้ถูกลบออกเสมอ ให้วางรูปตราครุฑของหน่วยงานแทนที่ป้ายนี้ในแม่แบบของตนครั้งเดียว',
-      value: () => '',
+        'ตราครุฑของหน่วยงาน (อัปโหลดครั้งเดียวในแถบด้านข้าง) สูง ๑.๕ ซม. วางชิดขอบซ้ายบนบรรทัดของย่อหน้าที่มีป้ายนี้ เช่น บรรทัด “บันทึกข้อความ” ป้ายนี้อยู่ร่วมกับข้อความได้ เมื่อยังไม่มีตราครุฑ ป้ายนี้ถูกลบออก',
+      value: garudaImage,
     },
     {
       name: 'คะแนนรวม',
@@ -667,19 +726,14 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
       'มาตรการ',
       'มาตรการ/กิจกรรมแต่ละแถวของแผ่นงานมาตรการ',
       (m) => m.data.measures,
-      [
-        ['มาตรการ/กิจกรรม', 'activity'],
-        ['ขั้นตอน/วิธีการ', 'method'],
-        ['ผู้รับผิดชอบ', 'responsible'],
-        ['ระยะเวลาในการดำเนินการ', 'period'],
-        ['สรุปผลการดำเนินการตามมาตรการ/กิจกรรม', 'summary'],
-        ['ผลลัพธ์/ความสำเร็จของการดำเนินการ', 'result'],
-      ].map(([name, key]): Def<WorkbookData['measures'][number]> => ({
-        name,
-        kind: 'text',
-        description: `คอลัมน์ ${name} (หลายบรรทัดได้: ในย่อหน้าของตัวเอง แต่ละบรรทัดเป็นหนึ่งย่อหน้า)`,
-        value: (row) => row[key as 'activity'].value?.text ?? '',
-      })),
+      MEASURE_COLUMNS.map((name, i) => [name, MEASURE_KEYS[i]]).map(
+        ([name, key]): Def<WorkbookData['measures'][number]> => ({
+          name,
+          kind: 'text',
+          description: `คอลัมน์ ${name} (หลายบรรทัดได้: ในย่อหน้าของตัวเอง แต่ละบรรทัดเป็นหนึ่งย่อหน้า)`,
+          value: (row) => row[key as 'activity'].value?.text ?? '',
+        }),
+      ),
     ),
   ];
 }

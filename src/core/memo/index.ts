@@ -9,10 +9,10 @@ import type { Field, Scope } from '../template/schema';
 import { keyed } from '../template/schema';
 import { scoreValues } from '../workbook/reader';
 import type { WorkbookData } from '../workbook/types';
-import { memoSchema, memoValues } from './fields';
+import { memoSchema, memoValues, type GarudaImage } from './fields';
 
-export { memoSchema } from './fields';
-export { builtinTemplate } from './builtin-template';
+export { memoSchema, GARUDA_HEIGHT_CM, type GarudaImage } from './fields';
+export { builtinTemplate, MEASURE_COLUMNS, MEASURE_KEYS } from './builtin-template';
 
 export interface MemoContent {
   rules: ItaRules;
@@ -21,13 +21,16 @@ export interface MemoContent {
   values: Scope;
 }
 
-export function memoContent(data: WorkbookData): MemoContent {
+export function memoContent(
+  data: WorkbookData,
+  assets: { garuda?: GarudaImage | null } = {},
+): MemoContent {
   const rules = itaRulesFor(data.general.fiscalYear.value);
   const assessment = assessScores(rules, scoreValues(data.scores));
   const digits = data.general.useThaiDigits.value ? 'thai' : 'arabic';
   return {
     rules,
     schema: memoSchema(rules),
-    values: keyed(memoValues({ data, assessment, digits })),
+    values: keyed(memoValues({ data, assessment, digits, garuda: assets.garuda ?? null })),
   };
 }

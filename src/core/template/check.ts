@@ -95,7 +95,7 @@ class Checker {
         path,
         snippet,
       );
-    } else if (field.kind === 'image' && !alone) {
+    } else if (field.kind === 'image' && !alone && !field.anchored) {
       this.report(
         'template-image-not-alone',
         `${tagText(tag)} เป็นรูปภาพ จึงต้องอยู่ในย่อหน้าของตัวเองโดยไม่มีข้อความอื่น`,

@@ -4,7 +4,7 @@
  * as template text again, so a value holding `{{`, `$1` or `=SUM(` arrives unchanged.
  */
 import type { Block, ParsedPara, Piece, RowBlock } from './parse';
-import { isImageValue, lookup, type Scope, type Value } from './schema';
+import { isImageValue, lookup, type ImageValue, type Scope, type Value } from './schema';
 import type { Tag } from './tags';
 import type { FillPlan, OutNode, Run, TextEdit } from './tree';
 
@@ -98,14 +98,19 @@ function paragraph(node: ParsedPara, src: number, scopes: Scope[]): OutNode[] {
     }
   }
   const edits: TextEdit[] = [];
+  let anchored: ImageValue | undefined;
   for (const t of node.texts) {
     for (const p of t.pieces) {
       const [start, end] = span(p);
       edits.push({ child: t.child, start, end, runs: piece(p, t.text, scopes) });
+      if (p.kind === 'var') {
+        const value = lookup(scopes, p.tag.key);
+        if (isImageValue(value) && value.anchor) anchored = value;
+      }
     }
   }
   edits.sort((a, b) => b.child - a.child || b.start - a.start);
-  return [{ kind: 'para', src, edits }];
+  return [anchored ? { kind: 'para', src, edits, image: anchored } : { kind: 'para', src, edits }];
 }
 
 function span(p: Piece): [number, number] {

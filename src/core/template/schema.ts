@@ -16,6 +16,11 @@ export interface Field {
   example?: string;
   /** The fields of each item, for lists. */
   item?: Field[];
+  /**
+   * An image anchored to the paragraph its placeholder stands in (a PositionedImage), so it may
+   * stand among text: the Garuda on the title's line.
+   */
+  anchored?: boolean;
 }
 
 export type Schema = Field[];
@@ -23,12 +28,24 @@ export type Schema = Field[];
 /** A value the filler can insert. Text is inserted literally, never read as a template. */
 export interface ImageValue {
   kind: 'image';
-  /** PNG bytes. */
+  /** The image's bytes: PNG unless `mimeType` says JPEG. */
   png: Uint8Array;
+  mimeType?: 'image/png' | 'image/jpeg';
   /** Display size in pixels. */
   width: number;
   height: number;
   altTitle: string;
+  /** Anchored to the paragraph at these offsets instead of inline (PositionedImage). */
+  anchor?: ImageAnchor;
+}
+
+/**
+ * Where an anchored image goes: points from the paragraph's left edge and top (negative: above
+ * it), in front of the text so the paragraph keeps its own layout.
+ */
+export interface ImageAnchor {
+  left: number;
+  top: number;
 }
 
 export type Value = string | boolean | ImageValue | Scope[] | null | undefined;

@@ -87,7 +87,19 @@ export const RULES = {
     severity: 'warning',
     checks: 'two signatories’ names differ by a few letters (one person spelled two ways?)',
   },
+  'signatory-rank-and-title': {
+    severity: 'warning',
+    checks: 'a rank (ยศ) and นาย/นาง/นางสาว both typed: the rank takes the title’s place',
+  },
+  'signatory-signs-twice': {
+    severity: 'warning',
+    checks: 'one person signs two blocks of the memo',
+  },
   'email-invalid': { severity: 'error', checks: 'a malformed e-mail address' },
+  'garuda-missing': {
+    severity: 'warning',
+    checks: 'the office has not uploaded its Garuda (checked by the add-on, not from the cells)',
+  },
   'score-code-unknown': { severity: 'error', checks: 'a score code the year does not have' },
   'score-code-duplicate': { severity: 'error', checks: 'a score code appears twice' },
   'score-code-missing': { severity: 'error', checks: 'score codes of the year are missing' },

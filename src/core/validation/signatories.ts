@@ -1,5 +1,6 @@
 // ผู้ลงนาม: roles (exactly one ผู้เสนอ and one ผู้สั่งการ), order, e-mail addresses.
 import { isNearMiss } from '../thai/similarity';
+import { titleOf, withoutTitle } from '../thai/titles';
 import { toA1 } from '../workbook/a1';
 import { ROLES, SIGNATORIES_TAB, type ColumnKey } from '../workbook/contract';
 import type { LocatedTab } from '../workbook/tabs';
@@ -64,6 +65,8 @@ export function checkSignatories(
   }
   findings.push(...checkRoleCounts(signatories, tab));
   findings.push(...checkNameVariants(signatories));
+  findings.push(...checkRankAndTitle(signatories));
+  findings.push(...checkSignsTwice(signatories));
   findings.push(...checkSequence(signatories));
   return findings;
 }
@@ -143,13 +146,60 @@ function checkNameVariants(signatories: readonly Signatory[]): Finding[] {
     if (name === null) return;
     const earlier = bySheetOrder
       .slice(0, i)
-      .find((o) => o.name.value !== null && isNearMiss(name, o.name.value, 0.3, 2));
+      .find(
+        (o) =>
+          o.name.value !== null &&
+          isNearMiss(withoutTitle(name), withoutTitle(o.name.value), 0.3, 2),
+      );
     if (!earlier) return;
     findings.push(
       ...findingAt(
         s.name,
         'signatory-name-variant',
         `ชื่อ “${name}” คล้ายกับ “${earlier.name.value}” ในเซลล์ ${earlier.name.cell} หากเป็นคนเดียวกัน กรุณาสะกดให้ตรงกันทั้งสองแห่ง`,
+      ),
+    );
+  });
+  return findings;
+}
+
+// A rank stands in place of นาย/นาง/นางสาว (the typing guide): the memo prints the rank and
+// drops the title, and says so here.
+function checkRankAndTitle(signatories: readonly Signatory[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const s of signatories) {
+    const rank = s.rank.value;
+    const title = s.name.value ? titleOf(s.name.value) : null;
+    if (!rank || !title) continue;
+    findings.push(
+      ...findingAt(
+        s.name,
+        'signatory-rank-and-title',
+        `ผู้ลงนามมียศ “${rank}” ซึ่งใช้แทนคำนำหน้า “${title}” บันทึกข้อความจะพิมพ์ยศหน้าที่ลงลายมือชื่อ และพิมพ์ชื่อเป็น “(${withoutTitle(s.name.value as string)})” กรุณาลบ “${title}” ออกจากชื่อ`,
+      ),
+    );
+  }
+  return findings;
+}
+
+// One person signing two blocks (the author commenting on the memo as acting head, as in the
+// seed) is allowed but rarely meant: the names, without titles and spaces, are the same.
+function checkSignsTwice(signatories: readonly Signatory[]): Finding[] {
+  const findings: Finding[] = [];
+  const key = (name: string) => withoutTitle(name).replace(/\s+/g, '');
+  const bySheetOrder = [...signatories].sort((a, b) => a.row - b.row);
+  bySheetOrder.forEach((s, i) => {
+    const name = s.name.value;
+    if (!name) return;
+    const earlier = bySheetOrder
+      .slice(0, i)
+      .find((o) => o.name.value !== null && key(o.name.value) === key(name));
+    if (!earlier) return;
+    findings.push(
+      ...findingAt(
+        s.name,
+        'signatory-signs-twice',
+        `“${name}” ลงนามสองช่อง: เป็น${roleLabel(earlier.role.value ?? '')} (แถว ${earlier.row}) และ${roleLabel(s.role.value ?? '')} (แถว ${s.row}) หากเป็นคนเดียวกันจริง (เช่น ผู้เสนอรักษาราชการแทนผู้บังคับบัญชาที่ต้องให้ความเห็น) ไม่ต้องแก้ไข มิฉะนั้นกรุณาแก้ชื่อหรือลบแถวที่ซ้ำ`,
       ),
     );
   });

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import type {
   BlockNode,
+  Border,
   DocModel,
   GlyphType,
   Heading,
@@ -19,6 +20,7 @@ import type {
   InlineNode,
   ListItemNode,
   ParagraphNode,
+  PositionedImageNode,
   TableNode,
   TextStyle,
 } from '../docmodel';
@@ -29,7 +31,8 @@ import {
   PX,
   columnWidths,
 } from './flow';
-import { type Face, RENDER_FAMILY, faceOf, fontBuffer, sizeScale } from './fonts';
+import { type Face, TH_SARABUN_SCALE, faceOf, sizeScale } from './fonts';
+import { DOCX_FAMILY, thScaleFont } from './th-scale-font';
 import { type PageGeometry, pageGeometry } from './geometry';
 import { imageKind } from './images';
 import { bulletChar, bulletShape, isBulletGlyph, listLevel } from './lists';
@@ -111,6 +114,12 @@ export async function renderDocx(model: DocModel): Promise<Uint8Array> {
   return new DocxWriter(model).write();
 }
 
+interface Section {
+  kind: 'header' | 'footer';
+  type: 'default' | 'first';
+  id: string;
+}
+
 interface Relationship {
   id: string;
   type: string;
@@ -154,7 +163,13 @@ class DocxWriter {
 
   write(): Uint8Array {
     const { model } = this;
-    this.collectLists([...model.body, ...(model.header ?? []), ...(model.footer ?? [])]);
+    this.collectLists([
+      ...model.body,
+      ...(model.header ?? []),
+      ...(model.footer ?? []),
+      ...(model.firstPageHeader ?? []),
+      ...(model.firstPageFooter ?? []),
+    ]);
     const parts: ZipEntry[] = [];
     const docRels = new Relationships();
     docRels.add('styles', 'styles.xml');
@@ -163,17 +178,28 @@ class DocxWriter {
     const numbering = this.lists.size ? docRels.add('numbering', 'numbering.xml') : null;
     this.rels = docRels;
     const body = this.blocks(model.body, this.page.column);
-    const sections: { kind: 'header' | 'footer'; id: string }[] = [];
-    for (const kind of ['header', 'footer'] as const) {
-      const blocks = model[kind];
-      if (!blocks?.length) continue;
+    const sections: Section[] = [];
+    // Docs' "different first page" is Word's titlePg with the first page's own (maybe empty) parts.
+    const first = !!model.differentFirstPage;
+    const furniture: [Section['kind'], Section['type'], BlockNode[] | undefined][] = [
+      ['header', 'default', model.header],
+      ['footer', 'default', model.footer],
+      ['header', 'first', first ? (model.firstPageHeader ?? []) : undefined],
+      ['footer', 'first', first ? (model.firstPageFooter ?? []) : undefined],
+    ];
+    for (const [kind, type, blocks] of furniture) {
+      if (!blocks || (type === 'default' && !blocks.length)) continue;
       this.rels = new Relationships();
       const root = kind === 'header' ? 'hdr' : 'ftr';
-      const xml = `${XML_HEAD}<w:${root} ${W_ROOT}>${this.blocks(blocks, this.page.column)}</w:${root}>`;
-      parts.push({ name: `word/${kind}1.xml`, data: xml });
+      const name = `${kind}${sections.filter((x) => x.kind === kind).length + 1}.xml`;
+      const inner = blocks.length ? this.blocks(blocks, this.page.column) : '<w:p/>';
+      parts.push({
+        name: `word/${name}`,
+        data: `${XML_HEAD}<w:${root} ${W_ROOT}>${inner}</w:${root}>`,
+      });
       if (this.rels.list.length)
-        parts.push({ name: `word/_rels/${kind}1.xml.rels`, data: this.rels.xml() });
-      sections.push({ kind, id: docRels.add(kind, `${kind}1.xml`) });
+        parts.push({ name: `word/_rels/${name}.rels`, data: this.rels.xml() });
+      sections.push({ kind, type, id: docRels.add(kind, name) });
     }
     const document = `${XML_HEAD}<w:document ${W_ROOT}><w:body>${body}${this.sectPr(sections)}</w:body></w:document>`;
     const fonts = this.fontParts();
@@ -217,7 +243,7 @@ class DocxWriter {
   /** Document defaults as the renderers resolve them, and Word's heading styles (no own look). */
   private styles(): string {
     const d = this.model.defaultTextStyle;
-    const size = halfPoints((d.fontSize ?? DEFAULT_FONT_SIZE) * sizeScale(d.fontFamily));
+    const size = docxHalfPoints(d.fontSize ?? DEFAULT_FONT_SIZE, d.fontFamily);
     const headings = Object.values(HEADINGS)
       .map(
         (h) =>
@@ -238,15 +264,15 @@ class DocxWriter {
     let embeds = '';
     for (const face of ['regular', 'bold', 'italic', 'boldItalic'] as const) {
       if (!this.faces.has(face)) continue;
-      const hex = createHash('sha256').update(`ita-memo ${RENDER_FAMILY} ${face}`).digest('hex');
+      const hex = createHash('sha256').update(`ita-memo ${DOCX_FAMILY} ${face}`).digest('hex');
       const key =
         `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`.toUpperCase();
       const n = entries.length + 1;
       const id = rels.add('font', `fonts/font${n}.odttf`);
-      entries.push({ name: `word/fonts/font${n}.odttf`, data: obfuscate(fontBuffer(face), key) });
+      entries.push({ name: `word/fonts/font${n}.odttf`, data: obfuscate(thScaleFont(face), key) });
       embeds += `<w:${FACE_ELEMENT[face]} r:id="${id}" w:fontKey="{${key}}"/>`;
     }
-    const table = `${XML_HEAD}<w:fonts ${W_ROOT}><w:font w:name="${RENDER_FAMILY}"><w:charset w:val="DE"/><w:family w:val="auto"/><w:pitch w:val="variable"/>${embeds}</w:font></w:fonts>`;
+    const table = `${XML_HEAD}<w:fonts ${W_ROOT}><w:font w:name="${DOCX_FAMILY}"><w:charset w:val="DE"/><w:family w:val="auto"/><w:pitch w:val="variable"/>${embeds}</w:font></w:fonts>`;
     return [
       { name: 'word/fontTable.xml', data: table },
       { name: 'word/_rels/fontTable.xml.rels', data: rels.xml() },
@@ -254,12 +280,13 @@ class DocxWriter {
     ];
   }
 
-  private sectPr(sections: { kind: 'header' | 'footer'; id: string }[]): string {
+  private sectPr(sections: Section[]): string {
     const p = this.page;
     const refs = sections
-      .map((s) => `<w:${s.kind}Reference w:type="default" r:id="${s.id}"/>`)
+      .map((s) => `<w:${s.kind}Reference w:type="${s.type}" r:id="${s.id}"/>`)
       .join('');
-    return `<w:sectPr>${refs}<w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${this.thaiDigits ? '<w:pgNumType w:fmt="thaiNumbers"/>' : ''}<w:cols w:space="708"/></w:sectPr>`;
+    const titlePg = sections.some((s) => s.type === 'first') ? '<w:titlePg/>' : '';
+    return `<w:sectPr>${refs}<w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${this.thaiDigits ? '<w:pgNumType w:fmt="thaiNumbers"/>' : ''}<w:cols w:space="708"/>${titlePg}</w:sectPr>`;
   }
 
   // ---- lists ----
@@ -332,7 +359,9 @@ class DocxWriter {
       const list = this.lists.get(block.listId);
       pPr += `<w:numPr><w:ilvl w:val="${listLevel(block)}"/><w:numId w:val="${list?.numId ?? 0}"/></w:numPr>`;
     }
-    if (rule)
+    const bottom = block.style.borderBottom;
+    if (bottom && bottom.width > 0) pPr += `<w:pBdr>${borderXml('bottom', bottom, true)}</w:pBdr>`;
+    else if (rule)
       pPr += '<w:pBdr><w:bottom w:val="single" w:color="auto" w:sz="6" w:space="1"/></w:pBdr>';
     pPr += `<w:spacing w:before="${twip(look.spacingBefore)}" w:after="${twip(look.spacingAfter)}" w:line="${Math.round(240 * look.lineSpacing)}" w:lineRule="auto"/>`;
     pPr += `<w:ind w:left="${twip(look.indentStart)}" w:right="${twip(look.indentEnd)}" ${firstLine >= 0 ? `w:firstLine="${twip(firstLine)}"` : `w:hanging="${twip(-firstLine)}"`}/>`;
@@ -340,7 +369,11 @@ class DocxWriter {
     // The paragraph mark's style sizes an empty paragraph, as in Docs.
     pPr += `<w:rPr>${this.runProperties(paraStyle, heading !== undefined)}</w:rPr>`;
     const content = this.inlines(block.children, paraStyle, imageWidth, heading !== undefined);
-    return `<w:p><w:pPr>${pPr}</w:pPr>${content}</w:p>`;
+    const anchored =
+      block.type === 'paragraph'
+        ? (block.positioned ?? []).map((img) => this.anchoredImage(img, look.indentStart)).join('')
+        : '';
+    return `<w:p><w:pPr>${pPr}</w:pPr>${anchored}${content}</w:p>`;
   }
 
   private inlines(
@@ -382,7 +415,7 @@ class DocxWriter {
 
   /** Run properties in schema order: fonts, bold, italic, strike, colour, sizes, underline, shading. */
   private runProperties(style: TextStyle, overrideHeading: boolean): string {
-    const size = halfPoints((style.fontSize ?? DEFAULT_FONT_SIZE) * sizeScale(style.fontFamily));
+    const size = docxHalfPoints(style.fontSize ?? DEFAULT_FONT_SIZE, style.fontFamily);
     const bold = !!style.bold;
     const italic = !!style.italic;
     this.faces.add(faceOf(bold, italic));
@@ -403,14 +436,24 @@ class DocxWriter {
     return out;
   }
 
-  private image(node: ImageNode, maxWidth: number): string {
-    const data = Buffer.from(node.data, 'base64');
+  /** Stores the picture in the package: its relationship id, or null when it cannot be read. */
+  private embed(base64: string): string | null {
+    const data = Buffer.from(base64, 'base64');
     const kind = imageKind(data);
-    if (!kind) return '';
-    const n = this.media.length + 1;
-    const file = `media/image${n}.${kind === 'png' ? 'png' : 'jpeg'}`;
+    if (!kind) return null;
+    const file = `media/image${this.media.length + 1}.${kind === 'png' ? 'png' : 'jpeg'}`;
     this.media.push({ name: `word/${file}`, data });
-    const id = this.rels.add('image', file);
+    return this.rels.add('image', file);
+  }
+
+  /** The picture itself (DrawingML), shared by inline and anchored images. */
+  private graphic(id: string, docPr: number, name: string, cx: number, cy: number): string {
+    return `<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.pic}"><pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="${docPr}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>`;
+  }
+
+  private image(node: ImageNode, maxWidth: number): string {
+    const id = this.embed(node.data);
+    if (!id) return '';
     const scale = Math.min(1, maxWidth / Math.max(node.width * PX, 1));
     const cx = Math.max(Math.round(node.width * scale), 1) * EMU_PER_PX;
     const cy = Math.max(Math.round(node.height * scale), 1) * EMU_PER_PX;
@@ -418,7 +461,22 @@ class DocxWriter {
     const name = esc(node.altTitle || 'image');
     const descr = node.altDescription ? ` descr="${esc(node.altDescription)}"` : '';
     const title = node.altTitle ? ` title="${esc(node.altTitle)}"` : '';
-    return `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="${NS.wp}"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="${docPr}" name="${name}"${descr}${title}/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${NS.a}" noChangeAspect="1"/></wp:cNvGraphicFramePr><a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.pic}"><pic:pic xmlns:pic="${NS.pic}"><pic:nvPicPr><pic:cNvPr id="${docPr}" name="${name}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="${id}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    return `<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="${NS.wp}"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="${docPr}" name="${name}"${descr}${title}/>${this.graphic(id, docPr, name, cx, cy)}</wp:inline></w:drawing></w:r>`;
+  }
+
+  /**
+   * A PositionedImage as a floating picture in front of the text (wrapNone), its offsets from
+   * the paragraph's left edge (the column plus the start indent) and the paragraph's top.
+   */
+  private anchoredImage(node: PositionedImageNode, indentStart: number): string {
+    const id = this.embed(node.data);
+    if (!id) return '';
+    const cx = Math.max(Math.round(node.width), 1) * EMU_PER_PX;
+    const cy = Math.max(Math.round(node.height), 1) * EMU_PER_PX;
+    const emu = (pt: number) => Math.round(pt * 12700);
+    const docPr = ++this.drawings;
+    const name = `image${docPr}`;
+    return `<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="${251658240 + docPr}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1" xmlns:wp="${NS.wp}"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>${emu(indentStart + node.leftOffset)}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>${emu(node.topOffset)}</wp:posOffset></wp:positionV><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="${docPr}" name="${name}"/>${this.graphic(id, docPr, name, cx, cy)}</wp:anchor></w:drawing></w:r>`;
   }
 
   private table(table: TableNode, width: number): string {
@@ -435,6 +493,8 @@ class DocxWriter {
       let trPr = '';
       if (row.minimumHeight && row.minimumHeight > 0)
         trPr += `<w:trHeight w:val="${twip(row.minimumHeight)}" w:hRule="atLeast"/>`;
+      // A row that fits on a page is never split across pages (Word splits a taller one anyway).
+      trPr += '<w:cantSplit/>';
       if (r < headerRows) trPr += '<w:tblHeader/>';
       out += `<w:tr>${trPr ? `<w:trPr>${trPr}</w:trPr>` : ''}`;
       row.cells.forEach((cell, c) => {
@@ -457,7 +517,16 @@ class DocxWriter {
             : cell.verticalAlignment === 'BOTTOM'
               ? 'bottom'
               : 'top';
-        out += `<w:tc><w:tcPr><w:tcW w:w="${twip(columns[c])}" w:type="dxa"/>${background ? `<w:shd w:fill="${background.slice(1)}" w:color="auto" w:val="clear"/>` : ''}<w:tcMar><w:top w:w="${pad(cell.paddingTop)}" w:type="dxa"/><w:left w:w="${pad(cell.paddingLeft)}" w:type="dxa"/><w:bottom w:w="${pad(cell.paddingBottom)}" w:type="dxa"/><w:right w:w="${pad(cell.paddingRight)}" w:type="dxa"/></w:tcMar><w:vAlign w:val="${vAlign}"/></w:tcPr>${content}</w:tc>`;
+        const sides = cell.borders
+          ? `<w:tcBorders>${(['top', 'left', 'bottom', 'right'] as const)
+              .map((k) => {
+                const b = cell.borders?.[k];
+                if (b) return borderXml(k, b);
+                return borderWidth > 0 ? '' : borderXml(k, { width: 0 });
+              })
+              .join('')}</w:tcBorders>`
+          : '';
+        out += `<w:tc><w:tcPr><w:tcW w:w="${twip(columns[c])}" w:type="dxa"/>${sides}${background ? `<w:shd w:fill="${background.slice(1)}" w:color="auto" w:val="clear"/>` : ''}<w:tcMar><w:top w:w="${pad(cell.paddingTop)}" w:type="dxa"/><w:left w:w="${pad(cell.paddingLeft)}" w:type="dxa"/><w:bottom w:w="${pad(cell.paddingBottom)}" w:type="dxa"/><w:right w:w="${pad(cell.paddingRight)}" w:type="dxa"/></w:tcMar><w:vAlign w:val="${vAlign}"/></w:tcPr>${content}</w:tc>`;
       });
       out += '</w:tr>';
     });
@@ -465,10 +534,30 @@ class DocxWriter {
   }
 }
 
-const FONTS = `<w:rFonts w:ascii="${RENDER_FAMILY}" w:hAnsi="${RENDER_FAMILY}" w:eastAsia="${RENDER_FAMILY}" w:cs="${RENDER_FAMILY}"/>`;
+const FONTS = `<w:rFonts w:ascii="${DOCX_FAMILY}" w:hAnsi="${DOCX_FAMILY}" w:eastAsia="${DOCX_FAMILY}" w:cs="${DOCX_FAMILY}"/>`;
 
 /** Fonts embedded in the file are used where Sarabun is not installed. */
 const SETTINGS = `${XML_HEAD}<w:settings ${W_ROOT}><w:embedTrueTypeFonts/><w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`;
+
+/** A paragraph or cell border (17.3.4): line style, width in eighths of a point, padding in points. */
+function borderXml(side: string, b: Border, paragraph = false): string {
+  if (!(b.width > 0)) return `<w:${side} w:val="none" w:color="auto" w:sz="0" w:space="0"/>`;
+  const val = b.dash === 'DOT' ? 'dotted' : b.dash === 'DASH' ? 'dashed' : 'single';
+  const color = (normaliseColor(b.color) ?? DEFAULT_BORDER_COLOR).slice(1);
+  const space = paragraph ? Math.round(b.padding ?? 0) : 0;
+  return `<w:${side} w:val="${val}" w:color="${color}" w:sz="${Math.max(Math.round(b.width * 8), 2)}" w:space="${space}"/>`;
+}
+
+/**
+ * A model size as the DOCX carries it: TH Sarabun's official size (Sarabun 11 → 16 pt, 14 → 20,
+ * 20 → 29), in "Sarabun TH", which is drawn at that scale (th-scale-font.ts). Within 0.35 pt of a
+ * whole size, the whole size: the form's sizes are whole points.
+ */
+function docxHalfPoints(size: number, family: string | undefined): number {
+  const pt = size * sizeScale(family) * TH_SARABUN_SCALE;
+  const whole = Math.round(pt);
+  return halfPoints(Math.abs(pt - whole) <= 0.35 ? whole : pt);
+}
 
 function halfPoints(pt: number): number {
   return Math.max(Math.round(pt * 2), 2);

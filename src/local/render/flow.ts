@@ -4,11 +4,14 @@
  */
 import type {
   BlockNode,
+  Border,
   DocModel,
   ImageNode,
   InlineNode,
   ListItemNode,
   ParagraphNode,
+  PositionedImageNode,
+  TableCellNode,
   TableNode,
   TextStyle,
   VerticalAlignment,
@@ -19,16 +22,31 @@ import type { ListCounters } from './lists';
 import { mergeTextStyles, normaliseColor, paragraphLook, paragraphTextStyle } from './styles';
 import type { RunStyle, RunStyles } from './styles';
 
+/** A paragraph's bottom rule, drawn under its last line from `left` to `right` (column points). */
+export interface UnderRule {
+  left: number;
+  right: number;
+  border: Border;
+}
+
+/** Images anchored to a paragraph, drawn with its first line; offsets from `left` and the line's top. */
+export interface Anchored {
+  left: number;
+  images: PositionedImageNode[];
+}
+
 /** `keep`: no page break between this item and the next one. */
 export type VItem =
   | { kind: 'space'; height: number; keep: boolean }
-  | { kind: 'line'; line: Line; keep: boolean }
+  | { kind: 'line'; line: Line; keep: boolean; rule?: UnderRule; anchored?: Anchored }
   | { kind: 'row'; table: TableLayout; row: number; keep: boolean }
   | { kind: 'pageBreak'; keep: false };
 
 export interface CellLayout {
   /** From the table's left edge. */
   x: number;
+  /** Sides drawn differently from the table's border (dotted, none). */
+  borders?: TableCellNode['borders'];
   width: number;
   items: VItem[];
   contentHeight: number;
@@ -139,10 +157,21 @@ function paragraphItems(
   const keep = look.keepWithNext;
   const items: VItem[] = [];
   if (look.spacingBefore > 0) items.push({ kind: 'space', height: look.spacingBefore, keep: true });
-  for (const line of lines) {
-    items.push({ kind: 'line', line, keep });
+  const border = block.style.borderBottom;
+  const anchored = block.type === 'paragraph' ? block.positioned : undefined;
+  lines.forEach((line, i) => {
+    const item: VItem = { kind: 'line', line, keep };
+    if (i === 0 && anchored?.length) item.anchored = { left: look.indentStart, images: anchored };
+    // The paragraph's border runs from its start indent to its end indent, under the last line.
+    if (i === lines.length - 1 && border && border.width > 0)
+      item.rule = { left: look.indentStart, right: width - look.indentEnd, border };
+    items.push(item);
+    if (item.rule) {
+      const room = (border?.padding ?? 0) + (border?.width ?? 0);
+      items.push({ kind: 'space', height: room, keep });
+    }
     if (line.pageBreakAfter && !inCell) items.push({ kind: 'pageBreak', keep: false });
-  }
+  });
   const endsWithBreak = lines[lines.length - 1]?.pageBreakAfter;
   if (look.spacingAfter > 0 && !endsWithBreak) {
     items.push({ kind: 'space', height: look.spacingAfter, keep });
@@ -279,6 +308,7 @@ function layoutRow(
     const items = layoutBlocks(blocks, inner, ctx, true).filter((it) => it.kind !== 'pageBreak');
     const layout: CellLayout = {
       x,
+      borders: cell.borders,
       width: cellWidth,
       items,
       contentHeight: items.reduce((s, it) => s + itemHeight(it), 0),

@@ -267,7 +267,12 @@ function fillLines(units: Unit[], frame: ParagraphFrame, firstLeft: number, m: M
         continue;
       case 'tab': {
         const at = left() + width;
-        const stop = (Math.floor((at + EPSILON) / TAB_STOP) + 1) * TAB_STOP;
+        // A hanging indent is the first line's first tab stop (Docs and Word both do this), so a
+        // label, a tab and the value line up with the value's wrapped lines.
+        const hanging = drafts.length === 0 && look.indentStart > at + EPSILON;
+        const stop = hanging
+          ? look.indentStart
+          : (Math.floor((at + EPSILON) / TAB_STOP) + 1) * TAB_STOP;
         if (stop - left() > avail() && items.length > 0) {
           finish('wrap');
           queue.push(unit);

@@ -3,7 +3,7 @@
  * layout (layout.ts, flow.ts), paginated here and drawn with pdfkit.
  */
 import PDFDocument from 'pdfkit';
-import type { BlockNode, DocModel, ImageNode } from '../docmodel';
+import type { BlockNode, Border, DocModel } from '../docmodel';
 import type { Line, Piece, TextPiece } from './layout';
 import {
   type LayoutContext,
@@ -12,6 +12,7 @@ import {
   type VItem,
   itemHeight,
   layoutBlock,
+  PX,
   releaseRow,
 } from './flow';
 import { MIN_COLUMN, pageGeometry } from './geometry';
@@ -157,14 +158,18 @@ class PdfRenderer {
     this.fill = '';
     let bodyTop = this.marginTop;
     let bodyBottom = this.height - this.marginBottom;
-    if (this.model.header?.length) {
-      const items = this.layoutFurniture(this.model.header);
+    // Docs' "different first page": page 1 has its own header and footer, or none.
+    const first = this.page === 1 && this.model.differentFirstPage;
+    const header = first ? this.model.firstPageHeader : this.model.header;
+    const footer = first ? this.model.firstPageFooter : this.model.footer;
+    if (header?.length) {
+      const items = this.layoutFurniture(header);
       const top = Math.min(HEADER_FOOTER_OFFSET, this.marginTop / 2);
       this.drawItems(items, this.left, top);
       bodyTop = Math.max(bodyTop, top + sum(items));
     }
-    if (this.model.footer?.length) {
-      const items = this.layoutFurniture(this.model.footer);
+    if (footer?.length) {
+      const items = this.layoutFurniture(footer);
       const top = this.height - Math.min(HEADER_FOOTER_OFFSET, this.marginBottom / 2) - sum(items);
       this.drawItems(items, this.left, Math.max(top, 0));
       bodyBottom = Math.min(bodyBottom, top);
@@ -195,7 +200,9 @@ class PdfRenderer {
       this.newPage(true);
       return;
     }
-    if (!this.atTop && (!prev || !prev.keep)) {
+    // A body row decides for itself (placeRow): it may split rather than leave half a page blank.
+    const bodyRow = item.kind === 'row' && !item.keep;
+    if (!this.atTop && (!prev || !prev.keep) && !bodyRow) {
       const need = this.keptHeight(item, stream);
       if (this.y + need > this.bodyBottom + EPSILON && need <= this.capacity) {
         this.newPage(false);
@@ -211,7 +218,7 @@ class PdfRenderer {
         if (!this.atTop && this.y + item.line.height > this.bodyBottom + EPSILON) {
           this.newPage(false);
         }
-        this.drawLine(item.line, this.left, this.y);
+        this.drawItem(item, this.left, this.y);
         this.y += item.line.height;
         this.atTop = false;
         return;
@@ -254,17 +261,19 @@ class PdfRenderer {
   }
 
   /**
-   * A row that fits is drawn whole; one that would fit on the next page moves there; a row
-   * taller than a page is split between its cells' lines.
+   * A row that fits is drawn whole; one that would fit on the next page moves there, unless that
+   * would leave half the page or more blank: such a tall row is split between its cells' lines,
+   * as is a row taller than a page.
    */
   private placeRow(table: TableLayout, r: number): void {
     const row = table.rows[r];
     if (this.y + row.height > this.bodyBottom + EPSILON) {
       const room = this.capacity - this.headerHeight(table, r);
-      if (!this.atTop && row.height <= room) {
+      const blank = this.bodyBottom - this.y;
+      if (!this.atTop && row.height <= room && blank < this.capacity / 2) {
         this.newPage(false);
         this.repeatHeader(table, r);
-      } else if (row.height > room) {
+      } else {
         this.splitRow(table, r);
         return;
       }
@@ -322,8 +331,24 @@ class PdfRenderer {
   }
 
   private drawItem(item: VItem, x: number, y: number): void {
-    if (item.kind === 'line') this.drawLine(item.line, x, y);
-    else if (item.kind === 'row') {
+    if (item.kind === 'line') {
+      this.drawLine(item.line, x, y);
+      if (item.rule) {
+        const { border } = item.rule;
+        const at = y + item.line.height + (border.padding ?? 0) + border.width / 2;
+        this.stroke(border, x + item.rule.left, at, x + item.rule.right, at);
+      }
+      // In front of the text, at the offsets from the paragraph's left edge and its first line's top.
+      for (const img of item.anchored?.images ?? []) {
+        this.drawImage(
+          img,
+          x + item.anchored!.left + img.leftOffset,
+          y + img.topOffset,
+          img.width * PX,
+          img.height * PX,
+        );
+      }
+    } else if (item.kind === 'row') {
       const row = item.table.rows[item.row];
       this.drawRow(item.table, row, x, y, row.height, null);
     }
@@ -358,12 +383,35 @@ class PdfRenderer {
         top += itemHeight(item);
       }
     });
-    if (table.borderWidth > 0) {
-      doc.save();
-      doc.lineWidth(table.borderWidth).strokeColor(table.borderColor);
-      for (const cell of row.cells) doc.rect(x + cell.x, y, cell.width, height).stroke();
-      doc.restore();
+    const grid: Border = { width: table.borderWidth, color: table.borderColor };
+    for (const cell of row.cells) {
+      if (!cell.borders && table.borderWidth > 0) {
+        doc.save();
+        doc.lineWidth(table.borderWidth).strokeColor(table.borderColor);
+        doc.rect(x + cell.x, y, cell.width, height).stroke();
+        doc.restore();
+        continue;
+      }
+      const left = x + cell.x;
+      const right = left + cell.width;
+      const side = (k: 'top' | 'bottom' | 'left' | 'right') => cell.borders?.[k] ?? grid;
+      this.stroke(side('top'), left, y, right, y);
+      this.stroke(side('bottom'), left, y + height, right, y + height);
+      this.stroke(side('left'), left, y, left, y + height);
+      this.stroke(side('right'), right, y, right, y + height);
     }
+  }
+
+  /** One rule: solid, dotted (round dots one width apart… as Docs draws DOT) or dashed. */
+  private stroke(border: Border, x0: number, y0: number, x1: number, y1: number): void {
+    if (!(border.width > 0)) return;
+    const doc = this.doc;
+    doc.save();
+    doc.lineWidth(border.width).strokeColor(border.color ?? '#000000');
+    if (border.dash === 'DOT') doc.lineCap('round').dash(0.01, { space: border.width * 2.5 });
+    else if (border.dash === 'DASH') doc.dash(border.width * 4, { space: border.width * 3 });
+    doc.moveTo(x0, y0).lineTo(x1, y1).stroke();
+    doc.restore();
   }
 
   private drawLine(line: Line, x: number, top: number): void {
@@ -444,7 +492,7 @@ class PdfRenderer {
     if (style.link) doc.link(x, top, piece.width, line.height, style.link);
   }
 
-  private drawImage(image: ImageNode, x: number, y: number, w: number, h: number): void {
+  private drawImage(image: { data: string }, x: number, y: number, w: number, h: number): void {
     let opened = this.images.get(image.data);
     if (opened === undefined) {
       opened = this.openImage(image.data);

@@ -527,7 +527,21 @@ export const SCOPE_TABLE: readonly ServiceScopes[] = [
         page: 'paragraph',
         scopes: DOCS,
         access: 'full',
-        members: PARAGRAPH,
+        members: [
+          ...PARAGRAPH,
+          ...words(
+            'addPositionedImage getPositionedImage getPositionedImages removePositionedImage',
+          ),
+        ],
+      },
+      PositionedImage: {
+        page: 'positioned-image',
+        scopes: DOCS,
+        access: 'full',
+        members: words(`
+          getAs getBlob getHeight getId getLayout getLeftOffset getParagraph getTopOffset getWidth
+          setHeight setLayout setLeftOffset setTopOffset setWidth
+        `),
       },
       ListItem: {
         page: 'list-item',

@@ -44,9 +44,10 @@ describe('the built-in template', () => {
     const lines = flatten(applyPlan({ body }, expandTemplate(parsed, content.values)));
     const text = lines.join('\n');
     expect(text).not.toContain('{{');
-    expect(text).toContain('วันที่  ๓ ตุลาคม ๒๕๖๘');
+    // ที่ … วันที่ … is a form line: label and value in cells of their own.
+    expect(lines).toEqual(expect.arrayContaining(['ที่', 'วันที่', '๓ ตุลาคม ๒๕๖๘']));
     expect(text).toContain('เรียน  นายกองค์การบริหารส่วนตำบลเมืองเก่า');
-    expect(text).toContain('อยู่ในระดับผ่าน คือ มีผลการประเมิน ITA ในภาพรวม ๘๕ คะแนนขึ้นไป');
+    expect(text).toContain('อยู่ในระดับผ่าน คือ มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ๘๕ คะแนนขึ้นไป');
     expect(lines).toContain('ความเห็นของหัวหน้าสำนักปลัดองค์การบริหารส่วนตำบล');
     expect(lines.filter((l) => l.startsWith('ความเห็นของ'))).toHaveLength(2);
     expect(lines).toContain('[แผนภูมิคะแนนผลการประเมิน ITA รายเครื่องมือเทียบกับเกณฑ์]');
@@ -67,8 +68,8 @@ describe('the comparison with earlier years in the built-in template', () => {
     const text = flatten(out).join('\n');
     expect(text).not.toContain('ผลการประเมินเปรียบเทียบกับปีที่ผ่านมา');
     expect(text).not.toContain('แผนภูมิคะแนนผลการประเมิน ITA และรายเครื่องมือย้อนหลัง');
-    // Only the measures table is left.
-    expect(out.filter((o) => typeof o === 'object' && 'table' in o)).toHaveLength(1);
+    // Only the form line (ที่ … วันที่ …) and the measures table are left.
+    expect(out.filter((o) => typeof o === 'object' && 'table' in o)).toHaveLength(2);
   });
 
   it('shows the sentences, one table with a column per year, and the trend chart', () => {
@@ -78,13 +79,13 @@ describe('the comparison with earlier years in the built-in template', () => {
     expect(lines.join('\n')).toContain('เพิ่มขึ้น ๕.๗๔ คะแนนจากปีงบประมาณ พ.ศ. ๒๕๖๗ ซึ่งได้ ๘๗.๗๙ คะแนน');
     expect(lines).toContain('[แผนภูมิคะแนนผลการประเมิน ITA และรายเครื่องมือย้อนหลังเทียบกับเกณฑ์]');
     expect(lines).toContain(
-      'แผนภูมิ คะแนน ITA ภาพรวมและรายเครื่องมือ พ.ศ. ๒๕๖๖–๒๕๖๘ เทียบกับเกณฑ์ ๘๕ คะแนน',
+      'แผนภูมิที่ ๒ คะแนน ITA ภาพรวมและรายเครื่องมือ พ.ศ. ๒๕๖๖–๒๕๖๘ เทียบกับเกณฑ์ ๘๕ คะแนน',
     );
     const tables = out.filter(
       (o): o is { table: Out[][][] } => typeof o === 'object' && 'table' in o,
     );
-    expect(tables).toHaveLength(2);
-    const rows = tables[0].table.map((r) => r.map((cell) => flatten(cell).join(' ')));
+    expect(tables).toHaveLength(3);
+    const rows = tables[1].table.map((r) => r.map((cell) => flatten(cell).join(' ')));
     expect(rows[0]).toEqual(['รายการ', 'ปี ๒๕๖๖', 'ปี ๒๕๖๗', 'ปี ๒๕๖๘']);
     expect(rows.at(-1)).toEqual(['คะแนนรวม ITA', '๘๒.๔๓', '๘๗.๗๙', '๙๓.๕๓']);
     expect(rows).toHaveLength(7);

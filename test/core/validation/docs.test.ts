@@ -17,6 +17,7 @@ const SCENARIOS: TabValues[] = [
       [1, 'ผู้เสนอ', '', '', 'ก', 'ข', '', ''],
     ],
   },
+  corrected({ ผู้ลงนาม: { D2: 'นายชนภัช ปฐุมารรณ์' } }),
   corrected({
     ข้อมูลทั่วไป: {
       A3: 'อำเภ',
@@ -96,6 +97,8 @@ describe('docs/validation.md', () => {
         .map((f) => `${f.rule} ${f.sheet}!${f.cell}: ${f.message}`),
     );
     for (const [, id, , sheet, cell, message] of rows) {
+      // Checked by the add-on from what it keeps, not from the cells (src/gas/generate.ts).
+      if (id === 'garuda-missing') continue;
       expect(said).toContain(`${id} ${sheet}!${cell}: ${message.replace(/\\\|/g, '|')}`);
     }
   });

@@ -17,8 +17,17 @@ export function corrected(changes: Record<string, Record<string, unknown>> = {})
   return tabs;
 }
 
+/**
+ * The corrected seed keeps one warning on purpose: its author also comments on the memo as
+ * acting head of สำนักปลัด (ผู้ลงนาม!D3, signatory-signs-twice), as in the seed. fixtures.test.ts
+ * pins it; comparisons here leave it out so each test sees only what its change causes.
+ */
+export function isSeedSignsTwice(f: Finding): boolean {
+  return f.rule === 'signatory-signs-twice' && f.sheet === 'ผู้ลงนาม' && f.cell === 'D3';
+}
+
 export function findingsOf(tabs: TabValues): Finding[] {
-  return validateWorkbook(tabs);
+  return validateWorkbook(tabs).filter((f) => !isSeedSignsTwice(f));
 }
 
 /** "sheet!cell rule" for compact assertions. */

@@ -33,6 +33,6 @@ describe('the core in another realm', () => {
     const tabs = seedTabs('corrected');
     tabs['ข้อมูลทั่วไป'][8][1] = new Date(Date.UTC(2024, 8, 1)); // before FY 2568
     const rules = core.validateWorkbook(tabs).map((f) => f.rule);
-    expect(rules).toEqual(['memo-date-before-fiscal-year']);
+    expect(rules).toEqual(['memo-date-before-fiscal-year', 'signatory-signs-twice']);
   });
 });

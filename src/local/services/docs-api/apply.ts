@@ -155,18 +155,30 @@ function checkTables(seg: Segment, from: number, to: number): void {
 // eslint-disable-next-line no-control-regex
 const STRIPPED = /[\u0000-\u0008\u000C-\u001F\uE000-\uF8FF]/g;
 
+/**
+ * A paragraph made from `p` (a split, a break): its style, not its positioned images, which stay
+ * anchored to the first piece (`keepAnchored`). Which piece keeps them on Google is not
+ * documented; the first is what the Docs editor shows when Enter splits an anchored paragraph.
+ */
 function cloneParagraph(
   p: ParagraphLike,
   children: InlineNode[],
   textStyle?: TextStyle,
 ): ParagraphLike {
+  const { positioned: _anchored, ...rest } = p as ParagraphLike & { positioned?: unknown };
   const copy = {
-    ...p,
+    ...rest,
     style: { ...p.style },
     textStyle: { ...(textStyle ?? p.textStyle) },
     children,
   };
   return copy as ParagraphLike;
+}
+
+function keepAnchored(from: ParagraphLike, nodes: ParagraphLike[]): ParagraphLike[] {
+  const anchored = from.type === 'paragraph' ? from.positioned : undefined;
+  if (anchored?.length && nodes[0]?.type === 'paragraph') nodes[0].positioned = anchored;
+  return nodes;
 }
 
 /** Replaces a paragraph node by `nodes` in its block list and in the index. */
@@ -207,7 +219,7 @@ function insertText(
     ]);
     return cloneParagraph(p.node, children, children.length ? undefined : style);
   });
-  replaceParagraph(seg, p, nodes);
+  replaceParagraph(seg, p, keepAnchored(p.node, nodes));
 }
 
 function deleteContentRange(doc: EditedDocument, r: Api.Request['deleteContentRange']): void {
@@ -378,10 +390,14 @@ function insertPageBreak(
   const p = paragraphFor(seg, index);
   if (p.parent) throw new RequestError('Page breaks cannot be inserted inside a table.');
   const [before, after] = splitInline(p.node.children, index - p.start);
-  replaceParagraph(seg, p, [
-    cloneParagraph(p.node, normalizeInline([...before, { type: 'pageBreak' }])),
-    cloneParagraph(p.node, after),
-  ]);
+  replaceParagraph(
+    seg,
+    p,
+    keepAnchored(p.node, [
+      cloneParagraph(p.node, normalizeInline([...before, { type: 'pageBreak' }])),
+      cloneParagraph(p.node, after),
+    ]),
+  );
 }
 
 function emptyParagraph(): ParagraphNode {
@@ -414,7 +430,11 @@ function insertTable(
     })),
   };
   const k = p.blocks.indexOf(p.node);
-  p.blocks.splice(k, 1, cloneParagraph(p.node, before), table, cloneParagraph(p.node, after));
+  const [head, tail] = keepAnchored(p.node, [
+    cloneParagraph(p.node, before),
+    cloneParagraph(p.node, after),
+  ]);
+  p.blocks.splice(k, 1, head, table, tail);
   seg.rebuild();
 }
 

@@ -21,6 +21,16 @@ import type { ParagraphLike } from './inline';
 import { cellStyleJson, nestingLevelJson, paragraphStyleJson, pt, textStyleJson } from './styles';
 
 export const HEADER_ID = 'kix.header0';
+export const FIRST_HEADER_ID = 'kix.header1';
+
+/** DocumentApp's PositionedLayout as the API's PositionedObjectLayout. */
+const POSITIONED_LAYOUT: Record<string, string> = {
+  ABOVE_TEXT: 'IN_FRONT_OF_TEXT',
+  BREAK_BOTH: 'BREAK_LEFT_RIGHT',
+  BREAK_LEFT: 'BREAK_LEFT',
+  BREAK_RIGHT: 'BREAK_RIGHT',
+  WRAP_TEXT: 'WRAP_TEXT',
+};
 export const FOOTER_ID = 'kix.footer0';
 
 /** Sets startIndex/endIndex the way proto3 JSON does (a zero start is left out). */
@@ -34,6 +44,7 @@ function indexed<T extends object>(start: number, end: number, value: T): T {
 class JsonWriter {
   readonly lists: NonNullable<Api.Document['lists']> = {};
   readonly inlineObjects: Record<string, unknown> = {};
+  readonly positionedObjects: Record<string, unknown> = {};
   private images = 0;
 
   blocks(blocks: BlockNode[], at: number): { content: Api.StructuralElement[]; end: number } {
@@ -71,6 +82,26 @@ class JsonWriter {
     }
     const paragraph: Api.Paragraph = { elements, paragraphStyle: paragraphStyleJson(p.style) };
     if (p.type === 'listItem') paragraph.bullet = this.bullet(p);
+    if (p.type === 'paragraph' && p.positioned?.length) {
+      paragraph.positionedObjectIds = p.positioned.map((img) => {
+        // PositionedObject: https://developers.google.com/docs/api/reference/rest/v1/documents#positionedobject
+        this.positionedObjects[img.id] = {
+          objectId: img.id,
+          positionedObjectProperties: {
+            positioning: {
+              layout: POSITIONED_LAYOUT[img.layout],
+              leftOffset: pt(img.leftOffset),
+              topOffset: pt(img.topOffset),
+            },
+            embeddedObject: {
+              imageProperties: { contentUri: `https://docs.google.com/local-image/${img.id}` },
+              size: { width: pt(img.width * 0.75), height: pt(img.height * 0.75) },
+            },
+          },
+        };
+        return img.id;
+      });
+    }
     return { element: indexed(start, index, { paragraph }), end: index };
   }
 
@@ -187,6 +218,17 @@ export function documentJson(model: DocModel, documentId: string): Api.Document 
       [HEADER_ID]: { headerId: HEADER_ID, content: w.blocks(model.header, 0).content },
     };
   }
+  if (model.differentFirstPage) documentStyle.useFirstPageHeaderFooter = true;
+  if (model.differentFirstPage && model.firstPageHeader) {
+    documentStyle.firstPageHeaderId = FIRST_HEADER_ID;
+    doc.headers = {
+      ...doc.headers,
+      [FIRST_HEADER_ID]: {
+        headerId: FIRST_HEADER_ID,
+        content: w.blocks(model.firstPageHeader, 0).content,
+      },
+    };
+  }
   if (model.footer) {
     documentStyle.defaultFooterId = FOOTER_ID;
     doc.footers = {
@@ -196,5 +238,6 @@ export function documentJson(model: DocModel, documentId: string): Api.Document 
   doc.documentStyle = documentStyle;
   if (Object.keys(w.lists).length) doc.lists = w.lists;
   if (Object.keys(w.inlineObjects).length) doc.inlineObjects = w.inlineObjects;
+  if (Object.keys(w.positionedObjects).length) doc.positionedObjects = w.positionedObjects;
   return doc;
 }

@@ -10,6 +10,7 @@
  */
 import type {
   Alignment,
+  Border,
   GlyphType,
   Heading,
   ParagraphStyle,
@@ -184,6 +185,36 @@ export function paragraphStyleJson(s: ParagraphStyle): Api.ParagraphStyle {
   if (s.indentEnd !== undefined) out.indentEnd = pt(s.indentEnd);
   if (s.keepWithNext !== undefined) out.keepWithNext = s.keepWithNext;
   if (s.keepLinesTogether !== undefined) out.keepLinesTogether = s.keepLinesTogether;
+  if (s.borderBottom) out.borderBottom = borderJson(s.borderBottom, true);
+  return out;
+}
+
+const DASHES = ['SOLID', 'DOT', 'DASH'] as const;
+
+/** A model border as the API's ParagraphBorder / TableCellBorder. */
+export function borderJson(b: Border, paragraph = false): Api.ParagraphBorder {
+  const out: Api.ParagraphBorder = {
+    color: colorJson(b.color) ?? { color: { rgbColor: {} } },
+    width: pt(b.width),
+    dashStyle: b.dash ?? 'SOLID',
+  };
+  if (paragraph) out.padding = pt(b.padding ?? 0);
+  return out;
+}
+
+/** An API border as the model's; a width of 0 (or none) is no border. */
+function borderOf(b: Api.ParagraphBorder | undefined, what: string): Border | undefined {
+  if (!b) return undefined;
+  const dash = b.dashStyle ?? 'SOLID';
+  if (!(DASHES as readonly string[]).includes(dash))
+    throw new RequestError(`Invalid ${what}.dashStyle ${dash}.`);
+  const width = points(b.width, `${what}.width`) ?? 0;
+  if (width < 0) throw new RequestError(`${what}.width must not be negative.`);
+  const out: Border = { width, dash: dash as Border['dash'] };
+  const color = colorHex(b.color);
+  if (color) out.color = color;
+  const padding = points(b.padding, `${what}.padding`);
+  if (padding) out.padding = padding;
   return out;
 }
 
@@ -242,6 +273,17 @@ export function patchParagraphStyle(
       case 'spacingMode':
         // How spacing collapses between list items: the renderers never collapse it.
         break;
+      case 'borderBottom': {
+        // "Paragraph borders cannot be partially updated. When changing a paragraph border the
+        // new border must be specified in its entirety." (ParagraphStyle, API reference)
+        const b = style.borderBottom;
+        if (b && (b.width === undefined || b.dashStyle === undefined || b.padding === undefined))
+          throw new RequestError(
+            'Paragraph borders cannot be partially updated: give borderBottom its color, width, padding and dashStyle.',
+          );
+        set('borderBottom', borderOf(b, 'borderBottom'));
+        break;
+      }
       case 'avoidWidowAndOrphan':
       case 'pageBreakBefore':
         if (style[f as 'pageBreakBefore']) throw notEmulatedRequest(f);
@@ -257,18 +299,18 @@ export function cellStyleJson(
   cell: TableCellNode,
   border: { width: number; color: string },
 ): Api.TableCellStyle {
-  const b: Api.TableCellBorder = {
-    color: colorJson(border.color) ?? { color: { rgbColor: {} } },
-    width: pt(border.width),
-    dashStyle: 'SOLID',
+  const table = borderJson({ width: border.width, color: border.color });
+  const side = (k: 'top' | 'bottom' | 'left' | 'right') => {
+    const own = cell.borders?.[k];
+    return own ? borderJson(own) : table;
   };
   const out: Api.TableCellStyle = {
     rowSpan: 1,
     columnSpan: 1,
-    borderTop: b,
-    borderBottom: b,
-    borderLeft: b,
-    borderRight: b,
+    borderTop: side('top'),
+    borderBottom: side('bottom'),
+    borderLeft: side('left'),
+    borderRight: side('right'),
   };
   const bg = colorJson(cell.backgroundColor);
   if (bg) out.backgroundColor = bg;
@@ -281,8 +323,9 @@ export function cellStyleJson(
 }
 
 /**
- * Applies a masked cell style to a cell. The model keeps one border for a whole table, so cell
- * borders must be the same on all four sides: that border becomes the table's.
+ * Applies a masked cell style to a cell. A border the same solid line on all four sides becomes
+ * the table's (the model's usual case: one grid); sides that differ, or dotted and dashed lines,
+ * are kept on the cell.
  */
 export function patchCellStyle(
   cell: TableCellNode,
@@ -298,17 +341,33 @@ export function patchCellStyle(
   if (borders.length) {
     const sides = ['borderTop', 'borderBottom', 'borderLeft', 'borderRight'] as const;
     const given = sides.map((s) => JSON.stringify(style[s] ?? null));
-    if (borders.length !== 4 || given.some((g) => g !== given[0]))
-      throw notEmulatedRequest('cell borders that differ between sides');
     const b = style.borderTop;
-    if (b?.dashStyle && b.dashStyle !== 'SOLID')
-      throw notEmulatedRequest(`dashStyle ${b.dashStyle}`);
-    const width = points(b?.width, 'border width');
-    if (width === undefined) delete table.borderWidth;
-    else table.borderWidth = width;
-    const color = colorHex(b?.color);
-    if (color === undefined) delete table.borderColor;
-    else table.borderColor = color;
+    const uniform =
+      borders.length === 4 &&
+      given.every((g) => g === given[0]) &&
+      (!b?.dashStyle || b.dashStyle === 'SOLID');
+    if (uniform && !cell.borders) {
+      const width = points(b?.width, 'border width');
+      if (width === undefined) delete table.borderWidth;
+      else table.borderWidth = width;
+      const color = colorHex(b?.color);
+      if (color === undefined) delete table.borderColor;
+      else table.borderColor = color;
+    } else {
+      const own = { ...cell.borders };
+      const key = {
+        borderTop: 'top',
+        borderBottom: 'bottom',
+        borderLeft: 'left',
+        borderRight: 'right',
+      } as const;
+      for (const f of borders as (typeof sides)[number][]) {
+        const side = borderOf(style[f], f);
+        if (side) own[key[f]] = side;
+        else delete own[key[f]];
+      }
+      set('borders', Object.keys(own).length ? own : undefined);
+    }
   }
   for (const f of fields) {
     switch (f) {

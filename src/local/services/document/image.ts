@@ -1,4 +1,5 @@
 import type { ImageNode } from '../../docmodel';
+import { imageHeader } from '../../../core/image';
 import { Blob, isBlob } from '../blob';
 import { num } from './attributes';
 import { ElementBase, detachedNodeOf, registerElement } from './element';
@@ -7,48 +8,15 @@ import type { AnyNode } from './tree';
 
 /** Type and pixel size read from the image header (PNG, JPEG, GIF: what Docs accepts inline). */
 export function imageInfo(data: Uint8Array): { mimeType: string; width: number; height: number } {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (
-    data.length >= 24 &&
-    data[0] === 0x89 &&
-    data[1] === 0x50 &&
-    data[2] === 0x4e &&
-    data[3] === 0x47
-  ) {
-    return { mimeType: 'image/png', width: view.getUint32(16), height: view.getUint32(20) };
-  }
+  const header = imageHeader(data);
+  if (header) return header;
   if (data.length >= 10 && data[0] === 0x47 && data[1] === 0x49 && data[2] === 0x46) {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     return {
       mimeType: 'image/gif',
       width: view.getUint16(6, true),
       height: view.getUint16(8, true),
     };
-  }
-  if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8) {
-    let i = 2;
-    while (i + 9 < data.length) {
-      if (data[i] !== 0xff) {
-        i++;
-        continue;
-      }
-      const marker = data[i + 1];
-      const len = view.getUint16(i + 2);
-      // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC) carry the frame size.
-      if (
-        marker >= 0xc0 &&
-        marker <= 0xcf &&
-        marker !== 0xc4 &&
-        marker !== 0xc8 &&
-        marker !== 0xcc
-      ) {
-        return {
-          mimeType: 'image/jpeg',
-          height: view.getUint16(i + 5),
-          width: view.getUint16(i + 7),
-        };
-      }
-      i += 2 + len;
-    }
   }
   throw new Error('Invalid image data.');
 }

@@ -1,4 +1,12 @@
-import type { GlyphType, InlineNode, ListItemNode, ParagraphStyle, TextNode } from '../../docmodel';
+import type {
+  GlyphType,
+  InlineNode,
+  ListItemNode,
+  ParagraphNode,
+  ParagraphStyle,
+  PositionedImageNode,
+  TextNode,
+} from '../../docmodel';
 import {
   applyPatch,
   paragraphAttributes,
@@ -19,6 +27,7 @@ import {
 } from './element';
 import { GlyphType as GlyphTypes, enumName } from './enums';
 import { imageNodeFrom } from './image';
+import { addPositioned, PositionedImage } from './positioned';
 import { runsText, styleAt, styleRuns } from './runs';
 import { SearchableElement } from './searchable';
 import type { DocSession } from './session';
@@ -314,9 +323,48 @@ export abstract class ParagraphBase extends SearchableElement implements Pick<GP
   }
 }
 
-export class Paragraph extends ParagraphBase {
+export class Paragraph
+  extends ParagraphBase
+  implements
+    Pick<
+      GParagraph,
+      'addPositionedImage' | 'getPositionedImage' | 'getPositionedImages' | 'removePositionedImage'
+    >
+{
   constructor(session: DocSession, node: AnyNode) {
     super(session, node, 'Paragraph');
+  }
+
+  private get _para(): ParagraphNode {
+    return this._n as ParagraphNode;
+  }
+
+  private _positioned(n: PositionedImageNode): PositionedImage {
+    return new PositionedImage(this._s, n, () => this as never);
+  }
+
+  addPositionedImage(image: GoogleAppsScript.Base.BlobSource): never {
+    this._edit();
+    return this._positioned(addPositioned(this._para, image)) as never;
+  }
+
+  getPositionedImage(id: string): never {
+    const n = this._para.positioned?.find((x) => x.id === String(id));
+    return (n ? this._positioned(n) : null) as never;
+  }
+
+  getPositionedImages(): never {
+    return (this._para.positioned ?? []).map((n) => this._positioned(n)) as never;
+  }
+
+  removePositionedImage(id: string): boolean {
+    this._edit();
+    const list = this._para.positioned ?? [];
+    const k = list.findIndex((x) => x.id === String(id));
+    if (k < 0) return false;
+    list.splice(k, 1);
+    if (!list.length) delete this._para.positioned;
+    return true;
   }
 }
 

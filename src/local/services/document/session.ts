@@ -78,6 +78,8 @@ export function normalizeForSave(model: DocModel): DocModel {
   out.body = normalizeBlocks(out.body);
   if (out.header) out.header = normalizeBlocks(out.header);
   if (out.footer) out.footer = normalizeBlocks(out.footer);
+  if (out.firstPageHeader) out.firstPageHeader = normalizeBlocks(out.firstPageHeader);
+  if (out.firstPageFooter) out.firstPageFooter = normalizeBlocks(out.firstPageFooter);
   return out;
 }
 
@@ -137,5 +139,10 @@ function splitParagraph(p: ParagraphNode | ListItemNode): (ParagraphNode | ListI
     }
     if (runs.length) pieces[pieces.length - 1].push({ type: 'text', runs });
   }
-  return pieces.map((children) => ({ ...structuredClone(p), children: mergeInline(children) }));
+  // Positioned images stay anchored to the first piece (as Docs keeps them on the paragraph).
+  return pieces.map((children, i) => {
+    const piece = { ...structuredClone(p), children: mergeInline(children) };
+    if (i > 0 && piece.type === 'paragraph') delete piece.positioned;
+    return piece;
+  });
 }

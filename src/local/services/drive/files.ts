@@ -18,6 +18,7 @@ import { DEFAULT_FILE_FIELDS, FILE_FIELDS, fileResource } from './resource';
 import type { DriveStore } from './store';
 import type { FileEntry } from './types';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
+import { DOCX_MIME, docModelFromDocx } from './import-docx';
 
 type Schema = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 type Args = Record<string, unknown>;
@@ -102,13 +103,24 @@ export class FilesCollection implements Pick<
     const blob = mediaData != null && isBlob(mediaData) ? mediaData : null;
     const meta = blob ? blobMeta(blob) : { contentType: null, name: null };
     const mimeType = res.mimeType ?? meta.contentType ?? 'application/octet-stream';
-    if (blob && mimeType.startsWith(GOOGLE_MIME_PREFIX)) {
-      // Google would convert the upload (e.g. a .docx into a Google Doc); we cannot.
-      throw notEmulated(`uploading content as ${mimeType} (conversion on upload)`);
+    // Drive converts an upload created with a Google Workspace type: a .docx into a Google Doc
+    // ("Import to Google Docs types", https://developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs).
+    // The emulation converts a .docx into a Doc (import-docx.ts) and nothing else.
+    const imports = !!blob && mimeType === DOC_MIME && meta.contentType === DOCX_MIME;
+    if (blob && mimeType.startsWith(GOOGLE_MIME_PREFIX) && !imports) {
+      throw notEmulated(
+        `uploading ${meta.contentType ?? 'content'} as ${mimeType} (conversion on upload)`,
+      );
     }
     const parents = this.reachableParents(method, res.parents, optionalArgs);
+    const name = res.name ?? meta.name?.replace(/\.docx$/i, '') ?? 'Untitled';
+    const content = imports
+      ? docModelFromDocx((blob as Blob)._bytes(), '', name)
+      : blob
+        ? blob._bytes().slice()
+        : undefined;
     const e = this.store.createEntry({
-      name: res.name ?? meta.name ?? 'Untitled',
+      name,
       mimeType,
       parents,
       description: res.description,
@@ -116,7 +128,7 @@ export class FilesCollection implements Pick<
       properties: stringProps(res.properties),
       appCreated: true,
       originalFilename: meta.name ?? undefined,
-      content: blob ? blob._bytes().slice() : undefined,
+      content,
     });
     if (res.starred) this.store.patch(e.id, { starred: true });
     return this.render(e, mask);
