@@ -24,15 +24,15 @@ import { deriveContext } from '../core/validation/context';
 import { archiveTabName, SCORES_TAB } from '../core/workbook/contract';
 import { asLiteral } from '../core/workbook/literal';
 import type { YearStepAnswer } from '../shared/new-year-api';
+import { underDocumentLock } from './lock';
 import { appendLog } from './log';
 import { clearMarks } from './marks';
 import { ensureHistoryTab, formatYearColumn, protectHeader } from './setup';
 import { readContractTabs, readSheet, utcOffsetMinutes } from './sheets';
+import { activeUserEmail } from './team';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-const BUSY = 'มีผู้อื่นกำลังใช้คำสั่งของส่วนเสริมกับชีตนี้อยู่ กรุณารอสักครู่แล้วลองใหม่';
 
 function rangeOf(sheet: Sheet, r: GridRect): GoogleAppsScript.Spreadsheet.Range {
   return sheet.getRange(r.row, r.column, r.numRows, r.numColumns);
@@ -42,17 +42,6 @@ function sheetNamed(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new Error(`ไม่พบแท็บ “${name}”`);
   return sheet;
-}
-
-/** Runs `step` under the document lock; a refusal or failure leaves a Thai message. */
-function locked(step: () => YearStepAnswer): YearStepAnswer {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(15000)) return { status: 'refused', message: BUSY };
-  try {
-    return step();
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 /**
@@ -151,7 +140,7 @@ function carryOutStart(ss: Spreadsheet, plan: NewYearPlan): void {
 function logged(ss: Spreadsheet, action: string, status: string, note: string): void {
   appendLog(ss, {
     time: new Date(),
-    user: Session.getActiveUser().getEmail(),
+    user: activeUserEmail(),
     action,
     status,
     note,
@@ -172,27 +161,30 @@ interface Step<P> {
 }
 
 function confirmedStep<P>(ss: Spreadsheet, year: number, step: Step<P>): YearStepAnswer {
-  return locked(() => {
-    const planned = step.plan();
-    if (!planned.ok) return { status: 'refused', message: planned.message };
-    const plan = planned.plan;
-    if (step.year(plan) !== year) {
-      return {
-        status: 'refused',
-        message: `ปีงบประมาณในชีตเปลี่ยนไประหว่างที่รอการยืนยัน (ตอนนี้คือ ${step.year(plan)}) ระบบจึงยังไม่ได้ทำอะไร กรุณาสั่งอีกครั้ง`,
-      };
-    }
-    try {
-      step.carryOut(plan);
-    } catch (err) {
-      const reason = (err as Error)?.message ?? String(err);
-      logged(ss, step.action, 'ไม่สำเร็จ', reason);
-      return { status: 'failed', message: step.failed(plan, reason) };
-    }
-    const done = step.done(plan);
-    logged(ss, step.action, 'สำเร็จ', done.note);
-    return { status: 'done', fiscalYear: done.fiscalYear, message: done.message };
-  });
+  return underDocumentLock<YearStepAnswer>(
+    () => {
+      const planned = step.plan();
+      if (!planned.ok) return { status: 'refused', message: planned.message };
+      const plan = planned.plan;
+      if (step.year(plan) !== year) {
+        return {
+          status: 'refused',
+          message: `ปีงบประมาณในชีตเปลี่ยนไประหว่างที่รอการยืนยัน (ตอนนี้คือ ${step.year(plan)}) ระบบจึงยังไม่ได้ทำอะไร กรุณาสั่งอีกครั้ง`,
+        };
+      }
+      try {
+        step.carryOut(plan);
+      } catch (err) {
+        const reason = (err as Error)?.message ?? String(err);
+        logged(ss, step.action, 'ไม่สำเร็จ', reason);
+        return { status: 'failed', message: step.failed(plan, reason) };
+      }
+      const done = step.done(plan);
+      logged(ss, step.action, 'สำเร็จ', done.note);
+      return { status: 'done', fiscalYear: done.fiscalYear, message: done.message };
+    },
+    (message) => ({ status: 'refused', message }),
+  );
 }
 
 /**

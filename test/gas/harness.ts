@@ -7,7 +7,7 @@ import { tempDir } from '../local/helpers';
 export const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
 export async function runtimeOn(
-  example: 'ita-2568-published' | 'ita-2568-corrected' | null,
+  example: 'ita-2568-published' | 'ita-2568-corrected' | 'ita-2568-with-history' | null,
   options: RuntimeOptions = {},
 ): Promise<Runtime & { dir: string; workbookPath: string }> {
   const dir = tempDir('itamemo-gas-');

@@ -4,7 +4,7 @@ import { parseColor } from './colors';
 import { fail, type SheetsContext } from './context';
 import { rangeA1, type GridRange } from './a1';
 import type { Cell, SheetData, WrapStrategyName } from './model';
-import { hasContent } from './model';
+import { GOOGLE_MAX_CELL_CHARACTERS, hasContent } from './model';
 import { newProtection, Protection } from './protection';
 import { isRichTextValue, RichTextValue } from './rich-text';
 import { Sheet } from './sheet';
@@ -400,6 +400,7 @@ export class Range implements Pick<R, Methods> {
   }
 
   setValues(values: unknown[][]): R {
+    this.checkLengths(this.check2d(values, 'setValues').flat());
     return this.forEach2d(values, 'setValues', (_cell, v, r, c) =>
       writeEntered(this.sheet, r, c, v, this.ctx.book, true),
     );
@@ -407,9 +408,27 @@ export class Range implements Pick<R, Methods> {
 
   /** On a multi-cell range every cell gets the value, as in Sheets. */
   setValue(value: unknown): R {
+    this.checkLengths([value]);
     return this.forEach((_cell, r, c) =>
       writeEntered(this.sheet, r, c, value, this.ctx.book, true),
     );
+  }
+
+  /**
+   * Google Sheets holds at most 50,000 characters in a cell ("Files you can store in Google
+   * Drive", https://support.google.com/drive/answer/37603) and refuses the whole write before
+   * changing anything. The wording is the one Sheets and Apps Script show, as users report it
+   * (Google's reference gives only the limit). Assumed to apply to notes as well.
+   */
+  private checkLengths(values: readonly unknown[]): void {
+    for (const v of values) {
+      if (v !== null && v !== undefined && String(v).length > GOOGLE_MAX_CELL_CHARACTERS) {
+        fail(
+          this.ctx,
+          `Your input contains more than the maximum of ${GOOGLE_MAX_CELL_CHARACTERS} characters in a single cell.`,
+        );
+      }
+    }
   }
 
   getDisplayValues(): string[][] {
@@ -495,10 +514,12 @@ export class Range implements Pick<R, Methods> {
   }
 
   setNote(note: string | null): R {
+    this.checkLengths([note]);
     return this.forEach((cell) => this.writeNote(cell, note));
   }
 
   setNotes(notes: (string | null)[][]): R {
+    this.checkLengths(this.check2d(notes, 'setNotes').flat());
     return this.forEach2d(notes, 'setNotes', (cell, v) => this.writeNote(cell, v));
   }
 
