@@ -7,7 +7,7 @@ import { launchChromium } from '../../scripts/chromium';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn } from '../gas/harness';
-import { googleScriptRunStub, SIDEBAR_SERVER } from './stub';
+import { googleScriptRunStub, serverBridge, SIDEBAR_SERVER } from './stub';
 
 const html = readFileSync(join(__dirname, '..', '..', 'build', 'Sidebar.html'), 'utf8');
 
@@ -32,9 +32,7 @@ afterAll(async () => {
 /** Opens the sidebar page with google.script.run calling the runtime's entry points. */
 async function openSidebar(rt: Runtime): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-  await page.exposeFunction('__callServer', (name: string, args: string) =>
-    JSON.stringify(rt.run(name, ...JSON.parse(args)) ?? null),
-  );
+  await page.exposeFunction('__callServer', serverBridge(rt));
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.setContent(html.replace('<head>', `<head>${googleScriptRunStub(SIDEBAR_SERVER)}`));
   return page;

@@ -87,12 +87,78 @@ describe('two people generate from one sheet', () => {
     expect(folderOf(rt, mine)).toBe(officeFolder);
   });
 
-  it('without Picker settings the menu item says in Thai what is missing', async () => {
-    const rt = await office(['OK']);
+  it('without Picker settings the menu item says in Thai what is missing, and only what is true', async () => {
+    const rt = await office(['OK', 'OK', 'OK', 'OK']);
     rt.run('chooseTemplate');
     expect(rt.ui.html).toEqual([]);
-    expect(rt.ui.dialogs[0].message).toContain('ผู้ดูแลระบบยังไม่ได้ตั้งค่า');
-    expect(rt.ui.dialogs[0].message).toContain('ITAMEMO_PICKER_API_KEY');
+    const blank = rt.ui.dialogs.at(-1)?.message ?? '';
+    expect(blank).toContain('ผู้ดูแลระบบยังไม่ได้ตั้งค่า');
+    expect(blank).toContain('ITAMEMO_PICKER_API_KEY');
+    expect(blank).toContain('ระหว่างนี้ช่อง “แม่แบบเอกสาร” ว่างอยู่ ส่วนเสริมจะใช้แม่แบบในตัว');
+    expect(blank).not.toContain('โฟลเดอร์ปลายทาง');
+    // A template link that works for this person: nothing to blank, nothing to pick.
+    rt.run('createTemplate');
+    rt.run('chooseTemplate');
+    const works = rt.ui.dialogs.at(-1)?.message ?? '';
+    expect(works).toContain('ลิงก์ในช่อง “แม่แบบเอกสาร” ใช้ได้อยู่แล้วสำหรับคุณ จึงไม่ต้องเลือกใหม่');
+    expect(works).not.toContain('เว้น');
+    // The same link for B, whose add-on cannot open it: blanking it is a way out.
+    rt.as(B).run('chooseTemplate');
+    expect(rt.ui.dialogs.at(-1)?.message).toContain(
+      'ส่วนเสริมที่คุณใช้ยังเปิดแม่แบบในช่อง “แม่แบบเอกสาร” ไม่ได้ หากเว้นช่องนี้ว่างไว้ ส่วนเสริมจะใช้แม่แบบในตัว',
+    );
+  });
+});
+
+describe('a folder a person chose', () => {
+  it('is never shared with the sheet\u2019s editors; ประวัติ names who it is not shared with', async () => {
+    const rt = await office();
+    setPicker(rt);
+    // A's own folder in My Drive, already holding other work.
+    const chosen = rt.drive.addUserFolder('งานแผนและงบประมาณ');
+    const other = rt.drive.addUserFile({
+      name: 'เงินเดือน.xlsx',
+      mimeType: 'text/plain',
+      parents: [chosen],
+    });
+    rt.run('chooseFolder');
+    expect(rt.pick<string>(chosen)).toContain('“โฟลเดอร์ปลายทาง”');
+    const done = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    expect(done.status).toBe('done');
+    expect(folderOf(rt, done)).toBe(chosen);
+    for (const id of [chosen, other, idOf(done.links.docUrl)])
+      expect(rt.drive.roleOf(id, B)).toBeNull();
+    expect(String(values(rt, 'ประวัติ').at(-1)?.[8])).toContain(
+      `โฟลเดอร์ปลายทางที่ระบุไว้ยังไม่ได้แชร์กับ ${B} ซึ่งแก้ไขชีตนี้ได้`,
+    );
+    // Once its owner shares it with B in Drive, the note goes.
+    rt.drive.addPermission(chosen, { type: 'user', role: 'writer', emailAddress: B });
+    rt.run<GenerateResult>('sidebarGenerate', false);
+    expect(String(values(rt, 'ประวัติ').at(-1)?.[8])).not.toContain('ยังไม่ได้แชร์');
+  });
+});
+
+describe('what Google Picker could have shown', () => {
+  it('the pick is refused for what the dialog\u2019s views could not show', async () => {
+    const rt = await office();
+    setPicker(rt);
+    const folder = rt.drive.addUserFolder('โฟลเดอร์');
+    const pdf = rt.drive.addUserFile({ name: 'ประกาศ.pdf', mimeType: 'application/pdf' });
+    const trashed = rt.drive.addUserFolder('เก่า');
+    rt.drive.patch(trashed, { trashed: true });
+    rt.run('chooseTemplate');
+    expect(() => rt.pickInDialog(folder)).toThrow('the template Picker could not have shown');
+    expect(() => rt.pickInDialog(pdf)).toThrow('only application/vnd.google-apps.document');
+    rt.run('chooseFolder');
+    expect(() => rt.pickInDialog(trashed)).toThrow('it is in the trash');
+    // A folder in a shared drive B belongs to and A does not: A's Picker cannot list it.
+    const theirs = rt.drive.addUserFolder('ของกองคลัง', [
+      rt.drive.addSharedDrive('กองคลัง', { [B]: 'organizer' }),
+    ]);
+    expect(() => rt.pickInDialog(theirs)).toThrow(`${A} cannot see it in Drive`);
+    const b = rt.as(B);
+    b.run('chooseFolder');
+    expect(b.pickInDialog(theirs)).toBe('folder');
   });
 });
 
