@@ -59,7 +59,7 @@ function withoutPicker(kind: PickerKind): string {
   const typed = readGeneralTab(SpreadsheetApp.getActiveSpreadsheet())?.general[kind].value;
   if (!typed) return `ระหว่างนี้ช่อง “${cell.label}” ว่างอยู่ ${cell.blank}`;
   const id = parseDriveId(typed);
-  let file: ReturnType<typeof getFile> = null;
+  let file: ReturnType<typeof getFile>;
   try {
     file = id ? getFile(id) : null;
   } catch {
