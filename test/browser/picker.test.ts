@@ -4,11 +4,10 @@
 // and what the pick hands back to the server. Google's own window is not emulated.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import type { Page } from 'playwright-core';
 import { emptyDocModel } from '../../src/local/docmodel';
-import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn, values } from '../gas/harness';
+import { browserSession } from './session';
 import { googleScriptRunStub, PICKER_SERVER, serverBridge } from './stub';
 
 type Rt = Awaited<ReturnType<typeof runtimeOn>>;
@@ -62,22 +61,8 @@ interface PickerLog {
   visible: boolean;
 }
 
-let browser: Browser;
-let pageErrors: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-  pageErrors = [];
-});
+/** Script errors of the dialog's page fail the test. */
+const session = browserSession();
 
 async function office(): Promise<Rt> {
   const rt = await runtimeOn('ita-2568-corrected', { user: A, editors: [A, B] });
@@ -98,8 +83,7 @@ async function openDialog(rt: Rt, item: 'chooseFolder' | 'chooseTemplate'): Prom
   rt.run(item);
   const dialog = rt.ui.html.at(-1);
   expect(dialog).toMatchObject({ kind: 'modal', width: 800, height: 560 });
-  const page = await browser.newPage({ viewport: { width: 800, height: 560 } });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const page = await session.newPage({ width: 800, height: 560 });
   await page.exposeFunction('__callServer', serverBridge(rt));
   await page.route('https://apis.google.com/js/api.js', (route) =>
     route.fulfill({ contentType: 'text/javascript', body: FAKE_PICKER_API }),

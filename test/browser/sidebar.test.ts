@@ -2,38 +2,21 @@
 // add-on's own entry points running in the local runtime.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import type { Page } from 'playwright-core';
 import type { Runtime } from '../../src/local/runtime';
-import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn } from '../gas/harness';
+import { browserSession } from './session';
 import { googleScriptRunStub, serverBridge, SIDEBAR_SERVER } from './stub';
 
 const html = readFileSync(join(__dirname, '..', '..', 'build', 'Sidebar.html'), 'utf8');
 
-let browser: Browser;
-/** Script errors of the sidebar page: every test ends with none. */
-let pageErrors: string[] = [];
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-  pageErrors = [];
-});
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
+/** Script errors of the sidebar page fail the test. */
+const session = browserSession();
 
 /** Opens the sidebar page with google.script.run calling the runtime's entry points. */
 async function openSidebar(rt: Runtime): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
+  const page = await session.newPage({ width: 300, height: 800 });
   await page.exposeFunction('__callServer', serverBridge(rt));
-  page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.setContent(html.replace('<head>', `<head>${googleScriptRunStub(SIDEBAR_SERVER)}`));
   return page;
 }

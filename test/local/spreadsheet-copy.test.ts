@@ -24,6 +24,18 @@ function withScores() {
   return { ...s, sheet };
 }
 
+/** What withScores put on the cells besides values: note, fill, number format, validation, bold. */
+function expectScoresCells(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const cell = sheet.getRange('C2');
+  expect([cell.getNote(), cell.getBackground(), cell.getDisplayValue()]).toEqual([
+    'ตามประกาศ',
+    '#d9ead3',
+    '93.53',
+  ]);
+  expect(sheet.getRange('C3').getDataValidation()?.getCriteriaType()).toBe('NUMBER_BETWEEN');
+  expect(sheet.getRange('A1').getFontWeight()).toBe('bold');
+}
+
 describe('Sheet.copyTo', () => {
   it('copies values, notes, formats, validation, widths and frozen rows into "Copy of …", placed last', () => {
     const { ss, sheet } = withScores();
@@ -31,14 +43,7 @@ describe('Sheet.copyTo', () => {
     expect(copy.getName()).toBe('Copy of คะแนน');
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'คะแนน', 'Copy of คะแนน']);
     expect(copy.getDataRange().getValues()).toEqual(sheet.getDataRange().getValues());
-    const cell = copy.getRange('C2');
-    expect([cell.getNote(), cell.getBackground(), cell.getDisplayValue()]).toEqual([
-      'ตามประกาศ',
-      '#d9ead3',
-      '93.53',
-    ]);
-    expect(copy.getRange('C3').getDataValidation()?.getCriteriaType()).toBe('NUMBER_BETWEEN');
-    expect(copy.getRange('A1').getFontWeight()).toBe('bold');
+    expectScoresCells(copy);
     expect([copy.getColumnWidth(2), copy.getFrozenRows(), copy.isSheetHidden()]).toEqual([
       260,
       1,
@@ -91,14 +96,7 @@ describe('Range.copyTo', () => {
       ['รหัส', 'รายการ', 'คะแนน', ''],
       ['ITA', 'คะแนนรวม ITA', 93.53, 'นอกช่วง'],
     ]);
-    const c2 = other.getRange('C2');
-    expect([c2.getNote(), c2.getBackground(), c2.getDisplayValue()]).toEqual([
-      'ตามประกาศ',
-      '#d9ead3',
-      '93.53',
-    ]);
-    expect(other.getRange('C3').getDataValidation()?.getCriteriaType()).toBe('NUMBER_BETWEEN');
-    expect(other.getRange('A1').getFontWeight()).toBe('bold');
+    expectScoresCells(other);
   });
 
   it('PASTE_VALUES (and {contentsOnly: true}) turn formulas into the values they show, formats kept', () => {
