@@ -41,7 +41,7 @@ describe('the manifest', () => {
     });
     const message =
       'Specified permissions are not sufficient to call Session.getActiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email';
-    expect(old.run<GenerateResult>('sidebarGenerate', false)).toEqual({
+    expect(old.fromPage<GenerateResult>('sidebarGenerate', false)).toEqual({
       status: 'failed',
       message: expect.stringContaining(message),
     });
@@ -50,7 +50,7 @@ describe('the manifest', () => {
     expect(String(values(old, 'ประวัติ')[1][8])).toContain(message);
     expect(old.drive.listAll().filter((f) => f.mimeType.endsWith('.document'))).toEqual([]);
     const now = await runtimeOn('ita-2568-corrected', { manifest: MANIFEST });
-    expect(now.run<GenerateResult>('sidebarGenerate', false).status).toBe('done');
+    expect(now.fromPage<GenerateResult>('sidebarGenerate', false).status).toBe('done');
     expect(values(now, 'ประวัติ')[1][1]).toBe('staff@example.go.th');
   });
 });
@@ -59,7 +59,7 @@ describe('sharing is best-effort', () => {
   it('a reviewer Drive refuses never trashes the memo; ประวัติ and the sidebar say who and why', async () => {
     const rt = await withReviewers();
     rt.faults.failSharing('palad@muangkao.go.th', 'domainPolicy');
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     expect(result.status).toBe('done');
     const doc = rt.drive.fileInfo(idOf(result.links.docUrl));
     expect(doc.trashed).toBe(false);
@@ -73,12 +73,14 @@ describe('sharing is best-effort', () => {
     expect(row[5]).toBe('สำเร็จ');
     expect(String(row[8])).toContain('แชร์ให้ผู้ตรวจไม่ครบ 1 ราย: palad@muangkao.go.th');
     // The sidebar's last memo carries the same report.
-    expect(rt.run<{ last: Done['links'] }>('sidebarState').last.sharing?.failed).toHaveLength(1);
+    expect(rt.fromPage<{ last: Done['links'] }>('sidebarState').last.sharing?.failed).toHaveLength(
+      1,
+    );
   });
 
   it('reviewers get Google\u2019s notification with a Thai message saying what to review', async () => {
     const rt = await withReviewers();
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     const perms = rt.drive.fileInfo(idOf(result.links.docUrl)).permissions;
     const head = perms.find((p) => p.emailAddress === 'head@muangkao.go.th');
     expect(head).toMatchObject({ role: 'commenter', notificationSent: true });
@@ -91,7 +93,7 @@ describe('sharing is best-effort', () => {
   it('an undelivered notification still counts as shared, with the reason noted', async () => {
     const rt = await withReviewers();
     rt.faults.failSharing('head@muangkao.go.th', 'undeliverable');
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     expect(result.links.sharing?.shared).toContain('head@muangkao.go.th');
     expect(result.links.sharing?.failed[0].reason).toContain('ส่งอีเมลแจ้งไม่ได้');
   });
@@ -103,7 +105,7 @@ describe('Google failures', () => {
   it('the Docs API not enabled: a Thai message for the administrator, nothing left, logged', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.disableApi('Docs');
-    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', false);
     expect(result).toEqual({
       status: 'failed',
       message: expect.stringContaining('ยังไม่ได้เปิดในโปรเจกต์ Cloud ของส่วนเสริม'),
@@ -116,14 +118,14 @@ describe('Google failures', () => {
   it('a Drive rate limit is retried with backoff; told apart by its reason', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.rateLimit('Drive', 'Files.create', { status: 429, times: 2 });
-    expect(rt.run<GenerateResult>('sidebarGenerate', false).status).toBe('done');
+    expect(rt.fromPage<GenerateResult>('sidebarGenerate', false).status).toBe('done');
   });
 
   it('a rate limit that does not lift fails in Thai, trashes what was made and logs it', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
-    rt.run<GenerateResult>('sidebarGenerate', false);
+    rt.fromPage<GenerateResult>('sidebarGenerate', false);
     rt.faults.rateLimit('Drive', 'Files.create', { status: 403 });
-    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', false);
     expect(result).toEqual({
       status: 'failed',
       message: expect.stringContaining('Google ปฏิเสธคำขอชั่วคราวเพราะมีคำขอมากเกินไป'),
@@ -134,7 +136,7 @@ describe('Google failures', () => {
   it('PDF export failing: nothing left behind, the failure logged', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.failPdfExport();
-    const result = rt.run<GenerateResult>('sidebarGenerate', false);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', false);
     expect(result.status).toBe('failed');
     const docs = rt.drive.listAll().filter((f) => f.mimeType.endsWith('.document'));
     expect(docs.every((f) => f.trashed)).toBe(true);
@@ -144,7 +146,7 @@ describe('Google failures', () => {
   it('the document lock not acquired in time: a Thai message and nothing made', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.holdLock('document');
-    expect(rt.run<GenerateResult>('sidebarGenerate', false)).toEqual({
+    expect(rt.fromPage<GenerateResult>('sidebarGenerate', false)).toEqual({
       status: 'failed',
       message: 'มีผู้อื่นกำลังสร้างบันทึกข้อความจากชีตนี้อยู่ กรุณารอสักครู่แล้วลองใหม่',
     });
@@ -161,7 +163,7 @@ describe('a destination folder in a shared drive', () => {
     const folder = rt.drive.addUserFolder('บันทึกข้อความ ITA', [sd]);
     rt.drive.grantAccess(folder); // picked in Google Picker
     general(rt, 'โฟลเดอร์ปลายทาง', `https://drive.google.com/drive/folders/${folder}`);
-    const result = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     expect(result.status).toBe('done');
     expect(rt.drive.fileInfo(idOf(result.links.pdfUrl))).toMatchObject({
       driveId: sd,
@@ -173,7 +175,7 @@ describe('a destination folder in a shared drive', () => {
 describe('cell marks', () => {
   it('write only the cells that change: no fill is forced on the rest, a colleague\u2019s note stays', async () => {
     const rt = await runtimeOn('ita-2568-published');
-    rt.run('sidebarCheck');
+    rt.fromPage('sidebarCheck');
     const scores = rt.spreadsheet.getSheetByName('คะแนน')!;
     const model = rt.workbook.sheetByName('คะแนน')!;
     // A colleague adds a note while this person works.

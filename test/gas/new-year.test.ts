@@ -393,7 +393,7 @@ describe('staff formatting', () => {
     const scores = rt.spreadsheet.getSheetByName('คะแนน')!;
     scores.getRange('C3').setNote('ตรวจกับประกาศแล้ว');
     // A finding's highlight from the live check: removed with the value it was about.
-    rt.run('sidebarCheck');
+    rt.fromPage('sidebarCheck');
     rt.edit('มาตรการ', 'F2', 'ไม่พบผู้ฝ่าฝืน พนักงานเทศบาล');
     expect(measures.getRange('F2').getBackground()).toBe('#fef7e0');
     const before = snapshot(rt, 'มาตรการ')!;
@@ -466,7 +466,7 @@ describe('a failure while the tabs are being emptied', () => {
     expect(snapshots(rt, kept(rt))).toEqual(before);
     expect(values(rt, 'ประวัติ').at(-1)?.slice(2, 6)).toEqual(['เริ่มปีงบประมาณใหม่', '', '', 'ไม่สำเร็จ']);
     // Nothing is left in the way: the memo can be made, and the year started again.
-    expect(rt.run<{ status: string }>('sidebarGenerate', true).status).toBe('done');
+    expect(rt.fromPage<{ status: string }>('sidebarGenerate', true).status).toBe('done');
     expect(start(rt).status).toBe('done');
   });
 

@@ -146,7 +146,7 @@ async function check(example: Example, changes: Change[]): Promise<void> {
     }
   }
 
-  const result = rt.run<CheckResult>('sidebarCheck');
+  const result = rt.fromPage<CheckResult>('sidebarCheck');
   const names = new Map(book.sheets.map((s) => [s.name, s]));
   for (const f of result.findings) {
     if (f.rule === 'tab-missing' || f.rule === 'log-tab-missing') continue;
@@ -167,7 +167,7 @@ async function check(example: Example, changes: Change[]): Promise<void> {
     expect({ finding: f, hidden }).toEqual({ finding: f, hidden: false });
   }
 
-  const generated = rt.run<GenerateResult>('sidebarGenerate', true);
+  const generated = rt.fromPage<GenerateResult>('sidebarGenerate', true);
   if (result.errors === 0) {
     expect(generated).toMatchObject({ status: 'done' });
   } else {

@@ -43,12 +43,12 @@ function folderOf(rt: Awaited<ReturnType<typeof office>>, result: Done): string 
 describe('two people generate from one sheet', () => {
   it('the office folder never flips; B\u2019s memo goes to B\u2019s own folder with a note; editors can open all', async () => {
     const rt = await office();
-    const first = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const first = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     const officeFolder = folderOf(rt, first);
     // The folder is shared with the sheet's editors, so B can open A's memo in Drive.
     expect(rt.drive.roleOf(idOf(first.links.docUrl), B)).toBe('writer');
 
-    const second = rt.as(B).run<GenerateResult>('sidebarGenerate', false) as Done;
+    const second = rt.as(B).fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     expect(second.status).toBe('done');
     const bFolder = folderOf(rt, second);
     expect(bFolder).not.toBe(officeFolder);
@@ -64,17 +64,17 @@ describe('two people generate from one sheet', () => {
     ).toEqual([A, B]);
 
     // A's next memo still goes to the office's folder: nothing flipped.
-    const third = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const third = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     expect(folderOf(rt, third)).toBe(officeFolder);
     // And B's next one to B's folder again, not a third folder.
-    const fourth = rt.as(B).run<GenerateResult>('sidebarGenerate', false) as Done;
+    const fourth = rt.as(B).fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     expect(folderOf(rt, fourth)).toBe(bFolder);
   });
 
   it('B picks the office folder in Google Picker; from then on B\u2019s memos go there', async () => {
     const rt = await office();
     setPicker(rt);
-    const first = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const first = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     const officeFolder = folderOf(rt, first);
     const b = rt.as(B);
     b.run('chooseFolder');
@@ -83,7 +83,7 @@ describe('two people generate from one sheet', () => {
     expect(answer).toContain('ใส่ลิงก์ไว้ในรายการ “โฟลเดอร์ปลายทาง”');
     const link = values(rt, 'ข้อมูลทั่วไป').find((r) => r[0] === 'โฟลเดอร์ปลายทาง')?.[1];
     expect(idOf(String(link))).toBe(officeFolder);
-    const mine = b.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const mine = b.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     expect(folderOf(rt, mine)).toBe(officeFolder);
   });
 
@@ -123,7 +123,7 @@ describe('a folder a person chose', () => {
     });
     rt.run('chooseFolder');
     expect(rt.pick<string>(chosen)).toContain('“โฟลเดอร์ปลายทาง”');
-    const done = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+    const done = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     expect(done.status).toBe('done');
     expect(folderOf(rt, done)).toBe(chosen);
     for (const id of [chosen, other, idOf(done.links.docUrl)])
@@ -133,7 +133,7 @@ describe('a folder a person chose', () => {
     );
     // Once its owner shares it with B in Drive, the note goes.
     rt.drive.addPermission(chosen, { type: 'user', role: 'writer', emailAddress: B });
-    rt.run<GenerateResult>('sidebarGenerate', false);
+    rt.fromPage<GenerateResult>('sidebarGenerate', false);
     expect(String(values(rt, 'ประวัติ').at(-1)?.[8])).not.toContain('ยังไม่ได้แชร์');
   });
 });
@@ -168,7 +168,7 @@ describe('a template made by someone else', () => {
     setPicker(rt);
     rt.run('createTemplate');
     const b = rt.as(B);
-    const refused = b.run<GenerateResult>('sidebarGenerate', false);
+    const refused = b.fromPage<GenerateResult>('sidebarGenerate', false);
     expect(refused).toEqual({
       status: 'failed',
       message: expect.stringContaining(`แม่แบบนี้สร้างโดยผู้ใช้อื่น (${A})`),
@@ -177,15 +177,15 @@ describe('a template made by someone else', () => {
     b.run('chooseTemplate');
     const template = idOf(String(values(rt, 'ข้อมูลทั่วไป').find((r) => r[0] === 'แม่แบบเอกสาร')?.[1]));
     expect(b.pick<string>(template)).toContain('แม่แบบเอกสาร');
-    expect(b.run<GenerateResult>('sidebarGenerate', false).status).toBe('done');
+    expect(b.fromPage<GenerateResult>('sidebarGenerate', false).status).toBe('done');
   });
 });
 
 describe('comments from reviewers, refreshed by another person', () => {
   it('B\u2019s refresh reads B\u2019s memos and says which it cannot read and why', async () => {
     const rt = await office(['OK', 'OK']);
-    const a = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
-    const b = rt.as(B).run<GenerateResult>('sidebarGenerate', false) as Done;
+    const a = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
+    const b = rt.as(B).fromPage<GenerateResult>('sidebarGenerate', false) as Done;
     rt.drive.addComment(idOf(a.links.docUrl), 'palad@muangkao.go.th', 'แก้ข้อ ๓');
     rt.drive.addComment(idOf(b.links.docUrl), 'palad@muangkao.go.th', 'เห็นชอบ', { resolved: true });
     rt.as(B).run('refreshComments');
@@ -203,8 +203,8 @@ describe('comments from reviewers, refreshed by another person', () => {
 describe('what each person keeps', () => {
   it('user properties are per person; the office\u2019s are shared and do not flip', async () => {
     const rt = await office();
-    rt.run('sidebarGenerate', false);
-    rt.as(B).run('sidebarGenerate', false);
+    rt.fromPage('sidebarGenerate', false);
+    rt.as(B).fromPage('sidebarGenerate', false);
     const doc = properties(
       join(state(rt), 'spreadsheets', rt.spreadsheet.getId(), 'document-properties.json'),
     );
@@ -212,7 +212,7 @@ describe('what each person keeps', () => {
     const userB = properties(join(state(rt), 'users', B, 'properties.json'));
     expect(userB['itamemo.myFolder']).toBeTruthy();
     expect(() => properties(join(state(rt), 'users', A, 'properties.json'))).toThrow();
-    rt.run('sidebarGenerate', false);
+    rt.fromPage('sidebarGenerate', false);
     const again = properties(
       join(state(rt), 'spreadsheets', rt.spreadsheet.getId(), 'document-properties.json'),
     );
