@@ -198,14 +198,15 @@ function carryOutStart(ss: Spreadsheet, plan: NewYearPlan, created: Sheet | null
   const undo: (() => void)[] = [];
   if (created) undo.push(() => ss.deleteSheet(created));
   const copies: Sheet[] = [];
-  let formulas = false;
+  /** Per archived tab: whether a formula stood in the part that is emptied. */
+  const formulas: boolean[] = [];
   try {
     for (const a of plan.archives) {
       const copy = sheetNamed(ss, a.sheet).copyTo(ss);
       undo.push(() => ss.deleteSheet(copy));
       copy.setName(a.archive);
       copy.hideSheet();
-      if (freeze(copy, a.clear)) formulas = true;
+      formulas.push(freeze(copy, a.clear));
       copies.push(copy);
     }
     writeHistory(ss, plan, undo);
@@ -219,32 +220,36 @@ function carryOutStart(ss: Spreadsheet, plan: NewYearPlan, created: Sheet | null
     throw new StartFailed(err, 'unchanged', false);
   }
   // From here on the copies hold everything that is emptied.
+  const emptied: number[] = [];
   try {
-    for (const a of plan.archives) {
-      if (!a.clear) continue;
+    plan.archives.forEach((a, i) => {
+      if (!a.clear) return;
+      emptied.push(i);
       const range = rangeOf(sheetNamed(ss, a.sheet), a.clear);
       range.clearContent();
       range.clearNote();
       clearMarks(range);
-    }
+    });
     const fy = plan.fiscalYear;
     sheetNamed(ss, fy.sheet).getRange(fy.cell).setValue(asLiteral(fy.value));
   } catch (err) {
-    // Put back what was emptied (all of it: a tab not reached yet gets its own cells again),
-    // then take back the copies and the year's column.
+    // Put back what was (or was being) emptied, the tabs not reached staying as they are, then
+    // take back the copies and the year's column.
+    const lost = emptied.some((i) => formulas[i]);
     try {
-      plan.archives.forEach((a, i) => {
-        if (a.clear) rangeOf(copies[i], a.clear).copyTo(rangeOf(sheetNamed(ss, a.sheet), a.clear));
-      });
+      for (const i of emptied) {
+        const clear = plan.archives[i].clear as GridRect;
+        rangeOf(copies[i], clear).copyTo(rangeOf(sheetNamed(ss, plan.archives[i].sheet), clear));
+      }
     } catch {
-      throw new StartFailed(err, 'copies', formulas);
+      throw new StartFailed(err, 'copies', lost);
     }
     try {
       takeBack(undo);
     } catch {
-      throw new StartFailed(err, 'extra', formulas);
+      throw new StartFailed(err, 'extra', lost);
     }
-    throw new StartFailed(err, 'restored', formulas);
+    throw new StartFailed(err, 'restored', lost);
   }
 }
 

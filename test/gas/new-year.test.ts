@@ -452,6 +452,10 @@ describe('a failure while the tabs are being emptied', () => {
   it('puts back what was emptied from the copies and takes back the copies: the sheet is as it was', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     addTab(rt, 'ผลย้อนหลัง', historyTab(RISING));
+    // A formula in มาตรการ, the tab the failure never reaches: it stays a formula.
+    const formula = rt.spreadsheet.getSheetByName('มาตรการ')!.getRange('G2');
+    formula.setFormula('=LEN(B2)');
+    rt.workbook.sheetByName('มาตรการ')!.cell(2, 7)!.value = 42;
     const names = sheetNames(rt);
     const before = snapshots(rt, kept(rt));
     // The second tab's clearContent fails as a transient Google failure does.
@@ -464,6 +468,7 @@ describe('a failure while the tabs are being emptied', () => {
     });
     expect(sheetNames(rt)).toEqual(names);
     expect(snapshots(rt, kept(rt))).toEqual(before);
+    expect(formula.getFormula()).toBe('=LEN(B2)');
     expect(values(rt, 'ประวัติ').at(-1)?.slice(2, 6)).toEqual(['เริ่มปีงบประมาณใหม่', '', '', 'ไม่สำเร็จ']);
     // Nothing is left in the way: the memo can be made, and the year started again.
     expect(rt.fromPage<{ status: string }>('sidebarGenerate', true).status).toBe('done');
