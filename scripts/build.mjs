@@ -13,6 +13,9 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import htmlPage from './html-page.cjs';
+
+const { assemblePage } = htmlPage;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
@@ -43,7 +46,13 @@ function isStale() {
   const targets = outputs.map((p) => join(root, p));
   if (!targets.every(existsSync)) return true;
   const built = Math.min(...targets.map((p) => statSync(p).mtimeMs));
-  const sources = ['src', 'appsscript.json', 'scripts/build.mjs', 'package-lock.json'];
+  const sources = [
+    'src',
+    'appsscript.json',
+    'scripts/build.mjs',
+    'scripts/html-page.cjs',
+    'package-lock.json',
+  ];
   return sources.some((p) => existsSync(join(root, p)) && newestMtime(join(root, p)) > built);
 }
 
@@ -103,23 +112,10 @@ async function buildPage(dir, name, css = [`src/${dir}/${dir}.css`]) {
     write: false,
     logLevel: 'silent',
   });
-  const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const js = script.outputFiles[0].text;
   const style = css.map((file) => readFileSync(join(root, file), 'utf8')).join('');
   const html = readFileSync(join(root, `src/${dir}/${dir}.html`), 'utf8');
-  const head = `<base target="_top" />\n    <meta charset="utf-8" />\n    <style>\n${style}</style>`;
-  const out = html
-    .replace('<!-- HEAD -->', () => head)
-    .replace('<!-- SCRIPT -->', () => `<script>\n${js}</script>`);
-  if (out.includes('<!-- HEAD -->') || out.includes('<!-- SCRIPT -->') || out === html) {
-    throw new Error(
-      `src/${dir}/${dir}.html must hold the <!-- HEAD --> and <!-- SCRIPT --> markers.`,
-    );
-  }
-  // The Picker page is an HtmlService template: its script must not end a scriptlet by accident.
-  if (js.includes('?>') || style.includes('?>'))
-    throw new Error(
-      `build/${name}.html: the inlined script contains "?>", which HtmlService reads as a scriptlet end.`,
-    );
+  const out = assemblePage({ name, html, js, style });
   writeFileSync(join(root, `build/${name}.html`), out);
 }
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRuntime } from '../src/local/runtime';
-import { googleScriptRunStub, SIDEBAR_SERVER } from '../test/browser/stub';
+import { googleScriptRunStub, serverBridge, SIDEBAR_SERVER } from '../test/browser/stub';
 import { launchChromium } from './chromium';
 
 (async () => {
@@ -16,9 +16,7 @@ import { launchChromium } from './chromium';
   });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 300, height: 760 } });
-  await page.exposeFunction('__callServer', (name: string, args: string) =>
-    JSON.stringify(rt.run(name, ...JSON.parse(args)) ?? null),
-  );
+  await page.exposeFunction('__callServer', serverBridge(rt));
   const html = readFileSync(join(root, 'build', 'Sidebar.html'), 'utf8');
   await page.setContent(html.replace('<head>', `<head>${googleScriptRunStub(SIDEBAR_SERVER)}`));
   await page.waitForSelector('.group');

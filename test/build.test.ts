@@ -73,6 +73,40 @@ describe('build/', () => {
   });
 });
 
+describe('a page with its script and style inlined (scripts/html-page.cjs)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { assemblePage } = require('../scripts/html-page.cjs') as {
+    assemblePage(p: { name: string; html: string; js: string; style: string }): string;
+  };
+  const html = '<head><!-- HEAD --></head><body data-x="<?= kind ?>"><!-- SCRIPT --></body>';
+
+  it('refuses an inlined script or style that would open an HtmlService scriptlet', () => {
+    expect(() => assemblePage({ name: 'P', html, js: 'a<?b', style: '' })).toThrow(
+      /inlined script contains "<\?"/,
+    );
+    expect(() =>
+      assemblePage({ name: 'P', html, js: '', style: 'x::after{content:"<?"}' }),
+    ).toThrow(/inlined style contains "<\?"/);
+  });
+
+  it('keeps the page’s own scriptlets, and "?>" or "</script" in the script, harmlessly', () => {
+    const out = assemblePage({ name: 'P', html, js: 'x=a?>1:0;y="</script>"', style: 'b{}' });
+    expect(out.match(/<\?/g)).toHaveLength(1);
+    expect(out).toContain('x=a?>1:0;y="<\\/script>"');
+  });
+
+  it('holds for every page built: no scriptlet but those of its source HTML', () => {
+    for (const [file, source] of [
+      ['Sidebar.html', 'src/sidebar/sidebar.html'],
+      ['Picker.html', 'src/picker/picker.html'],
+    ]) {
+      const built = readFileSync(join(build, file), 'utf8');
+      const own = readFileSync(join(__dirname, '..', source), 'utf8');
+      expect(built.split('<?').length).toBe(own.split('<?').length);
+    }
+  });
+});
+
 describe('clasp', () => {
   it('would push exactly the four built files (clasp status works offline)', () => {
     const clasp = join(__dirname, '..', 'node_modules', '.bin', 'clasp');

@@ -202,6 +202,20 @@ describe('validate', () => {
     expect(r.stderr).not.toMatch(/zip|central directory|Error/i);
   });
 
+  it('says a missing file is missing, in the same words as generate and new-year', () => {
+    const path = join(tempDir(), 'ไม่มี.xlsx');
+    const said = [
+      cli('validate', path),
+      cli('generate', path, '--out', tempDir()),
+      cli('new-year', path),
+    ].map((r) => [r.code, r.stderr.trim()]);
+    const expected = 'ไม่พบไฟล์ “ไม่มี.xlsx” กรุณาตรวจชื่อไฟล์และโฟลเดอร์ที่เก็บไฟล์';
+    for (const [code, stderr] of said) {
+      expect(code).toBe(2);
+      expect(stderr).toContain(expected);
+    }
+  });
+
   it('reports a finding hidden inside a merge at the merge’s first cell, once', async () => {
     const path = await workbookWith([]);
     const book = new ExcelJS.Workbook();

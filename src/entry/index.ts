@@ -3,7 +3,6 @@
  * (menu callbacks, triggers, and what the sidebar calls through google.script.run). They only
  * wire the core to the Apps Script adapters.
  */
-import { readGeneral } from '../core/workbook/reader';
 import type {
   CheckResult,
   GarudaUploadResult,
@@ -16,12 +15,11 @@ import { checkWorkbook, createTemplateDoc, generateMemo, toCheckResult } from '.
 import { UserFacingError } from '../gas/drive';
 import { checkEditedSheet, markAllTabs } from '../gas/live-check';
 import { refreshCommentStatus } from '../gas/log';
-import { selectCell, findSheet, readSheet } from '../gas/sheets';
+import { readGeneralTab, selectCell } from '../gas/sheets';
 import { setupWorkbook } from '../gas/setup';
 import { lastRun } from '../gas/state';
 import { pickerChosen as chosen, pickerConfig as config, showPicker } from '../gas/picker';
 import type { PickerConfig } from '../gas/picker';
-import { GENERAL_TAB } from '../core/workbook/contract';
 import { ADDON_NAME } from '../shared/product';
 import type { YearStepAnswer } from '../shared/new-year-api';
 import { checkNewYear, checkRestore, restoreYear, startNewYear } from '../gas/new-year';
@@ -215,8 +213,7 @@ export function newYearRestore(year: number): YearStepAnswer {
 // ---- Called by the sidebar ---------------------------------------------------------------
 
 export function sidebarState(): SidebarState {
-  const sheet = findSheet(ss(), GENERAL_TAB.name);
-  const general = sheet ? readGeneral({ [sheet.getName()]: readSheet(sheet) }).data : null;
+  const general = readGeneralTab(ss())?.general;
   const state: SidebarState = {
     office: general?.organisation.value ?? '',
     fiscalYear: general?.fiscalYear.value ? String(general.fiscalYear.value) : '',

@@ -3,7 +3,9 @@
  * contract tab can hold (MAX_TAB_ROWS × MAX_TAB_COLUMNS): a stray value at the far corner of a
  * sheet costs a few calls, not a read of the whole grid.
  */
-import { MAX_TAB_COLUMNS, MAX_TAB_ROWS, TABS } from '../core/workbook/contract';
+import { GENERAL_TAB, MAX_TAB_COLUMNS, MAX_TAB_ROWS, TABS } from '../core/workbook/contract';
+import { readGeneral } from '../core/workbook/reader';
+import type { GeneralInfo } from '../core/workbook/types';
 import { toA1 } from '../core/workbook/a1';
 import type { TabValues } from '../core/workbook/cells';
 import { normalizeText } from '../core/thai/normalize';
@@ -105,6 +107,17 @@ export function utcOffsetMinutes(ss: Spreadsheet): number {
   if (!m) return 420;
   const minutes = Number(m[2]) * 60 + Number(m[3]);
   return m[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * ข้อมูลทั่วไป alone, in one read, as the full check reads it (dates at midnight in the
+ * spreadsheet's time zone); null when the sheet has no such tab.
+ */
+export function readGeneralTab(ss: Spreadsheet): { sheet: Sheet; general: GeneralInfo } | null {
+  const sheet = findSheet(ss, GENERAL_TAB.name);
+  if (!sheet) return null;
+  const tabs = { [sheet.getName()]: readSheet(sheet) };
+  return { sheet, general: readGeneral(tabs, { utcOffsetMinutes: utcOffsetMinutes(ss) }).data };
 }
 
 /** Selects a cell a finding names; quietly does nothing when the sheet is gone. */

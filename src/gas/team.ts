@@ -8,7 +8,16 @@
  * - every folder and template the add-on makes is shared with the spreadsheet's editors, so every
  *   memo listed in ประวัติ opens for them whoever generated it (Drive folders pass their sharing
  *   on to what they hold);
+ * - a folder a person chose (typed into โฟลเดอร์ปลายทาง, or picked) is never shared by the
+ *   add-on: sharing it would give every sheet editor everything already in it. It keeps the
+ *   sharing its owner gave it, and the run's note names the sheet's editors it is not shared with;
  * - a template or folder made for someone else gets a message naming them and what to do.
+ *
+ * Spreadsheet.getEditors() "Gets the list of editors for this Spreadsheet"
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getEditors()).
+ * Assumed, not verified in Google: someone who edits it only through a Google Group or as a
+ * member of the shared drive holding it is not in that list, so the add-on neither shares with
+ * nor names them (README, "Scopes").
  */
 import { parseDriveId } from '../core/workbook/drive-id';
 import type { WorkbookData } from '../core/workbook/types';
@@ -49,22 +58,26 @@ export function pickerAdvice(menuItem: 'เลือกโฟลเดอร์�
     : `ผู้ดูแลระบบต้องตั้งค่า Google Picker ตามคู่มือใน README ก่อน จึงจะใช้เมนู “${menuItem}” เลือก${what}ได้`;
 }
 
+/** The spreadsheet's editors other than `me` (lower case), without a permission on `id`. */
+function editorsWithout(ss: Spreadsheet, id: string, me: string): string[] {
+  const editors = ss
+    .getEditors()
+    .map((u) => u.getEmail().toLowerCase())
+    .filter((e) => e && e !== me.toLowerCase());
+  if (!editors.length) return [];
+  const already = sharedWith(id);
+  return editors.filter((e) => !already.has(e));
+}
+
 /**
  * Gives the spreadsheet's editors edit access to a folder or template the add-on made, quietly
- * (no e-mail: they already work on the sheet). Best-effort: people it cannot share with are
- * skipped; returns how many were added.
+ * (no e-mail: they already work on the sheet). Never a folder a person chose. Best-effort:
+ * people it cannot share with are skipped; returns how many were added.
  */
 export function shareWithEditors(ss: Spreadsheet, id: string, me: string): number {
   let added = 0;
   try {
-    const editors = ss
-      .getEditors()
-      .map((u) => u.getEmail().toLowerCase())
-      .filter((e) => e && e !== me.toLowerCase());
-    if (!editors.length) return 0;
-    const already = sharedWith(id);
-    for (const email of editors) {
-      if (already.has(email)) continue;
+    for (const email of editorsWithout(ss, id, me)) {
       try {
         shareWith(id, email, 'writer');
         added++;
@@ -78,6 +91,30 @@ export function shareWithEditors(ss: Spreadsheet, id: string, me: string): numbe
     );
   }
   return added;
+}
+
+/**
+ * For ประวัติ: the sheet's editors a chosen folder is not shared with, who may then not open the
+ * memo. Best-effort: '' when everyone is there or the folder's sharing cannot be read.
+ */
+function chosenFolderNote(ss: Spreadsheet, id: string, me: string): string {
+  try {
+    const missing = editorsWithout(ss, id, me);
+    if (!missing.length) return '';
+    return (
+      `โฟลเดอร์ปลายทางที่ระบุไว้ยังไม่ได้แชร์กับ ${missing.join(', ')} ซึ่งแก้ไขชีตนี้ได้ บุคคลเหล่านี้จึงอาจเปิดบันทึกข้อความนี้ไม่ได้ ` +
+      'ส่วนเสริมไม่แชร์โฟลเดอร์ที่ผู้ใช้เลือกเอง เพราะจะทำให้ทุกคนที่แก้ไขชีตเข้าถึงทุกไฟล์ในโฟลเดอร์นั้นได้ ' +
+      'หากต้องการให้เปิดได้ กรุณาให้เจ้าของโฟลเดอร์แชร์โฟลเดอร์นั้นใน Google ไดรฟ์ (ไม่ต้องทำหากแชร์ผ่านกลุ่มหรือไดรฟ์ที่แชร์ไว้แล้ว)'
+    );
+  } catch (err) {
+    console.warn(`ITA Memo: could not read who ${id} is shared with: ${googleError(err).message}`);
+    return '';
+  }
+}
+
+/** Whether the add-on made this folder (the office's, or this user's own). */
+function madeByAddon(id: string): boolean {
+  return officeFolder()?.id === id || myFolder() === id;
 }
 
 export interface Destination {
@@ -122,6 +159,7 @@ export function destinationFolder(ss: Spreadsheet, data: WorkbookData, me: strin
   const typed = data.general.folder.value;
   if (typed) {
     const id = typedFolder(typed);
+    if (!madeByAddon(id)) return { id, note: chosenFolderNote(ss, id, me) };
     shareWithEditors(ss, id, me);
     return { id, note: '' };
   }

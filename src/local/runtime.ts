@@ -17,7 +17,9 @@ import { createDocumentApp } from './services/document/index';
 import { createDocsService } from './services/docs-api';
 import { GoogleJsonResponseException } from './services/drive/errors';
 import { createDriveService } from './services/drive/service';
+import { atLeast } from './services/drive/access';
 import { DriveStore } from './services/drive/store';
+import { DOC_MIME, FOLDER_MIME } from './services/drive/types';
 import {
   EXECUTION_BUDGET_MS,
   Execution,
@@ -25,7 +27,7 @@ import {
   type Manifest,
 } from './services/execution';
 import { Faults } from './services/faults';
-import { HtmlService, type HtmlEnvironment } from './services/html';
+import { HtmlService, transferProblem, transferred, type HtmlEnvironment } from './services/html';
 import { LockOwner, LockService } from './services/lock';
 import { createConsole, Logger, LogRecorder } from './services/logger';
 import { JsonFileStore, PropertiesService } from './services/properties';
@@ -111,10 +113,21 @@ export interface UserSession {
    */
   edit(sheetName: string, a1: string, value: unknown): unknown;
   /**
-   * The user's choice in the Google Picker dialog the add-on has open: Google grants the app
-   * drive.file access to the picked file for this user, and the dialog hands its id to the
-   * add-on's server callback. Returns what the callback returned.
+   * A call from a sidebar or dialog through google.script.run: the arguments must be values
+   * Google lets a page pass (services/html.ts, transferProblem) or the call fails as the page's
+   * would; the function runs as one execution (FULL auth); the page receives a copy of what it
+   * returned, which must pass the same rule (Google hands the page null otherwise: the runtime
+   * fails the call instead, so a test cannot miss it).
    */
+  fromPage<T>(name: string, ...args: unknown[]): T;
+  /**
+   * What Google does when the user picks `fileId` in the Google Picker dialog the add-on has
+   * open: refuses what the dialog's views could not have shown (a folder in the template picker,
+   * a file that is not a Google Doc, a file this user cannot see or that is in the trash), then
+   * grants the app drive.file access to it for this user. Returns the dialog's kind.
+   */
+  pickInDialog(fileId: string): string;
+  /** pickInDialog, then the dialog hands the id to the add-on's callback (fromPage): its answer. */
   pick<T>(fileId: string): T;
 }
 
@@ -397,11 +410,56 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     return kind;
   }
 
+  /**
+   * Why the open Picker dialog (src/picker/picker.ts) could not show this file to `who`, or null:
+   * its views show folders (folder picker) or Google Docs (template picker), in My Drive, shared
+   * with the user or in a shared drive they belong to; never what they cannot see or trashed.
+   */
+  function notPickable(kind: string, fileId: string, who: string): string | null {
+    const file = drive.entry(fileId);
+    if (!file || !atLeast(drive.roleOf(fileId, who), 'reader'))
+      return `${who} cannot see it in Drive`;
+    if (drive.inTrash(fileId)) return 'it is in the trash';
+    const wanted = kind === 'folder' ? FOLDER_MIME : DOC_MIME;
+    if (file.mimeType !== wanted)
+      return `the ${kind} picker shows only ${wanted}, not ${file.mimeType}`;
+    return null;
+  }
+
   function sessionFor(who: string): UserSession {
     const run = <T>(name: string, ...args: unknown[]) =>
       execute<T>(name, 'FULL', args, who, EXECUTION_BUDGET_MS);
+    const fromPage = <T>(name: string, ...args: unknown[]): T => {
+      // "Private functions" (names ending in _) cannot be called from a page:
+      // https://developers.google.com/apps-script/guides/html/communication#private_functions
+      if (name.endsWith('_'))
+        throw new Error(`google.script.run cannot call the private function ${name}().`);
+      args.forEach((arg, i) => {
+        const problem = transferProblem(arg);
+        // The page's own failure, as publicly reported (Google's reference gives no wording).
+        if (problem) throw new Error(`Failed due to illegal value in property: ${i} (${problem})`);
+      });
+      const result = run<T>(name, ...transferred(args));
+      const problem = transferProblem(result);
+      if (problem) {
+        throw new Error(
+          `google.script.run: ${name}() returned ${problem}; Google does not pass that to the page (its success handler receives null).`,
+        );
+      }
+      return transferred(result);
+    };
+    const pickInDialog = (fileId: string): string => {
+      const kind = openPicker();
+      const why = notPickable(kind, fileId, who);
+      if (why)
+        throw new Error(`pick(): the ${kind} Picker could not have shown ${fileId}: ${why}.`);
+      drive.grantAccess(fileId, who);
+      return kind;
+    };
     return {
       run,
+      fromPage,
+      pickInDialog,
       open(authMode: AuthModeName = 'LIMITED') {
         if (typeof app.onOpen !== 'function') return undefined;
         const e = realmObject(realm, {
@@ -412,10 +470,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       },
       edit: (sheetName: string, a1: string, value: unknown) => edit(who, sheetName, a1, value),
       pick<T>(fileId: string): T {
-        const kind = openPicker();
-        // What Google does when the user picks: the app may now reach the file for this user.
-        drive.grantAccess(fileId, who);
-        return run<T>('pickerChosen', kind, fileId);
+        return fromPage<T>('pickerChosen', pickInDialog(fileId), fileId);
       },
     };
   }

@@ -4,7 +4,7 @@
  * a truly broken workbook, and a library's English ("Can't find end of central directory") helps
  * none of them.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const ZIP = Buffer.from('PK\u0003\u0004', 'latin1');
@@ -25,10 +25,13 @@ function has(bytes: Buffer, text: string): boolean {
 export function unreadableWorkbookMessage(path: string, err: unknown): string {
   const name = `“${basename(path)}”`;
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return `ไม่พบไฟล์ ${name} กรุณาตรวจชื่อไฟล์และโฟลเดอร์ที่เก็บไฟล์`;
   if (code === 'EISDIR') return `${name} เป็นโฟลเดอร์ ไม่ใช่ไฟล์สมุดงาน กรุณาระบุไฟล์ .xlsx ในโฟลเดอร์นั้น`;
   if (code === 'EACCES' || code === 'EPERM') {
     return `ไม่มีสิทธิ์อ่านไฟล์ ${name} กรุณาตรวจสิทธิ์ของไฟล์ หรือคัดลอกไฟล์มาไว้ในโฟลเดอร์ของตนแล้วลองใหม่`;
+  }
+  // The workbook reader's own "not found" carries no code: ask the file system.
+  if (code === 'ENOENT' || !existsSync(path)) {
+    return `ไม่พบไฟล์ ${name} กรุณาตรวจชื่อไฟล์และโฟลเดอร์ที่เก็บไฟล์`;
   }
   let bytes: Buffer;
   try {

@@ -1,8 +1,26 @@
 /**
  * The Google Picker dialog (build/Picker.html). It asks the server for the user's OAuth token and
- * the deployment's Picker settings, opens Google Picker on the user's Drive (shared drives
- * included) and hands the picked id back to the server, which from then on may reach it under
- * drive.file. https://developers.google.com/workspace/drive/picker/guides/web-picker
+ * the deployment's Picker settings, opens Google Picker on the user's Drive with a second view
+ * for shared drives, and hands the picked id back to the server, which from then on may reach it
+ * under drive.file. https://developers.google.com/workspace/drive/picker/guides/web-picker
+ *
+ * Every builder call, as the Picker reference (…/drive/picker/reference/…) describes it:
+ * - `new DocsView(ViewId.FOLDERS | ViewId.DOCUMENTS)`: "Google Drive Folders" / "Google Drive
+ *   Documents" (picker.viewid); `setIncludeFolders(true)`: "Show folders in the view items";
+ *   `setSelectFolderEnabled(true)`: "Allows the user to select a folder"; `setMimeTypes`: "the
+ *   MIME types included in the view" (picker.view.setmimetypes).
+ * - `setEnableDrives(true)`: "Shows shared drives and the files they contain … If true, only
+ *   shared drives are included in the view" (picker.docsview.setenabledrives): so My Drive and
+ *   "shared with me" need a view of their own, and shared drives this second one.
+ *   `Feature.SUPPORT_DRIVES` is deprecated (picker.feature) and not used.
+ * - `setSize(w, h)`: "the preferred dialog size … minimum size of (566,350) and a maximum size of
+ *   (1051,650)" (picker.pickerbuilder.setsize): the dialog's size less its 1-pixel borders, as
+ *   Apps Script's file-open dialog sample does, so the Picker fits the dialog.
+ * - `setOrigin(google.script.host.origin)`: "the window.location.protocol + '//' +
+ *   window.location.host of the top-most page, if your application is running in an iframe";
+ *   `setLocale('th')` (picker.locales lists 'th'); `setAppId` (the Cloud project number, required
+ *   for drive.file), `setOAuthToken`, `setDeveloperKey`, `setCallback` (called "when the user
+ *   selects items or cancels").
  */
 import type { PickerConfig } from '../gas/picker';
 
@@ -26,8 +44,7 @@ interface PickerBuilder {
   setAppId(id: string): PickerBuilder;
   setOrigin(o: string): PickerBuilder;
   setLocale(l: string): PickerBuilder;
-  setTitle(t: string): PickerBuilder;
-  enableFeature(f: unknown): PickerBuilder;
+  setSize(width: number, height: number): PickerBuilder;
   setCallback(fn: (data: PickerResponse) => void): PickerBuilder;
   build(): { setVisible(v: boolean): void };
 }
@@ -39,7 +56,6 @@ interface PickerNamespace {
   DocsView: new (viewId?: unknown) => PickerView;
   PickerBuilder: new () => PickerBuilder;
   ViewId: { FOLDERS: unknown; DOCUMENTS: unknown };
-  Feature: { SUPPORT_DRIVES: unknown };
   Action: { PICKED: string; CANCEL: string };
 }
 
@@ -78,16 +94,19 @@ function loadScript(src: string): Promise<void> {
   });
 }
 
-function view(config: PickerConfig): PickerView {
+const FOLDER = 'application/vnd.google-apps.folder';
+
+/** My Drive and what is shared with the user, then the shared drives: the same view twice. */
+function views(config: PickerConfig): PickerView[] {
   const p = google.picker;
-  if (config.kind === 'folder') {
-    return new p.DocsView(p.ViewId.FOLDERS)
-      .setIncludeFolders(true)
-      .setSelectFolderEnabled(true)
-      .setMimeTypes('application/vnd.google-apps.folder')
-      .setEnableDrives(true);
-  }
-  return new p.DocsView(p.ViewId.DOCUMENTS).setIncludeFolders(true).setEnableDrives(true);
+  const view = () =>
+    config.kind === 'folder'
+      ? new p.DocsView(p.ViewId.FOLDERS)
+          .setIncludeFolders(true)
+          .setSelectFolderEnabled(true)
+          .setMimeTypes(FOLDER)
+      : new p.DocsView(p.ViewId.DOCUMENTS).setIncludeFolders(true);
+  return [view(), view().setEnableDrives(true)];
 }
 
 function picked(config: PickerConfig, data: PickerResponse): void {
@@ -115,14 +134,16 @@ async function start(): Promise<void> {
     await loadScript('https://apis.google.com/js/api.js');
     await new Promise<void>((resolve) => gapi.load('picker', resolve));
     const p = google.picker;
+    const [mine, shared] = views(config);
     new p.PickerBuilder()
-      .addView(view(config))
-      .enableFeature(p.Feature.SUPPORT_DRIVES)
+      .addView(mine)
+      .addView(shared)
       .setOAuthToken(config.token)
       .setDeveloperKey(config.apiKey)
       .setAppId(config.appId)
       .setOrigin(google.script.host.origin)
       .setLocale('th')
+      .setSize(config.width - 2, config.height - 2)
       .setCallback((data) => picked(config, data))
       .build()
       .setVisible(true);

@@ -2,41 +2,22 @@
 // add-on's own entry points running in the local runtime.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/chromium';
+import type { Page } from 'playwright-core';
 import type { Runtime } from '../../src/local/runtime';
-import { cleanupTempDirs } from '../local/helpers';
 import { EXAMPLES, runtimeOn } from '../gas/harness';
 import type { SidebarState } from '../../src/shared/sidebar-api';
-import { googleScriptRunStub, SIDEBAR_SERVER } from './stub';
+import { browserSession } from './session';
+import { googleScriptRunStub, serverBridge, SIDEBAR_SERVER } from './stub';
 
 const html = readFileSync(join(__dirname, '..', '..', 'build', 'Sidebar.html'), 'utf8');
 
-let browser: Browser;
-/** Script errors of the sidebar page: every test ends with none. */
-let pageErrors: string[] = [];
-
-afterEach(() => {
-  expect(pageErrors).toEqual([]);
-  pageErrors = [];
-});
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  cleanupTempDirs();
-});
+/** Script errors of the sidebar page fail the test. */
+const session = browserSession();
 
 /** Opens the sidebar page with google.script.run calling the runtime's entry points. */
 async function openSidebar(rt: Runtime): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 300, height: 800 } });
-  await page.exposeFunction('__callServer', (name: string, args: string) =>
-    JSON.stringify(rt.run(name, ...JSON.parse(args)) ?? null),
-  );
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const page = await session.newPage({ width: 300, height: 800 });
+  await page.exposeFunction('__callServer', serverBridge(rt));
   await page.setContent(html.replace('<head>', `<head>${googleScriptRunStub(SIDEBAR_SERVER)}`));
   return page;
 }
@@ -127,7 +108,7 @@ describe('the sidebar', () => {
     await page.setInputFiles('#garuda-file', join(EXAMPLES, 'garuda-sample.png'));
     await page.waitForSelector('#status.ok');
     expect(await page.textContent('#garuda-state')).toContain('มีตราครุฑแล้ว (160×180 พิกเซล');
-    expect(rt.run<SidebarState>('sidebarState').garuda).toMatchObject({ present: true });
+    expect(rt.fromPage<SidebarState>('sidebarState').garuda).toMatchObject({ present: true });
     await page.close();
   });
 

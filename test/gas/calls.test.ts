@@ -32,7 +32,7 @@ async function generate(rows: number | null) {
     .filter((r) => r.some((c) => c !== '')).length;
   if (rows !== null) repeatMeasures(rt, rows);
   rt.calls.reset();
-  const result = rt.run<GenerateResult>('sidebarGenerate', true);
+  const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
   expect(result.status).toBe('done');
   return { rt, rows: rows ?? before, counts: perService(rt) };
 }

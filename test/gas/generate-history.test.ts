@@ -23,7 +23,7 @@ describe('generating the memo from a workbook with ผลย้อนหลั�
     const rows = historyTab(RISING);
     const sheet = rt.spreadsheet.insertSheet('ผลย้อนหลัง');
     sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     if (result.status !== 'done') throw new Error(JSON.stringify(result));
     model = rt.drive.readModel(idOf(result.links.docUrl));
     text = paragraphs(model.body);
@@ -77,7 +77,7 @@ it('fills the same part with Arabic digits when the office asks for them', async
       .getValues()
       .findIndex((r) => r[0] === 'ใช้เลขไทย') + 1;
   general.getRange(row, 2).setValue('ไม่');
-  const result = rt.run<GenerateResult>('sidebarGenerate', true);
+  const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
   if (result.status !== 'done') throw new Error(JSON.stringify(result));
   const text = paragraphs(rt.drive.readModel(idOf(result.links.docUrl)).body);
   expect(text).toContain(

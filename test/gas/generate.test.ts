@@ -35,7 +35,7 @@ describe('generating the memo from the corrected example', () => {
 
   beforeAll(async () => {
     rt = await runtimeOn('ita-2568-corrected');
-    result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    result = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(result.status).toBe('done');
     model = rt.drive.readModel(idOf(result.links.docUrl));
     text = paragraphs(model.body);
@@ -197,8 +197,8 @@ describe('generating again and failing', () => {
   it('makes two dated files and two log rows when run twice', async () => {
     let t = Date.parse('2025-10-03T03:00:00Z');
     const rt = await runtimeOn('ita-2568-corrected', { now: () => new Date((t += 60_000)) });
-    const first = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
-    const second = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const first = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
+    const second = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(first.links.pdfUrl).not.toBe(second.links.pdfUrl);
     expect(first.links.pdfName).not.toBe(second.links.pdfName);
     const live = rt.drive.listAll().filter((f) => !f.trashed && f.mimeType === 'application/pdf');
@@ -217,7 +217,7 @@ describe('generating again and failing', () => {
       },
     });
     const before = values(rt, 'ข้อมูลทั่วไป');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result).toMatchObject({
       status: 'failed',
       message: expect.stringContaining('แปลงเป็น PDF ไม่ได้'),
@@ -235,7 +235,7 @@ describe('generating again and failing', () => {
 
   it('refuses with the findings when the sheet has errors, making nothing', async () => {
     const rt = await runtimeOn('ita-2568-published');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('blocked');
     expect(
       rt.drive.listAll().filter((f) => f.mimeType !== 'application/vnd.google-apps.folder'),
@@ -262,7 +262,7 @@ describe('cells the add-on writes', () => {
     const rt = await runtimeOn('ita-2568-corrected', {
       user: '=IMPORTXML("http://x.invalid","//a")',
     });
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('done');
     expect(rt.workbook.formulaWrites).toEqual([]);
     expect(values(rt, 'ประวัติ')[1][1]).toBe('=IMPORTXML("http://x.invalid","//a")');

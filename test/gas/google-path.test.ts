@@ -2,6 +2,7 @@
 // Google, each case failing on the old code and passing now.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NOTE_MARK } from '../../src/gas/marks';
 import type { GenerateResult } from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn, values } from './harness';
@@ -40,7 +41,7 @@ describe('the manifest', () => {
     });
     const message =
       'Specified permissions are not sufficient to call Session.getActiveUser. Required permissions: https://www.googleapis.com/auth/userinfo.email';
-    expect(old.run<GenerateResult>('sidebarGenerate', true)).toEqual({
+    expect(old.fromPage<GenerateResult>('sidebarGenerate', true)).toEqual({
       status: 'failed',
       message: expect.stringContaining(message),
     });
@@ -49,7 +50,7 @@ describe('the manifest', () => {
     expect(String(values(old, 'ประวัติ')[1][8])).toContain(message);
     expect(old.drive.listAll().filter((f) => f.mimeType.endsWith('.document'))).toEqual([]);
     const now = await runtimeOn('ita-2568-corrected', { manifest: MANIFEST });
-    expect(now.run<GenerateResult>('sidebarGenerate', true).status).toBe('done');
+    expect(now.fromPage<GenerateResult>('sidebarGenerate', true).status).toBe('done');
     expect(values(now, 'ประวัติ')[1][1]).toBe('staff@example.go.th');
   });
 });
@@ -58,7 +59,7 @@ describe('sharing is best-effort', () => {
   it('a reviewer Drive refuses never trashes the memo; ประวัติ and the sidebar say who and why', async () => {
     const rt = await withReviewers();
     rt.faults.failSharing('palad@muangkao.go.th', 'domainPolicy');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(result.status).toBe('done');
     const doc = rt.drive.fileInfo(idOf(result.links.docUrl));
     expect(doc.trashed).toBe(false);
@@ -72,12 +73,14 @@ describe('sharing is best-effort', () => {
     expect(row[5]).toBe('สำเร็จ');
     expect(String(row[8])).toContain('แชร์ให้ผู้ตรวจไม่ครบ 1 ราย: palad@muangkao.go.th');
     // The sidebar's last memo carries the same report.
-    expect(rt.run<{ last: Done['links'] }>('sidebarState').last.sharing?.failed).toHaveLength(1);
+    expect(rt.fromPage<{ last: Done['links'] }>('sidebarState').last.sharing?.failed).toHaveLength(
+      1,
+    );
   });
 
   it('reviewers get Google\u2019s notification with a Thai message saying what to review', async () => {
     const rt = await withReviewers();
-    const result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     const perms = rt.drive.fileInfo(idOf(result.links.docUrl)).permissions;
     const head = perms.find((p) => p.emailAddress === 'head@muangkao.go.th');
     expect(head).toMatchObject({ role: 'commenter', notificationSent: true });
@@ -90,7 +93,7 @@ describe('sharing is best-effort', () => {
   it('an undelivered notification still counts as shared, with the reason noted', async () => {
     const rt = await withReviewers();
     rt.faults.failSharing('head@muangkao.go.th', 'undeliverable');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(result.links.sharing?.shared).toContain('head@muangkao.go.th');
     expect(result.links.sharing?.failed[0].reason).toContain('ส่งอีเมลแจ้งไม่ได้');
   });
@@ -102,7 +105,7 @@ describe('Google failures', () => {
   it('the Docs API not enabled: a Thai message for the administrator, nothing left, logged', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.disableApi('Docs');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result).toEqual({
       status: 'failed',
       message: expect.stringContaining('ยังไม่ได้เปิดในโปรเจกต์ Cloud ของส่วนเสริม'),
@@ -115,14 +118,14 @@ describe('Google failures', () => {
   it('a Drive rate limit is retried with backoff; told apart by its reason', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.rateLimit('Drive', 'Files.create', { status: 429, times: 2 });
-    expect(rt.run<GenerateResult>('sidebarGenerate', true).status).toBe('done');
+    expect(rt.fromPage<GenerateResult>('sidebarGenerate', true).status).toBe('done');
   });
 
   it('a rate limit that does not lift fails in Thai, trashes what was made and logs it', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
-    rt.run<GenerateResult>('sidebarGenerate', true);
+    rt.fromPage<GenerateResult>('sidebarGenerate', true);
     rt.faults.rateLimit('Drive', 'Files.create', { status: 403 });
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result).toEqual({
       status: 'failed',
       message: expect.stringContaining('Google ปฏิเสธคำขอชั่วคราวเพราะมีคำขอมากเกินไป'),
@@ -133,7 +136,7 @@ describe('Google failures', () => {
   it('PDF export failing: nothing left behind, the failure logged', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.failPdfExport();
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('failed');
     const docs = rt.drive.listAll().filter((f) => f.mimeType.endsWith('.document'));
     expect(docs.every((f) => f.trashed)).toBe(true);
@@ -143,7 +146,7 @@ describe('Google failures', () => {
   it('the document lock not acquired in time: a Thai message and nothing made', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     rt.faults.holdLock('document');
-    expect(rt.run<GenerateResult>('sidebarGenerate', true)).toEqual({
+    expect(rt.fromPage<GenerateResult>('sidebarGenerate', true)).toEqual({
       status: 'failed',
       message: 'มีผู้อื่นกำลังสร้างบันทึกข้อความจากชีตนี้อยู่ กรุณารอสักครู่แล้วลองใหม่',
     });
@@ -160,7 +163,7 @@ describe('a destination folder in a shared drive', () => {
     const folder = rt.drive.addUserFolder('บันทึกข้อความ ITA', [sd]);
     rt.drive.grantAccess(folder); // picked in Google Picker
     general(rt, 'โฟลเดอร์ปลายทาง', `https://drive.google.com/drive/folders/${folder}`);
-    const result = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(result.status).toBe('done');
     expect(rt.drive.fileInfo(idOf(result.links.pdfUrl))).toMatchObject({
       driveId: sd,
@@ -172,7 +175,7 @@ describe('a destination folder in a shared drive', () => {
 describe('cell marks', () => {
   it('write only the cells that change: no fill is forced on the rest, a colleague\u2019s note stays', async () => {
     const rt = await runtimeOn('ita-2568-published');
-    rt.run('sidebarCheck');
+    rt.fromPage('sidebarCheck');
     const scores = rt.spreadsheet.getSheetByName('คะแนน')!;
     const model = rt.workbook.sheetByName('คะแนน')!;
     // A colleague adds a note while this person works.
@@ -196,5 +199,58 @@ describe('cell marks', () => {
       false,
     ]);
     expect(rt.calls.count('SpreadsheetApp', 'Range.setNotes')).toBeLessThanOrEqual(2);
+  });
+
+  it('stay within a simple trigger\u2019s 30 s however scattered: 600 signatories, an error every other row', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    const sheet = rt.spreadsheet.getSheetByName('ผู้ลงนาม')!;
+    const model = rt.workbook.sheetByName('ผู้ลงนาม')!;
+    const post = 'ปลัดองค์การบริหารส่วนตำบลเมืองเก่า';
+    const grid = Array.from({ length: 600 }, (_, i) => [
+      i + 1,
+      i % 2 ? 'ผู้ตรวจ' : 'ผู้ให้ความเห็น', // not a role: an error on every other row
+      '',
+      `นายทดสอบ ลำดับ${i + 1}`,
+      post,
+      '',
+      '',
+    ]);
+    sheet.insertRowsAfter(sheet.getMaxRows(), 600);
+    sheet.getRange(2, 1, 600, 7).setValues(grid);
+    // Staff's own note and fill inside the area the marks cover, on cells without findings.
+    sheet.getRange('B10').setNote('ย้ายไปกองคลังแล้ว');
+    sheet.getRange('B12').setBackground('#d9ead3');
+    rt.calls.reset();
+    rt.edit('ผู้ลงนาม', 'D2', 'นายใหม่ ทดสอบ');
+    expect(rt.execution.elapsedMs).toBeLessThan(5_000);
+    const writes =
+      rt.calls.count('SpreadsheetApp', 'Range.setNotes') +
+      rt.calls.count('SpreadsheetApp', 'Range.setBackgrounds');
+    expect(writes).toBeLessThanOrEqual(16);
+    expect(rt.calls.count('SpreadsheetApp')).toBeLessThanOrEqual(40);
+    // Every error is marked, nothing else is.
+    const notes = sheet.getRange(2, 2, 600, 1).getNotes();
+    expect(notes.filter((n, i) => (i % 2 === 1) === n[0].includes(NOTE_MARK))).toHaveLength(600);
+    expect(sheet.getRange('B3').getBackground()).toBe('#fce8e6');
+    expect(sheet.getRange('B10').getNote()).toBe('ย้ายไปกองคลังแล้ว');
+    expect(sheet.getRange('B12').getBackground()).toBe('#d9ead3');
+    // Cells without a fill of their own get none (no explicit white over alternating colours).
+    const solid = (r: number, c: number) =>
+      (model.cell(r, c)?.style.fill as { pattern?: string } | undefined)?.pattern === 'solid';
+    expect([solid(2, 2), solid(4, 2), solid(5, 3)]).toEqual([false, false, false]);
+
+    // Fixing them all clears every mark, again in a bounded number of calls.
+    sheet.getRange(2, 2, 600, 1).setValue('ผู้ให้ความเห็น');
+    rt.calls.reset();
+    rt.edit('ผู้ลงนาม', 'D2', 'นายใหม่ ทดสอบ');
+    expect(rt.calls.count('SpreadsheetApp', 'Range.setNotes')).toBeLessThanOrEqual(8);
+    expect(
+      sheet
+        .getRange(2, 2, 600, 1)
+        .getNotes()
+        .some((n) => n[0].includes(NOTE_MARK)),
+    ).toBe(false);
+    expect(sheet.getRange('B3').getBackground()).toBe('#ffffff');
+    expect(sheet.getRange('B10').getNote()).toBe('ย้ายไปกองคลังแล้ว');
   });
 });

@@ -21,7 +21,7 @@ describe('reading', () => {
     const rt = await runtimeOn('ita-2568-corrected');
     setFar(rt, 'มาตรการ', 1_048_576, 1, 'x');
     rt.calls.reset();
-    const check = rt.run<CheckResult>('sidebarCheck');
+    const check = rt.fromPage<CheckResult>('sidebarCheck');
     expect(rt.calls.count('SpreadsheetApp', 'Range.getValues')).toBe(6);
     expect(check.findings.filter((f) => f.severity === 'error')).toEqual([
       expect.objectContaining({ sheet: 'มาตรการ', cell: 'A1048576', rule: 'data-outside-table' }),
@@ -33,7 +33,7 @@ describe('reading', () => {
   it('reads only the columns a contract tab can use, however far staff wrote', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     setFar(rt, 'ผู้ลงนาม', 3, 702, 'บันทึกของเจ้าหน้าที่');
-    const check = rt.run<CheckResult>('sidebarCheck');
+    const check = rt.fromPage<CheckResult>('sidebarCheck');
     expect(check.errors).toBe(0);
   });
 });
@@ -47,7 +47,7 @@ describe('writing never lands on staff data', () => {
     log.getRange(1, 1, 1, headers.length).setValues([headers]);
     // A staff column right after the headers, its header cell left blank.
     log.getRange(2, headers.length + 1).setValue('บันทึกของเจ้าหน้าที่');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('done');
     const after = values(rt, 'ประวัติ');
     expect(after[0][headers.length]).toBe('');
@@ -59,7 +59,7 @@ describe('writing never lands on staff data', () => {
   it('appends the run after the last used row of any column', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     set(rt, 'ประวัติ', 'M5', 'ของเจ้าหน้าที่');
-    rt.run<GenerateResult>('sidebarGenerate', true);
+    rt.fromPage<GenerateResult>('sidebarGenerate', true);
     const after = values(rt, 'ประวัติ');
     expect(after[4][12]).toBe('ของเจ้าหน้าที่');
     expect(after[5][2]).toBe('สร้างบันทึกข้อความ');
@@ -80,7 +80,7 @@ describe('state', () => {
   it('never puts an unbounded cell into a property: a 5,000-character office name is a finding', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     set(rt, 'ข้อมูลทั่วไป', 'B2', `องค์การบริหารส่วนตำบล${'ก'.repeat(5000)}`);
-    const check = rt.run<CheckResult>('sidebarCheck');
+    const check = rt.fromPage<CheckResult>('sidebarCheck');
     expect(check.findings).toContainEqual(
       expect.objectContaining({ sheet: 'ข้อมูลทั่วไป', cell: 'B2', rule: 'text-too-long' }),
     );

@@ -36,7 +36,7 @@ describe('opening the spreadsheet', () => {
     expect(rt.ui.sidebar?.title).toBe('รายงาน ITA');
     expect(rt.ui.sidebar?.html).toContain('สร้างบันทึกข้อความ');
     rt.calls.reset();
-    const state = rt.run<{ office: string; fiscalYear: string }>('sidebarState');
+    const state = rt.fromPage<{ office: string; fiscalYear: string }>('sidebarState');
     expect(state).toMatchObject({ office: 'องค์การบริหารส่วนตำบลเมืองเก่า', fiscalYear: '2568' });
     expect(rt.calls.count('SpreadsheetApp', 'Range.getValues')).toBe(1);
   });
@@ -44,7 +44,7 @@ describe('opening the spreadsheet', () => {
   it('checks the whole workbook with one getValues per tab', async () => {
     const rt = await runtimeOn('ita-2568-published');
     rt.calls.reset();
-    const check = rt.run<{ errors: number; warnings: number }>('sidebarCheck');
+    const check = rt.fromPage<{ errors: number; warnings: number }>('sidebarCheck');
     expect(check.errors).toBe(7);
     // The sheet's 22, and no Garuda uploaded yet (issue 9).
     expect(check.warnings).toBe(23);
@@ -53,7 +53,7 @@ describe('opening the spreadsheet', () => {
 
   it('selects the cell of a finding', async () => {
     const rt = await runtimeOn('ita-2568-published');
-    rt.run('sidebarSelect', 'คะแนน', 'C14');
+    rt.fromPage('sidebarSelect', 'คะแนน', 'C14');
     const range = rt.spreadsheet.getActiveRange();
     expect(range?.getSheet().getName()).toBe('คะแนน');
     expect(range?.getA1Notation()).toBe('C14');

@@ -4,6 +4,10 @@
 // finding names a cell that exists and that staff can see, and a workbook that validate passes
 // generates its memo.
 //
+// Changes name their tab (not its index in TABS, which moves when the contract gains a tab), and
+// start from either the corrected example or the one with ผลย้อนหลัง, so the history tab and the
+// report's comparison are exercised too.
+//
 // RUNS = 24 workbooks per run (each a fresh runtime, and a memo rendered when one passes): about
 // 7 s. FC_RUNS=<n> runs more (200 take about a minute); fast-check prints the seed of a failure,
 // and FC_SEED=<seed> replays it.
@@ -44,13 +48,15 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(null, '', '#N/A', '#REF!'),
 );
 
+type TabName = (typeof TABS)[number]['name'];
 type Change =
-  | { kind: 'cell'; tab: number; row: number; column: number; value: unknown }
-  | { kind: 'merge'; tab: number; row: number; column: number; rows: number; columns: number }
-  | { kind: 'rename'; tab: number; name: string }
-  | { kind: 'drop'; tab: number };
+  | { kind: 'cell'; tab: TabName; row: number; column: number; value: unknown }
+  | { kind: 'merge'; tab: TabName; row: number; column: number; rows: number; columns: number }
+  | { kind: 'rename'; tab: TabName; name: string }
+  | { kind: 'drop'; tab: TabName };
 
-const tab = fc.integer({ min: 0, max: TABS.length - 1 });
+const TAB_NAMES = TABS.map((t) => t.name);
+const tab = fc.constantFrom(...TAB_NAMES);
 const change: fc.Arbitrary<Change> = fc.oneof(
   {
     weight: 12,
@@ -86,7 +92,7 @@ const change: fc.Arbitrary<Change> = fc.oneof(
 /** Plausible edits that a careful office makes: the memo should still come out. */
 const plausible: fc.Arbitrary<Change> = fc.record({
   kind: fc.constant('cell' as const),
-  tab: fc.constant(4),
+  tab: fc.constant<TabName>('มาตรการ'),
   row: fc.integer({ min: 2, max: 12 }),
   column: fc.integer({ min: 1, max: 6 }),
   value: fc.constantFrom(
@@ -97,16 +103,18 @@ const plausible: fc.Arbitrary<Change> = fc.record({
   ),
 });
 
-const workbook = fc.oneof(
-  fc.array(change, { maxLength: 8 }),
-  fc.array(plausible, { maxLength: 4 }),
-);
+const EXAMPLES = ['ita-2568-corrected', 'ita-2568-with-history'] as const;
+type Example = (typeof EXAMPLES)[number];
 
-async function check(changes: Change[]): Promise<void> {
-  const rt = await runtimeOn('ita-2568-corrected', { defaultAnswers: true });
+const changes = fc.oneof(fc.array(change, { maxLength: 8 }), fc.array(plausible, { maxLength: 4 }));
+
+async function check(example: Example, changes: Change[]): Promise<void> {
+  const rt = await runtimeOn(example, { defaultAnswers: true });
   const book = rt.workbook;
   for (const c of changes) {
-    const sheet = book.sheets.find((s) => s.name.trim() === TABS[c.tab].name);
+    // A name the contract does not have would make the change silently do nothing.
+    expect(TAB_NAMES).toContain(c.tab);
+    const sheet = book.sheets.find((s) => s.name.trim() === c.tab);
     if (!sheet) continue;
     if (c.kind === 'cell') {
       const cell = sheet.ensureCell(c.row, c.column);
@@ -138,7 +146,7 @@ async function check(changes: Change[]): Promise<void> {
     }
   }
 
-  const result = rt.run<CheckResult>('sidebarCheck');
+  const result = rt.fromPage<CheckResult>('sidebarCheck');
   const names = new Map(book.sheets.map((s) => [s.name, s]));
   for (const f of result.findings) {
     if (f.rule === 'tab-missing' || f.rule === 'log-tab-missing') continue;
@@ -159,7 +167,7 @@ async function check(changes: Change[]): Promise<void> {
     expect({ finding: f, hidden }).toEqual({ finding: f, hidden: false });
   }
 
-  const generated = rt.run<GenerateResult>('sidebarGenerate', true);
+  const generated = rt.fromPage<GenerateResult>('sidebarGenerate', true);
   if (result.errors === 0) {
     expect(generated).toMatchObject({ status: 'done' });
   } else {
@@ -169,14 +177,28 @@ async function check(changes: Change[]): Promise<void> {
 
 describe('over generated workbooks', () => {
   it(`validate and generate never throw, findings name visible cells, and what validates generates (${RUNS} runs)`, async () => {
-    await fc.assert(fc.asyncProperty(workbook, check), {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...EXAMPLES), changes, check), {
       numRuns: RUNS,
-      // Workbooks that failed before issue 11, always tried first.
+      // Always tried first: workbooks that failed before issue 11, then ผลย้อนหลัง itself.
       examples: [
-        [[{ kind: 'rename', tab: 0, name: ' ผู้ลงนาม ' }]],
-        [[{ kind: 'cell', tab: 0, row: 1, column: 1, value: false }]],
-        [[{ kind: 'cell', tab: 0, row: 14, column: 2, value: 42 }]],
-        [[{ kind: 'cell', tab: 4, row: 2, column: 6, value: 'x'.repeat(6000) }]],
+        ['ita-2568-corrected', [{ kind: 'rename', tab: 'ข้อมูลทั่วไป', name: ' ผู้ลงนาม ' }]],
+        [
+          'ita-2568-corrected',
+          [{ kind: 'cell', tab: 'ข้อมูลทั่วไป', row: 1, column: 1, value: false }],
+        ],
+        ['ita-2568-corrected', [{ kind: 'cell', tab: 'ข้อมูลทั่วไป', row: 14, column: 2, value: 42 }]],
+        [
+          'ita-2568-corrected',
+          [{ kind: 'cell', tab: 'มาตรการ', row: 2, column: 6, value: 'x'.repeat(6000) }],
+        ],
+        [
+          'ita-2568-with-history',
+          [{ kind: 'cell', tab: 'ผลย้อนหลัง', row: 1, column: 3, value: 'ปี' }],
+        ],
+        [
+          'ita-2568-with-history',
+          [{ kind: 'cell', tab: 'ผลย้อนหลัง', row: 2, column: 4, value: 120 }],
+        ],
       ],
       seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined,
     });

@@ -24,24 +24,46 @@ import { SpreadsheetApp } from '../../src/local/services/spreadsheet/app';
 import { Menu, Ui } from '../../src/local/services/ui';
 import { Utilities } from '../../src/local/services/utilities/index';
 import { cleanupTempDirs } from '../local/helpers';
-import { runtimeOn } from './harness';
+import { runtimeOn, values } from './harness';
 
 afterAll(cleanupTempDirs);
 
+type Rt = Awaited<ReturnType<typeof runtimeOn>>;
+
+const A = 'somsri@muangkao.go.th';
+const B = 'somchai@muangkao.go.th';
+
+/** Every member the runtime was asked for, refused calls included (a member with no entry is refused). */
+function called(rt: Rt): string[] {
+  return [...Object.keys(rt.calls.snapshot()), ...Object.keys(rt.calls.refused())];
+}
+
+/** The last row of ประวัติ: who, what, status. */
+function lastLog(rt: Rt): unknown[] {
+  const row = values(rt, 'ประวัติ').at(-1) ?? [];
+  return [row[2], row[5]];
+}
+
 describe('the scope table', () => {
-  it('covers every member the bundle calls in the add-on\u2019s scenarios', async () => {
+  it('covers every member the bundle calls in the add-on\u2019s scenarios, each run checked', async () => {
     const calls = new Set<string>();
-    const collect = (rt: Awaited<ReturnType<typeof runtimeOn>>) => {
-      for (const key of Object.keys(rt.calls.snapshot())) calls.add(key);
-    };
-    // A new sheet set up, checked as staff type, then the published and corrected examples.
+    const collect = (rt: Rt) => called(rt).forEach((key) => calls.add(key));
+
+    // A new sheet set up, checked as staff type (onEdit runs in LIMITED mode).
     const fresh = await runtimeOn(null, { defaultAnswers: true });
     fresh.open('NONE');
     fresh.run('setupSheets');
+    expect(fresh.ui.dialogs.at(-1)?.message).toContain('ตั้งค่าแผ่นงานเรียบร้อย');
     fresh.edit('คะแนน', 'C3', 150);
+    expect(fresh.spreadsheet.getSheetByName('คะแนน')!.getRange('C3').getNote()).toContain('150');
     collect(fresh);
 
-    const rt = await runtimeOn('ita-2568-corrected', { defaultAnswers: true });
+    // The corrected example, used by two people with Google Picker set up.
+    const rt = await runtimeOn('ita-2568-corrected', {
+      defaultAnswers: true,
+      user: A,
+      editors: [A, B],
+    });
     mkdirSync(join(rt.dir, 'drive', '.runtime'), { recursive: true });
     writeFileSync(
       join(rt.dir, 'drive', '.runtime', 'script-properties.json'),
@@ -49,15 +71,48 @@ describe('the scope table', () => {
     );
     rt.open('LIMITED');
     rt.run('showSidebar');
-    rt.run('sidebarState');
-    rt.run('sidebarCheck');
-    rt.run('sidebarSelect', 'คะแนน', 'C3');
+    expect(rt.fromPage<{ office: string }>('sidebarState').office).toBe(
+      'องค์การบริหารส่วนตำบลเมืองเก่า',
+    );
+    expect(rt.fromPage<{ errors: number }>('sidebarCheck').errors).toBe(0);
+    rt.fromPage('sidebarSelect', 'คะแนน', 'C3');
+    rt.edit('มาตรการ', 'F2', 'ไม่พบผู้ฝ่าฝืน พนักงานเทศบาล');
+    expect(rt.spreadsheet.getSheetByName('มาตรการ')!.getRange('F2').getNote()).toContain(
+      'พนักงานส่วนตำบล',
+    );
+    rt.edit('มาตรการ', 'F2', 'ไม่พบผู้ฝ่าฝืน');
     rt.run('createTemplate');
+    expect(rt.ui.dialogs.at(-1)?.message).toContain('สร้างแม่แบบมาตรฐานแล้ว');
     rt.run('generate');
+    expect(lastLog(rt)).toEqual(['สร้างบันทึกข้อความ', 'สำเร็จ']);
     rt.run('refreshComments');
-    rt.run('chooseFolder');
-    rt.run('pickerConfig', 'folder');
-    rt.as('b@example.go.th').run('sidebarGenerate', true);
+    expect(rt.ui.dialogs.at(-1)?.message).toContain('อัปเดตสถานะความเห็นของเอกสาร 1 ฉบับ');
+    // B picks the office's folder and A's template in Google Picker, then generates.
+    const b = rt.as(B);
+    const link = (label: string) => String(values(rt, 'ข้อมูลทั่วไป').find((r) => r[0] === label)?.[1]);
+    const idOf = (url: string) => (/\/(?:d|folders)\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
+    b.run('chooseTemplate');
+    expect(b.fromPage<{ kind: string }>('pickerConfig', 'template').kind).toBe('template');
+    expect(b.pick<string>(idOf(link('แม่แบบเอกสาร')))).toContain('“แม่แบบเอกสาร”');
+    b.run('chooseFolder');
+    const office = rt.drive
+      .listAll()
+      .find(
+        (f) =>
+          f.mimeType === 'application/vnd.google-apps.folder' && f.name.startsWith('รายงาน ITA'),
+      );
+    expect(b.pick<string>(office!.id)).toContain('“โฟลเดอร์ปลายทาง”');
+    expect(b.fromPage<{ status: string }>('sidebarGenerate', true).status).toBe('done');
+    // A new fiscal year, and its undo, from the menu and as the command line runs them.
+    rt.run('startNewFiscalYear');
+    expect(rt.ui.dialogs.at(-1)?.message).toContain('เริ่มปีงบประมาณ 2569 แล้ว');
+    rt.run('undoNewFiscalYear');
+    expect(rt.ui.dialogs.at(-1)?.message).toContain('กลับไปที่ปีงบประมาณ 2568 แล้ว');
+    const check = rt.run<{ status: string; fiscalYear: number }>('newYearCheck');
+    expect(check.status).toBe('confirm');
+    expect(rt.run<{ status: string }>('newYearStart', check.fiscalYear).status).toBe('done');
+    expect(rt.run<{ status: string }>('newYearRestoreCheck').status).toBe('confirm');
+    expect(rt.run<{ status: string }>('newYearRestore', 2568).status).toBe('done');
     collect(rt);
 
     const missing = [...calls].filter((key) => {
@@ -71,6 +126,20 @@ describe('the scope table', () => {
       expect(services).toContain(s);
     for (const s of ['Session', 'Utilities', 'DocumentApp', 'Drive', 'Docs', 'ScriptApp'])
       expect(services).toContain(s);
+  });
+
+  it('would catch a member without an entry: the gate refuses it, and the refusal is recorded', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    rt.execution.begin({ user: rt.user, authMode: 'FULL', budgetMs: 60_000 });
+    try {
+      expect(() => rt.calls.record('SpreadsheetApp', 'Range.noSuchMember')).toThrow(
+        'has no entry in the scope table',
+      );
+    } finally {
+      rt.execution.end();
+    }
+    expect(called(rt)).toContain('SpreadsheetApp Range.noSuchMember');
+    expect(memberScopes('SpreadsheetApp', 'Range.noSuchMember')).toBeUndefined();
   });
 
   it('names only members the emulated classes have', () => {

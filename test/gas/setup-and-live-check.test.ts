@@ -71,7 +71,7 @@ describe('ตั้งค่าแผ่นงาน', () => {
     expect(history.getRange('C2').getDataValidation()?.getCriteriaType()).toBe('NUMBER_BETWEEN');
     expect(history.getFrozenRows()).toBe(1);
     // An empty year raises nothing; staff type the year's scores there.
-    const check = rt.run<{ findings: { sheet: string }[] }>('sidebarCheck');
+    const check = rt.fromPage<{ findings: { sheet: string }[] }>('sidebarCheck');
     expect(check.findings.filter((f) => f.sheet === 'ผลย้อนหลัง')).toEqual([]);
   });
 
@@ -120,7 +120,7 @@ describe('checking as staff type', () => {
 
   it('uses the office named in ข้อมูลทั่วไป when checking another tab alone', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
-    rt.run('sidebarCheck'); // caches the context as any full check does
+    rt.fromPage('sidebarCheck'); // caches the context as any full check does
     rt.edit('มาตรการ', 'F2', 'ไม่พบผู้ฝ่าฝืน พนักงานเทศบาล');
     expect(rt.spreadsheet.getSheetByName('มาตรการ')!.getRange('F2').getNote()).toContain(
       'พนักงานส่วนตำบล',
@@ -130,7 +130,7 @@ describe('checking as staff type', () => {
   it('checks ผลย้อนหลัง as it is typed: a score out of range and a year not before ปีงบประมาณ', async () => {
     const rt = await runtimeOn('ita-2568-corrected', { defaultAnswers: true });
     rt.run('setupSheets'); // adds ผลย้อนหลัง, and caches ปีงบประมาณ for live checks
-    rt.run('sidebarCheck');
+    rt.fromPage('sidebarCheck');
     const history = rt.spreadsheet.getSheetByName('ผลย้อนหลัง')!;
     rt.edit('ผลย้อนหลัง', 'C2', 150);
     expect(history.getRange('C2').getNote()).toContain('คะแนนปี 2567 “150” อยู่นอกช่วง 0–100');

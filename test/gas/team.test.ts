@@ -43,12 +43,12 @@ function folderOf(rt: Awaited<ReturnType<typeof office>>, result: Done): string 
 describe('two people generate from one sheet', () => {
   it('the office folder never flips; B\u2019s memo goes to B\u2019s own folder with a note; editors can open all', async () => {
     const rt = await office();
-    const first = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const first = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     const officeFolder = folderOf(rt, first);
     // The folder is shared with the sheet's editors, so B can open A's memo in Drive.
     expect(rt.drive.roleOf(idOf(first.links.docUrl), B)).toBe('writer');
 
-    const second = rt.as(B).run<GenerateResult>('sidebarGenerate', true) as Done;
+    const second = rt.as(B).fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(second.status).toBe('done');
     const bFolder = folderOf(rt, second);
     expect(bFolder).not.toBe(officeFolder);
@@ -64,17 +64,17 @@ describe('two people generate from one sheet', () => {
     ).toEqual([A, B]);
 
     // A's next memo still goes to the office's folder: nothing flipped.
-    const third = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const third = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(folderOf(rt, third)).toBe(officeFolder);
     // And B's next one to B's folder again, not a third folder.
-    const fourth = rt.as(B).run<GenerateResult>('sidebarGenerate', true) as Done;
+    const fourth = rt.as(B).fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(folderOf(rt, fourth)).toBe(bFolder);
   });
 
   it('B picks the office folder in Google Picker; from then on B\u2019s memos go there', async () => {
     const rt = await office();
     setPicker(rt);
-    const first = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const first = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     const officeFolder = folderOf(rt, first);
     const b = rt.as(B);
     b.run('chooseFolder');
@@ -83,16 +83,82 @@ describe('two people generate from one sheet', () => {
     expect(answer).toContain('ใส่ลิงก์ไว้ในรายการ “โฟลเดอร์ปลายทาง”');
     const link = values(rt, 'ข้อมูลทั่วไป').find((r) => r[0] === 'โฟลเดอร์ปลายทาง')?.[1];
     expect(idOf(String(link))).toBe(officeFolder);
-    const mine = b.run<GenerateResult>('sidebarGenerate', true) as Done;
+    const mine = b.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(folderOf(rt, mine)).toBe(officeFolder);
   });
 
-  it('without Picker settings the menu item says in Thai what is missing', async () => {
-    const rt = await office(['OK']);
+  it('without Picker settings the menu item says in Thai what is missing, and only what is true', async () => {
+    const rt = await office(['OK', 'OK', 'OK', 'OK']);
     rt.run('chooseTemplate');
     expect(rt.ui.html).toEqual([]);
-    expect(rt.ui.dialogs[0].message).toContain('ผู้ดูแลระบบยังไม่ได้ตั้งค่า');
-    expect(rt.ui.dialogs[0].message).toContain('ITAMEMO_PICKER_API_KEY');
+    const blank = rt.ui.dialogs.at(-1)?.message ?? '';
+    expect(blank).toContain('ผู้ดูแลระบบยังไม่ได้ตั้งค่า');
+    expect(blank).toContain('ITAMEMO_PICKER_API_KEY');
+    expect(blank).toContain('ระหว่างนี้ช่อง “แม่แบบเอกสาร” ว่างอยู่ ส่วนเสริมจะใช้แม่แบบในตัว');
+    expect(blank).not.toContain('โฟลเดอร์ปลายทาง');
+    // A template link that works for this person: nothing to blank, nothing to pick.
+    rt.run('createTemplate');
+    rt.run('chooseTemplate');
+    const works = rt.ui.dialogs.at(-1)?.message ?? '';
+    expect(works).toContain('ลิงก์ในช่อง “แม่แบบเอกสาร” ใช้ได้อยู่แล้วสำหรับคุณ จึงไม่ต้องเลือกใหม่');
+    expect(works).not.toContain('เว้น');
+    // The same link for B, whose add-on cannot open it: blanking it is a way out.
+    rt.as(B).run('chooseTemplate');
+    expect(rt.ui.dialogs.at(-1)?.message).toContain(
+      'ส่วนเสริมที่คุณใช้ยังเปิดแม่แบบในช่อง “แม่แบบเอกสาร” ไม่ได้ หากเว้นช่องนี้ว่างไว้ ส่วนเสริมจะใช้แม่แบบในตัว',
+    );
+  });
+});
+
+describe('a folder a person chose', () => {
+  it('is never shared with the sheet\u2019s editors; ประวัติ names who it is not shared with', async () => {
+    const rt = await office();
+    setPicker(rt);
+    // A's own folder in My Drive, already holding other work.
+    const chosen = rt.drive.addUserFolder('งานแผนและงบประมาณ');
+    const other = rt.drive.addUserFile({
+      name: 'เงินเดือน.xlsx',
+      mimeType: 'text/plain',
+      parents: [chosen],
+    });
+    rt.run('chooseFolder');
+    expect(rt.pick<string>(chosen)).toContain('“โฟลเดอร์ปลายทาง”');
+    const done = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
+    expect(done.status).toBe('done');
+    expect(folderOf(rt, done)).toBe(chosen);
+    for (const id of [chosen, other, idOf(done.links.docUrl)])
+      expect(rt.drive.roleOf(id, B)).toBeNull();
+    expect(String(values(rt, 'ประวัติ').at(-1)?.[8])).toContain(
+      `โฟลเดอร์ปลายทางที่ระบุไว้ยังไม่ได้แชร์กับ ${B} ซึ่งแก้ไขชีตนี้ได้`,
+    );
+    // Once its owner shares it with B in Drive, the note goes.
+    rt.drive.addPermission(chosen, { type: 'user', role: 'writer', emailAddress: B });
+    rt.fromPage<GenerateResult>('sidebarGenerate', false);
+    expect(String(values(rt, 'ประวัติ').at(-1)?.[8])).not.toContain('ยังไม่ได้แชร์');
+  });
+});
+
+describe('what Google Picker could have shown', () => {
+  it('the pick is refused for what the dialog\u2019s views could not show', async () => {
+    const rt = await office();
+    setPicker(rt);
+    const folder = rt.drive.addUserFolder('โฟลเดอร์');
+    const pdf = rt.drive.addUserFile({ name: 'ประกาศ.pdf', mimeType: 'application/pdf' });
+    const trashed = rt.drive.addUserFolder('เก่า');
+    rt.drive.patch(trashed, { trashed: true });
+    rt.run('chooseTemplate');
+    expect(() => rt.pickInDialog(folder)).toThrow('the template Picker could not have shown');
+    expect(() => rt.pickInDialog(pdf)).toThrow('only application/vnd.google-apps.document');
+    rt.run('chooseFolder');
+    expect(() => rt.pickInDialog(trashed)).toThrow('it is in the trash');
+    // A folder in a shared drive B belongs to and A does not: A's Picker cannot list it.
+    const theirs = rt.drive.addUserFolder('ของกองคลัง', [
+      rt.drive.addSharedDrive('กองคลัง', { [B]: 'organizer' }),
+    ]);
+    expect(() => rt.pickInDialog(theirs)).toThrow(`${A} cannot see it in Drive`);
+    const b = rt.as(B);
+    b.run('chooseFolder');
+    expect(b.pickInDialog(theirs)).toBe('folder');
   });
 });
 
@@ -102,7 +168,7 @@ describe('a template made by someone else', () => {
     setPicker(rt);
     rt.run('createTemplate');
     const b = rt.as(B);
-    const refused = b.run<GenerateResult>('sidebarGenerate', true);
+    const refused = b.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(refused).toEqual({
       status: 'failed',
       message: expect.stringContaining(`แม่แบบนี้สร้างโดยผู้ใช้อื่น (${A})`),
@@ -111,15 +177,15 @@ describe('a template made by someone else', () => {
     b.run('chooseTemplate');
     const template = idOf(String(values(rt, 'ข้อมูลทั่วไป').find((r) => r[0] === 'แม่แบบเอกสาร')?.[1]));
     expect(b.pick<string>(template)).toContain('แม่แบบเอกสาร');
-    expect(b.run<GenerateResult>('sidebarGenerate', true).status).toBe('done');
+    expect(b.fromPage<GenerateResult>('sidebarGenerate', true).status).toBe('done');
   });
 });
 
 describe('comments from reviewers, refreshed by another person', () => {
   it('B\u2019s refresh reads B\u2019s memos and says which it cannot read and why', async () => {
     const rt = await office(['OK', 'OK']);
-    const a = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
-    const b = rt.as(B).run<GenerateResult>('sidebarGenerate', true) as Done;
+    const a = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
+    const b = rt.as(B).fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     rt.drive.addComment(idOf(a.links.docUrl), 'palad@muangkao.go.th', 'แก้ข้อ ๓');
     rt.drive.addComment(idOf(b.links.docUrl), 'palad@muangkao.go.th', 'เห็นชอบ', { resolved: true });
     rt.as(B).run('refreshComments');
@@ -137,8 +203,8 @@ describe('comments from reviewers, refreshed by another person', () => {
 describe('what each person keeps', () => {
   it('user properties are per person; the office\u2019s are shared and do not flip', async () => {
     const rt = await office();
-    rt.run('sidebarGenerate', true);
-    rt.as(B).run('sidebarGenerate', true);
+    rt.fromPage('sidebarGenerate', true);
+    rt.as(B).fromPage('sidebarGenerate', true);
     const doc = properties(
       join(state(rt), 'spreadsheets', rt.spreadsheet.getId(), 'document-properties.json'),
     );
@@ -146,7 +212,7 @@ describe('what each person keeps', () => {
     const userB = properties(join(state(rt), 'users', B, 'properties.json'));
     expect(userB['itamemo.myFolder']).toBeTruthy();
     expect(() => properties(join(state(rt), 'users', A, 'properties.json'))).toThrow();
-    rt.run('sidebarGenerate', true);
+    rt.fromPage('sidebarGenerate', true);
     const again = properties(
       join(state(rt), 'spreadsheets', rt.spreadsheet.getId(), 'document-properties.json'),
     );

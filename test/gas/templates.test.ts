@@ -34,7 +34,7 @@ describe('an office template', () => {
       m.body.splice(1, 0, para('สำเนาเรียน ปลัด{{ชื่อหน่วยงาน}} ($1 \\ {{ชื่อหน่วยงาน}})'));
     });
     expect(rt.ui.dialogs[0].message).toContain('สร้างแม่แบบมาตรฐานแล้ว');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('done');
     if (result.status !== 'done') return;
     const memo = rt.drive.readModel(idOf(result.links.docUrl));
@@ -70,7 +70,7 @@ describe('an office template', () => {
         para('{{/ผู้ให้ความเห็น}}'),
       );
     });
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     if (result.status !== 'done') throw new Error(JSON.stringify(result));
     const memo = rt.drive.readModel(idOf(result.links.docUrl));
     expect(memo.header?.[0]).toMatchObject({
@@ -93,7 +93,7 @@ describe('an office template', () => {
 
   it('with an unknown placeholder is refused with a finding naming it and where it is', async () => {
     const { rt } = await withTemplate((m) => m.body.splice(3, 0, para('โทร. {{เบอร์โทร}}')));
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('blocked');
     if (result.status !== 'blocked') return;
     expect(result.check.findings).toHaveLength(1);
@@ -117,7 +117,7 @@ describe('an office template', () => {
     const { rt } = await withTemplate((m) =>
       m.body.push(para('{{#มาตรการ}}'), para('{{มาตรการ/กิจกรรม}}')),
     );
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result.status).toBe('blocked');
     if (result.status !== 'blocked') return;
     expect(result.check.findings.map((f) => f.rule)).toEqual(['template-unclosed']);
@@ -133,7 +133,7 @@ describe('an office template', () => {
     const sheet = rt.spreadsheet.getSheetByName('ข้อมูลทั่วไป')!;
     const row = values(rt, 'ข้อมูลทั่วไป').findIndex((r) => r[0] === 'แม่แบบเอกสาร') + 1;
     sheet.getRange(row, 2).setValue(`https://docs.google.com/document/d/${id}/edit`);
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(result).toMatchObject({
       status: 'failed',
       message: expect.stringContaining('สร้างแม่แบบมาตรฐาน'),
@@ -149,7 +149,7 @@ describe('sharing and comments', () => {
     const general = rt.spreadsheet.getSheetByName('ข้อมูลทั่วไป')!;
     const row = values(rt, 'ข้อมูลทั่วไป').findIndex((r) => r[0] === 'เผยแพร่ลิงก์สาธารณะ') + 1;
     general.getRange(row, 2).setValue('ใช่');
-    const result = rt.run<GenerateResult>('sidebarGenerate', true);
+    const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     if (result.status !== 'done') throw new Error(JSON.stringify(result));
     const doc = rt.drive.fileInfo(idOf(result.links.docUrl));
     expect(doc.permissions.map((p) => [p.role, p.emailAddress])).toContainEqual([

@@ -1,8 +1,9 @@
 import { nodeRealm } from '../../src/local/load-bundle';
 import { CallLog } from '../../src/local/services/calls';
-import { HtmlService } from '../../src/local/services/html';
+import { HtmlService, transferProblem } from '../../src/local/services/html';
+import { createRuntime } from '../../src/local/runtime';
 import { Ui, UiRecorder } from '../../src/local/services/ui';
-import { cleanupTempDirs, writeBuild } from './helpers';
+import { cleanupTempDirs, tempDir, writeBuild } from './helpers';
 
 /** Ui (https://developers.google.com/apps-script/reference/base/ui) and HtmlService, recorded for tests. */
 
@@ -191,5 +192,51 @@ describe('sidebars and dialogs with HtmlService', () => {
       'HtmlService HtmlOutput.setTitle': 1,
       'HtmlService HtmlService.createHtmlOutput': 1,
     });
+  });
+});
+
+describe('google.script.run: what a page and the server may pass each other', () => {
+  // https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)
+  test('the rule: primitives, null, plain objects and arrays of them; not Dates, functions, class instances or cycles', () => {
+    expect(transferProblem({ a: [1, 'x', null, true, { b: undefined }] })).toBeNull();
+    expect(transferProblem(new Date())).toBe('a Date at the value');
+    expect(transferProblem({ last: { at: new Date() } })).toBe('a Date at the value.last.at');
+    expect(transferProblem([1, () => 1])).toBe('a function at the value[1]');
+    expect(transferProblem(new Map())).toBe('a Map at the value');
+    class Links {}
+    expect(transferProblem({ links: new Links() })).toBe('a Links at the value.links');
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(transferProblem(loop)).toBe('a circular reference at the value.self');
+    // The same object twice is not a cycle.
+    const shared = { x: 1 };
+    expect(transferProblem([shared, shared])).toBeNull();
+  });
+
+  test('a page call with a Date argument fails as the page\u2019s would; a Date returned fails the call', async () => {
+    const rt = await createRuntime({
+      driveDir: tempDir('itamemo-drive-'),
+      buildDir: writeBuild(
+        [
+          'function echo(x) { return { got: x, at: "2025-10-03" }; }',
+          'function when() { return { last: { at: new Date() } }; }',
+          'function helper_() { return 1; }',
+        ].join('\n'),
+      ),
+    });
+    expect(rt.fromPage('echo', { n: 1, list: [1, undefined] })).toEqual({
+      got: { n: 1, list: [1, null] },
+      at: '2025-10-03',
+    });
+    expect(() => rt.fromPage('echo', new Date())).toThrow(
+      'Failed due to illegal value in property: 0 (a Date at the value)',
+    );
+    expect(() => rt.fromPage('when')).toThrow(
+      'google.script.run: when() returned a Date at the value.last.at',
+    );
+    expect(() => rt.fromPage('helper_')).toThrow('private function');
+    // Called from Node directly (rt.run), nothing is checked: that is not a page.
+    const at = rt.run<{ last: { at: unknown } }>('when').last.at;
+    expect(Object.prototype.toString.call(at)).toBe('[object Date]');
   });
 });

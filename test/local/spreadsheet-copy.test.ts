@@ -24,6 +24,18 @@ function withScores() {
   return { ...s, sheet };
 }
 
+/** What withScores put on the cells besides values: note, fill, number format, validation, bold. */
+function expectScoresCells(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const cell = sheet.getRange('C2');
+  expect([cell.getNote(), cell.getBackground(), cell.getDisplayValue()]).toEqual([
+    'ตามประกาศ',
+    '#d9ead3',
+    '93.53',
+  ]);
+  expect(sheet.getRange('C3').getDataValidation()?.getCriteriaType()).toBe('NUMBER_BETWEEN');
+  expect(sheet.getRange('A1').getFontWeight()).toBe('bold');
+}
+
 describe('Sheet.copyTo', () => {
   it('copies values, notes, formats, validation, widths and frozen rows into "Copy of …", placed last', () => {
     const { ss, sheet } = withScores();
@@ -31,14 +43,7 @@ describe('Sheet.copyTo', () => {
     expect(copy.getName()).toBe('Copy of คะแนน');
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'คะแนน', 'Copy of คะแนน']);
     expect(copy.getDataRange().getValues()).toEqual(sheet.getDataRange().getValues());
-    const cell = copy.getRange('C2');
-    expect([cell.getNote(), cell.getBackground(), cell.getDisplayValue()]).toEqual([
-      'ตามประกาศ',
-      '#d9ead3',
-      '93.53',
-    ]);
-    expect(copy.getRange('C3').getDataValidation()?.getCriteriaType()).toBe('NUMBER_BETWEEN');
-    expect(copy.getRange('A1').getFontWeight()).toBe('bold');
+    expectScoresCells(copy);
     expect([copy.getColumnWidth(2), copy.getFrozenRows(), copy.isSheetHidden()]).toEqual([
       260,
       1,
@@ -75,5 +80,57 @@ describe('Sheet.copyTo', () => {
     expect(copy?.isSheetHidden()).toBe(true);
     expect(copy?.getRange('C2').getNote()).toBe('ตามประกาศ');
     expect(copy?.getDataRange().getValues()).toEqual(s.sheet.getDataRange().getValues());
+  });
+});
+
+// https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range)
+describe('Range.copyTo', () => {
+  it('pastes values, formats, notes and validation at the destination’s top-left cell', () => {
+    const { ss, sheet } = withScores();
+    const other = ss.insertSheet('อื่น');
+    other.getRange('C2').setValue('เดิม').setNote('ของเดิม').setBackground('#ff0000');
+    other.getRange('D2').setValue('นอกช่วง');
+    // Only the top-left cell of the destination counts.
+    sheet.getRange('A1:C3').copyTo(other.getRange('A1'));
+    expect(other.getRange('A1:D2').getValues()).toEqual([
+      ['รหัส', 'รายการ', 'คะแนน', ''],
+      ['ITA', 'คะแนนรวม ITA', 93.53, 'นอกช่วง'],
+    ]);
+    expectScoresCells(other);
+  });
+
+  it('PASTE_VALUES (and {contentsOnly: true}) turn formulas into the values they show, formats kept', () => {
+    const { app, book, sheet } = withScores();
+    const cell = sheet.getRange('D2');
+    cell.setFormula('=C2*2');
+    // The emulation computes nothing: give the formula the value Sheets would show.
+    book.sheetByName('คะแนน')!.cell(2, 4)!.value = 187.06;
+    const range = sheet.getRange('A1:D2');
+    range.copyTo(range, app.CopyPasteType.PASTE_VALUES, false);
+    expect(cell.getFormula()).toBe('');
+    expect(cell.getValue()).toBe(187.06);
+    expect(sheet.getRange('C2').getNote()).toBe('ตามประกาศ');
+    expect(sheet.getRange('C2').getBackground()).toBe('#d9ead3');
+    cell.setFormula('=C2*3');
+    sheet.getRange('D2').copyTo(sheet.getRange('D2'), { contentsOnly: true });
+    expect(cell.getFormula()).toBe('');
+  });
+
+  it('fails loudly where the emulation would be kinder: a moved formula, other paste types, outside the grid', () => {
+    const { ss, app, sheet } = withScores();
+    sheet.getRange('D2').setFormula('=C2*2');
+    expect(() => sheet.getRange('D2').copyTo(sheet.getRange('E2'))).toThrow('not emulated');
+    expect(() =>
+      sheet.getRange('A1').copyTo(sheet.getRange('B1'), app.CopyPasteType.PASTE_FORMULA, false),
+    ).toThrow('not emulated');
+    expect(() =>
+      sheet.getRange('A1').copyTo(sheet.getRange('B1'), app.CopyPasteType.PASTE_NORMAL, true),
+    ).toThrow('not emulated');
+    const small = ss.insertSheet('เล็ก');
+    small.deleteRows(2, small.getMaxRows() - 1);
+    expect(() => sheet.getRange('A1:C3').copyTo(small.getRange('A1'))).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
+    expect(() => sheet.getRange('A1').copyTo('A2' as never)).toThrow('copyTo');
   });
 });

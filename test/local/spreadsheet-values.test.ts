@@ -164,6 +164,23 @@ describe('writing (reference: spreadsheet/range#setValues)', () => {
     );
   });
 
+  // Google Sheets holds at most 50,000 characters in a cell
+  // (https://support.google.com/drive/answer/37603); the write is refused whole.
+  test('a value or note over 50,000 characters is refused with Google\u2019s message, nothing written', () => {
+    const { ss } = sheetsOver();
+    const s = ss.getSheets()[0];
+    const limit = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+    const long = 'ก'.repeat(50_001);
+    s.getRange('A1').setValue('ก'.repeat(50_000));
+    expect(String(s.getRange('A1').getValue())).toHaveLength(50_000);
+    expect(() => s.getRange('A2').setValue(long)).toThrow(limit);
+    expect(() => s.getRange('B1:B2').setValues([['ok'], [long]])).toThrow(limit);
+    expect(s.getRange('B1:B2').getValues()).toEqual([[''], ['']]);
+    expect(() => s.getRange('C1').setNote(long)).toThrow(limit);
+    expect(() => s.getRange('C1:C2').setNotes([['ok'], [long]])).toThrow(limit);
+    expect(s.getRange('C1:C2').getNotes()).toEqual([[''], ['']]);
+  });
+
   // range#setValue: "If it begins with '=' it is interpreted as a formula."
   test("setValue('=…') writes a formula, recorded so formula injection can be detected", () => {
     const { ss, book } = sheetsOver();

@@ -6,7 +6,7 @@ import { normalizeText } from '../thai/normalize';
 import { parseNumber } from '../thai/numbers';
 import { listThai } from '../validation/describe';
 import type { Finding } from '../validation/finding';
-import { isBlank } from '../workbook/cells';
+import { cellText, isBlank } from '../workbook/cells';
 import type { GeneralInfo } from '../workbook/types';
 
 /** A rectangle of a tab, 1-based. */
@@ -84,4 +84,60 @@ export function listFindings(findings: readonly Finding[]): string {
   const shown = findings.slice(0, 5).map((f) => `• ${f.sheet}!${f.cell}: ${f.message}`);
   const more = findings.length - shown.length;
   return [...shown, ...(more > 0 ? [`และอีก ${more} รายการ (ดูทั้งหมดได้ในแถบด้านข้าง)`] : [])].join('\n');
+}
+
+/** Two grids hold the same cells (blank and missing alike; values compared as normalised text). */
+export function sameCells(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]) {
+  const rows = Math.max(a.length, b.length);
+  for (let r = 0; r < rows; r++) {
+    const columns = Math.max(a[r]?.length ?? 0, b[r]?.length ?? 0);
+    for (let c = 0; c < columns; c++) {
+      if (cellText(a[r]?.[c]) !== cellText(b[r]?.[c])) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether a tab named like the hidden copy of a working tab is one: its header row is the working
+ * tab's (every heading the copy has is where the tab has it; the tab may have gained columns), or
+ * the working tab is gone. A tab of that name holding anything else is staff's own.
+ */
+export function isCopyOf(
+  copy: readonly (readonly unknown[])[],
+  tab: readonly (readonly unknown[])[] | null,
+) {
+  if (tab === null) return true;
+  const headers = copy[0] ?? [];
+  if (!headers.some((h) => cellText(h) !== null)) return false;
+  return headers.every((h, c) => cellText(h) === null || cellText(h) === cellText(tab[0]?.[c]));
+}
+
+/** The cells of `tab` that hold something beyond the extent of `copy`: right of it, and below it. */
+export function beyond(
+  tab: readonly (readonly unknown[])[],
+  copy: readonly (readonly unknown[])[],
+) {
+  const width = (grid: readonly (readonly unknown[])[]) =>
+    Math.max(0, ...grid.map((r) => r.length));
+  const [rows, columns] = [copy.length, width(copy)];
+  const rects: GridRect[] = [];
+  const holds = (rect: GridRect) =>
+    tab
+      .slice(rect.row - 1, rect.row - 1 + rect.numRows)
+      .some((r) =>
+        r.slice(rect.column - 1, rect.column - 1 + rect.numColumns).some((v) => !isBlank(v)),
+      );
+  if (width(tab) > columns && tab.length > 0) {
+    rects.push({
+      row: 1,
+      column: columns + 1,
+      numRows: tab.length,
+      numColumns: width(tab) - columns,
+    });
+  }
+  if (tab.length > rows && columns > 0) {
+    rects.push({ row: rows + 1, column: 1, numRows: tab.length - rows, numColumns: columns });
+  }
+  return rects.filter(holds);
 }

@@ -28,8 +28,8 @@ import {
   dataRect,
   filledRows,
   fiscalYearWrite,
-  hasSheet,
   hundredthsOf,
+  isCopyOf,
   listFindings,
   quotedList,
   refuse,
@@ -37,6 +37,7 @@ import {
   type GridRect,
   type Planned,
 } from './common';
+import { archiveValues, archivesOf, notCopiesMessage, planRestore } from './restore';
 
 export interface ArchiveStep {
   /** The contract's name of the tab, and its name in the spreadsheet. */
@@ -152,11 +153,44 @@ function historyStep(
   };
 }
 
+/**
+ * This year's copies' names are taken. Either by staff's own tabs (then say which name to
+ * change), or by the add-on's copies: a start of the next year stopped midway, or ปีงบประมาณ set
+ * back by hand after one. Then say so, and whether the undo can bring the year back or why not.
+ */
+function takenNames(
+  tabs: TabValues,
+  sheetNames: readonly string[],
+  archives: Readonly<Record<string, unknown[][]>>,
+  options: ReadOptions,
+  year: number,
+  taken: readonly string[],
+): Planned<NewYearPlan> {
+  const notCopies = ARCHIVED_TABS.filter((spec) => {
+    const name = archiveTabName(spec.name, year);
+    const sheet = findSheetName(tabs, spec);
+    return (
+      taken.includes(name) &&
+      !isCopyOf(archiveValues(archives, name).values, sheet === null ? null : (tabs[sheet] ?? []))
+    );
+  }).map((spec) => archiveTabName(spec.name, year));
+  if (notCopies.length) return refuse(notCopiesMessage(notCopies, year));
+  const undo = planRestore(tabs, sheetNames, archives, options);
+  const then = undo.ok
+    ? `ให้ใช้เมนู “ยกเลิกการเริ่มปีงบประมาณใหม่” เพื่อนำข้อมูลปี ${year} จากแท็บเหล่านั้นกลับมาก่อน แล้วจึงเริ่มปีงบประมาณ ${year + 1} อีกครั้ง`
+    : `ส่วนเมนู “ยกเลิกการเริ่มปีงบประมาณใหม่” ก็ยังใช้ไม่ได้: ${undo.message}`;
+  return refuse(
+    `ปีงบประมาณ ${year} ถูกเก็บไว้แล้วในแท็บ ${quotedList(taken)} แสดงว่าเคยเริ่มปีงบประมาณ ${year + 1} จากปีนี้ไปแล้วแต่ไม่เสร็จ หรือมีการแก้ปีงบประมาณกลับเป็น ${year} เอง ระบบจึงไม่ทำซ้ำเพื่อไม่ให้ข้อมูลที่เก็บไว้ถูกเขียนทับ ${then}`,
+  );
+}
+
 /** What "เริ่มปีงบประมาณใหม่" would do to this workbook, or why it may not. */
 export function planNewYear(
   tabs: TabValues,
   sheetNames: readonly string[],
   options: ReadOptions = {},
+  /** The values of tabs named like this year's hidden copies, by name (read only when there are). */
+  copies: Readonly<Record<string, unknown[][]>> = {},
 ): Planned<NewYearPlan> {
   const general = readGeneral(tabs, options);
   const year = general.data.fiscalYear.value;
@@ -166,14 +200,8 @@ export function planNewYear(
     );
   }
   const next = year + 1;
-  const taken = ARCHIVED_TABS.map((t) => archiveTabName(t.name, year)).filter((n) =>
-    hasSheet(sheetNames, n),
-  );
-  if (taken.length) {
-    return refuse(
-      `ปีงบประมาณ ${year} ถูกเก็บไว้แล้วในแท็บ ${quotedList(taken)} แสดงว่าเคยเริ่มปีงบประมาณใหม่จากปี ${year} ไปแล้ว ระบบจึงไม่ทำซ้ำเพื่อไม่ให้ข้อมูลที่เก็บไว้ถูกเขียนทับ หากต้องการย้อนกลับไปปี ${year} ให้ใช้เมนู “ยกเลิกการเริ่มปีงบประมาณใหม่”`,
-    );
-  }
+  const taken = archivesOf(sheetNames, year);
+  if (taken.length) return takenNames(tabs, sheetNames, copies, options, year, taken);
   const scoresSheet = findSheetName(tabs, SCORES_TAB);
   if (scoresSheet === null) {
     return refuse(
@@ -185,9 +213,7 @@ export function planNewYear(
     .filter((r) => published[r.code] !== undefined)
     .map((r) => ({ code: r.code, value: published[r.code] as Hundredths }));
   if (Object.keys(published).length === 0) {
-    const before = ARCHIVED_TABS.map((t) => archiveTabName(t.name, year - 1)).filter((n) =>
-      hasSheet(sheetNames, n),
-    );
+    const before = archivesOf(sheetNames, year - 1);
     return refuse(
       before.length
         ? `ปีงบประมาณ ${year} เพิ่งเริ่มไปแล้ว (ข้อมูลปี ${year - 1} เก็บไว้ในแท็บ ${quotedList(before)}) และแท็บ “${SCORES_TAB.name}” ยังไม่มีคะแนนของปี ${year} ระบบจึงไม่เริ่มปีใหม่ซ้ำ เมื่อกรอกคะแนนปี ${year} และส่งรายงานแล้ว จึงค่อยเริ่มปีงบประมาณ ${next}`
@@ -269,7 +295,7 @@ export function describeNewYear(plan: NewYearPlan): string {
   return [
     `เริ่มปีงบประมาณ ${next} ต่อจากปีงบประมาณ ${year} ระบบจะดำเนินการดังนี้`,
     `1. คัดลอกคะแนนปี ${year} จำนวน ${plan.copied.length} รายการ (${codes}) ไปไว้ในคอลัมน์ “${year}” ${where}`,
-    `2. เก็บสำเนาแท็บ ${quotedList(archived)} ของปี ${year} ไว้ครบทุกเซลล์ในแท็บที่ซ่อนไว้ชื่อ ${quotedList(archives)}`,
+    `2. เก็บสำเนาแท็บ ${quotedList(archived)} ของปี ${year} ไว้ครบทุกเซลล์ในแท็บที่ซ่อนไว้ชื่อ ${quotedList(archives)} (เซลล์ที่เป็นสูตรเก็บเป็นค่าที่คำนวณได้ในขณะนั้น เพื่อไม่ให้เปลี่ยนตามข้อมูลปีใหม่)`,
     `3. ${clearedText(plan)}`,
     `4. เปลี่ยนปีงบประมาณในแท็บ “${GENERAL_TAB.name}” จาก ${year} เป็น ${next}`,
     `หากเปลี่ยนใจภายหลัง ใช้เมนู “ยกเลิกการเริ่มปีงบประมาณใหม่” ได้ ตราบที่ยังไม่ได้กรอกข้อมูลของปี ${next}`,

@@ -17,12 +17,24 @@ export interface CallGate {
  */
 export class CallLog {
   private readonly counts = new Map<string, number>();
+  /** Calls the gate refused (not counted above): a member without a scope entry shows up here. */
+  private readonly refusedCounts = new Map<string, number>();
   gate?: CallGate;
 
   record(service: string, member: string): void {
-    this.gate?.enter(service, member);
     const key = `${service} ${member}`;
+    try {
+      this.gate?.enter(service, member);
+    } catch (err) {
+      this.refusedCounts.set(key, (this.refusedCounts.get(key) ?? 0) + 1);
+      throw err;
+    }
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  /** The calls the gate refused, as `snapshot()` lists the ones it let through. */
+  refused(): Record<string, number> {
+    return sorted(this.refusedCounts);
   }
 
   /** Charges time a call spent waiting to the current execution (no-op without a gate). */
@@ -40,12 +52,17 @@ export class CallLog {
 
   /** `{ 'SpreadsheetApp Range.getValues': 3, ... }`, sorted by key. */
   snapshot(): Record<string, number> {
-    return Object.fromEntries([...this.counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return sorted(this.counts);
   }
 
   reset(): void {
     this.counts.clear();
+    this.refusedCounts.clear();
   }
+}
+
+function sorted(counts: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

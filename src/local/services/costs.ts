@@ -50,6 +50,7 @@ const MEMBER: Record<string, number> = {
   'SpreadsheetApp Range.setNotes': 50,
   'SpreadsheetApp Range.getBackgrounds': 50,
   'SpreadsheetApp Range.setBackgrounds': 50,
+  'SpreadsheetApp Range.copyTo': 50,
   'SpreadsheetApp SpreadsheetApp.flush': 600,
   'DocumentApp DocumentApp.openById': 300,
   'DocumentApp DocumentApp.openByUrl': 300,

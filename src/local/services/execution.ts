@@ -28,7 +28,7 @@ import { realmError, type Realm } from '../load-bundle';
 import type { CallGate } from './calls';
 import { modelledCostMs } from './costs';
 import { GoogleJsonResponseException } from './drive/errors';
-import type { Faults } from './faults';
+import { SERVER_ERROR, type Faults } from './faults';
 import { memberScopes, type MemberScopes } from './scopes';
 import type { AuthModeName } from './script';
 
@@ -116,10 +116,14 @@ export class Execution implements CallGate {
     this.checkMode(entry, state.authMode);
     const fault = this.faults.beforeCall(service, member, restMethod(service, member));
     if (fault) throw fault;
+    const failure = this.faults.callFault(service, member);
+    if (failure?.kind === 'timeout') {
+      this.killed = this.exception(TIMEOUT_MESSAGE);
+      throw this.killed;
+    }
+    if (failure) throw this.exception(failure.message);
     if (service === 'DocumentApp' && member === 'Document.getAs' && this.faults.pdfExportFails())
-      throw this.exception(
-        "We're sorry, a server error occurred. Please wait a bit and try again.",
-      );
+      throw this.exception(SERVER_ERROR);
     this.spend(modelledCostMs(service, member));
   }
 

@@ -31,12 +31,60 @@ export interface RateLimitFault {
   times: number;
 }
 
+/** A call of one member that fails: after `after` calls go through, the next `times` fail. */
+export interface CallFault {
+  /** Calls that still succeed first (default 0: the first call fails). */
+  after: number;
+  /** How many calls then fail (default 1). */
+  times: number;
+  /**
+   * 'error': the call throws Apps Script's Exception with `message` (default: Apps Script's
+   * generic "We're sorry, a server error occurred…"), as a transient Google failure does;
+   * 'timeout': the execution is killed there, as Google stops a run at its time limit (every
+   * later call fails too and the run ends with "Exceeded maximum execution time").
+   */
+  kind: 'error' | 'timeout';
+  message: string;
+}
+
+export const SERVER_ERROR =
+  "We're sorry, a server error occurred. Please wait a bit and try again.";
+
 export class Faults {
+  private readonly calls = new Map<string, CallFault>();
   private readonly sharing = new Map<string, SharingFault>();
   private readonly rateLimits = new Map<string, RateLimitFault>();
   private readonly disabled = new Set<string>();
   private readonly busyLocks = new Set<string>();
   private pdf = false;
+
+  /**
+   * Any member fails on demand: `failCall('SpreadsheetApp', 'Range.clearContent', { after: 1 })`
+   * makes the second clearContent of the run fail. For services whose own failures have a
+   * shape of their own (Drive rate limits, sharing, PDF export) use the methods below.
+   */
+  failCall(service: string, member: string, fault: Partial<CallFault> = {}): this {
+    this.calls.set(`${service} ${member}`, {
+      after: fault.after ?? 0,
+      times: fault.times ?? 1,
+      kind: fault.kind ?? 'error',
+      message: fault.message ?? SERVER_ERROR,
+    });
+    return this;
+  }
+
+  /** The failure this call meets, if one was asked for (counts the call). */
+  callFault(service: string, member: string): Pick<CallFault, 'kind' | 'message'> | null {
+    const fault = this.calls.get(`${service} ${member}`);
+    if (!fault) return null;
+    if (fault.after > 0) {
+      fault.after -= 1;
+      return null;
+    }
+    if (fault.times <= 0) return null;
+    fault.times -= 1;
+    return { kind: fault.kind, message: fault.message };
+  }
 
   /** Permissions.create for this address fails as `kind` says. */
   failSharing(email: string, kind: SharingFault): this {
@@ -72,6 +120,7 @@ export class Faults {
   }
 
   clear(): void {
+    this.calls.clear();
     this.sharing.clear();
     this.rateLimits.clear();
     this.disabled.clear();

@@ -316,3 +316,65 @@ export class HtmlService implements Pick<
     return readFileSync(path, 'utf8');
   }
 }
+
+// ---- google.script.run: what may cross between a page and the server ---------------------------
+
+/**
+ * Why a value may not cross google.script.run, or null when it may. Google: "Legal parameters are
+ * JavaScript primitives like a Number, Boolean, String, or null, as well as JavaScript objects and
+ * arrays that are composed of primitives, objects, and arrays. … Requests fail if you attempt to
+ * pass a Date, Function, DOM element besides a form, or other prohibited type, including
+ * prohibited types inside objects or arrays. Objects that create circular references will also
+ * fail, and undefined fields within arrays become null." A server function's return value "is
+ * subject to the same restrictions"
+ * (https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)).
+ * A form element is not modelled: no page of the add-on passes one.
+ *
+ * Self-contained on purpose (no imports, no closures, realm-independent tests by tag and
+ * prototype): test/browser/stub.ts injects its source into the page, so the browser's
+ * google.script.run applies the very same rule.
+ */
+export function transferProblem(value: unknown): string | null {
+  const seen: unknown[] = [];
+  const visit = (v: unknown, path: string): string | null => {
+    if (v === null || v === undefined) return null;
+    const type = typeof v;
+    if (type === 'string' || type === 'number' || type === 'boolean') return null;
+    if (type === 'function') return `a function at ${path}`;
+    if (type !== 'object') return `a ${type} at ${path}`;
+    if (seen.indexOf(v) >= 0) return `a circular reference at ${path}`;
+    const tag = Object.prototype.toString.call(v).slice(8, -1);
+    let entries: [string, unknown][];
+    if (Array.isArray(v)) {
+      entries = v.map((item, i): [string, unknown] => [`[${i}]`, item]);
+    } else {
+      const proto = Object.getPrototypeOf(v);
+      const plain = tag === 'Object' && (proto === null || Object.getPrototypeOf(proto) === null);
+      if (!plain) {
+        const name = proto && proto.constructor ? proto.constructor.name : tag;
+        return `a ${tag === 'Object' ? name : tag} at ${path}`;
+      }
+      entries = Object.keys(v as object).map((k): [string, unknown] => [
+        `.${k}`,
+        (v as Record<string, unknown>)[k],
+      ]);
+    }
+    seen.push(v);
+    for (const [key, item] of entries) {
+      const problem = visit(item, `${path}${key}`);
+      if (problem) return problem;
+    }
+    seen.pop();
+    return null;
+  };
+  return visit(value, 'the value');
+}
+
+/**
+ * The copy the other side receives (the page's value is never the server's object): what
+ * JSON keeps of a value transferProblem accepts (undefined in arrays becomes null, undefined
+ * fields are dropped).
+ */
+export function transferred<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

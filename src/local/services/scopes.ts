@@ -165,7 +165,7 @@ export const SCOPE_TABLE: readonly ServiceScopes[] = [
         scopes: SHEETS,
         access: 'limited',
         members: words(`
-           activate canEdit clear clearContent clearDataValidations clearFormat clearNote
+           activate canEdit clear clearContent clearDataValidations clearFormat clearNote copyTo
            getA1Notation getBackground getBackgrounds getCell getColumn getDataValidation
            getDataValidations getDisplayValue getDisplayValues getFontColor getFontFamily
            getFontSize getFontStyle getFontWeight getFontWeights getFormula getFormulas getGridId

@@ -74,7 +74,9 @@ describe('planNewYear', () => {
         } else {
           expect(planned.message).toMatch(/[ก-๙]/);
         }
-        expect(() => planRestore(t, names, t['คะแนน'] ?? null)).not.toThrow();
+        const copies: TabValues = t['คะแนน'] ? { 'คะแนน ปี 2568': t['คะแนน'] } : {};
+        expect(() => planRestore(t, names, copies)).not.toThrow();
+        expect(() => planNewYear(t, names, {}, copies)).not.toThrow();
       }),
       { numRuns: 150 },
     );

@@ -22,6 +22,17 @@ const BorderStyle = {
 const Dimension = { COLUMNS: 'COLUMNS', ROWS: 'ROWS' } as const;
 const SheetType = { GRID: 'GRID', OBJECT: 'OBJECT' } as const;
 const Direction = { UP: 'UP', DOWN: 'DOWN', PREVIOUS: 'PREVIOUS', NEXT: 'NEXT' } as const;
+/** https://developers.google.com/apps-script/reference/spreadsheet/copy-paste-type */
+const CopyPasteType = {
+  PASTE_NORMAL: 'PASTE_NORMAL',
+  PASTE_NO_BORDERS: 'PASTE_NO_BORDERS',
+  PASTE_FORMAT: 'PASTE_FORMAT',
+  PASTE_FORMULA: 'PASTE_FORMULA',
+  PASTE_DATA_VALIDATION: 'PASTE_DATA_VALIDATION',
+  PASTE_VALUES: 'PASTE_VALUES',
+  PASTE_CONDITIONAL_FORMATTING: 'PASTE_CONDITIONAL_FORMATTING',
+  PASTE_COLUMN_WIDTHS: 'PASTE_COLUMN_WIDTHS',
+} as const;
 
 type Methods =
   | 'flush'
@@ -51,6 +62,7 @@ export class SpreadsheetApp implements Pick<App, Methods> {
   readonly Dimension = Dimension as unknown as App['Dimension'];
   readonly SheetType = SheetType as unknown as App['SheetType'];
   readonly Direction = Direction as unknown as App['Direction'];
+  readonly CopyPasteType = CopyPasteType as unknown as App['CopyPasteType'];
 
   constructor(private readonly ctx: SheetsContext) {
     return tracked(this, ctx.log, 'SpreadsheetApp', 'SpreadsheetApp');

@@ -60,6 +60,9 @@ export function hasContent(cell: Cell | undefined): boolean {
   );
 }
 
+/** Characters a cell holds at most in Google Sheets (https://support.google.com/drive/answer/37603). */
+export const GOOGLE_MAX_CELL_CHARACTERS = 50_000;
+
 /** Google Sheets' new-sheet size. */
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;

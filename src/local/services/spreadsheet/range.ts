@@ -1,10 +1,10 @@
 import { tracked } from '../calls';
 import { realmArray } from '../../load-bundle';
 import { parseColor } from './colors';
-import { fail, type SheetsContext } from './context';
+import { badArguments, fail, type SheetsContext } from './context';
 import { rangeA1, type GridRange } from './a1';
 import type { Cell, SheetData, WrapStrategyName } from './model';
-import { hasContent } from './model';
+import { GOOGLE_MAX_CELL_CHARACTERS, hasContent } from './model';
 import { newProtection, Protection } from './protection';
 import { isRichTextValue, RichTextValue } from './rich-text';
 import { Sheet } from './sheet';
@@ -23,6 +23,7 @@ type Methods =
   | 'clearDataValidations'
   | 'clearFormat'
   | 'clearNote'
+  | 'copyTo'
   | 'getA1Notation'
   | 'getBackground'
   | 'getBackgrounds'
@@ -164,6 +165,22 @@ export function clearCells(sheet: SheetData, g: GridRange, o: ClearOptions = {})
       if (o.commentsOnly) delete cell.note;
     }
   }
+}
+
+/** What Range.copyTo pastes, from its second argument; null: a paste the emulation lacks. */
+function pasteMode(option: unknown): 'all' | 'values' | 'format' | null {
+  if (option === undefined || option === null) return 'all';
+  if (typeof option === 'object') {
+    const o = option as { contentsOnly?: boolean; formatOnly?: boolean };
+    if (o.contentsOnly && !o.formatOnly) return 'values';
+    if (o.formatOnly && !o.contentsOnly) return 'format';
+    return o.contentsOnly || o.formatOnly ? null : 'all';
+  }
+  const type = String(option);
+  if (type === 'PASTE_NORMAL') return 'all';
+  if (type === 'PASTE_VALUES') return 'values';
+  if (type === 'PASTE_FORMAT') return 'format';
+  return null;
 }
 
 export class Range implements Pick<R, Methods> {
@@ -400,6 +417,7 @@ export class Range implements Pick<R, Methods> {
   }
 
   setValues(values: unknown[][]): R {
+    this.checkLengths(this.check2d(values, 'setValues').flat());
     return this.forEach2d(values, 'setValues', (_cell, v, r, c) =>
       writeEntered(this.sheet, r, c, v, this.ctx.book, true),
     );
@@ -407,9 +425,27 @@ export class Range implements Pick<R, Methods> {
 
   /** On a multi-cell range every cell gets the value, as in Sheets. */
   setValue(value: unknown): R {
+    this.checkLengths([value]);
     return this.forEach((_cell, r, c) =>
       writeEntered(this.sheet, r, c, value, this.ctx.book, true),
     );
+  }
+
+  /**
+   * Google Sheets holds at most 50,000 characters in a cell ("Files you can store in Google
+   * Drive", https://support.google.com/drive/answer/37603) and refuses the whole write before
+   * changing anything. The wording is the one Sheets and Apps Script show, as users report it
+   * (Google's reference gives only the limit). Assumed to apply to notes as well.
+   */
+  private checkLengths(values: readonly unknown[]): void {
+    for (const v of values) {
+      if (v !== null && v !== undefined && String(v).length > GOOGLE_MAX_CELL_CHARACTERS) {
+        fail(
+          this.ctx,
+          `Your input contains more than the maximum of ${GOOGLE_MAX_CELL_CHARACTERS} characters in a single cell.`,
+        );
+      }
+    }
   }
 
   getDisplayValues(): string[][] {
@@ -495,10 +531,12 @@ export class Range implements Pick<R, Methods> {
   }
 
   setNote(note: string | null): R {
+    this.checkLengths([note]);
     return this.forEach((cell) => this.writeNote(cell, note));
   }
 
   setNotes(notes: (string | null)[][]): R {
+    this.checkLengths(this.check2d(notes, 'setNotes').flat());
     return this.forEach2d(notes, 'setNotes', (cell, v) => this.writeNote(cell, v));
   }
 
@@ -730,6 +768,78 @@ export class Range implements Pick<R, Methods> {
       const set = Object.fromEntries(Object.entries(sides).filter(([, v]) => v !== undefined));
       if (Object.keys(set).length > 0) S.setBorderSides(cell, set);
     });
+  }
+
+  // ---- copying -------------------------------------------------------------------------------
+
+  /**
+   * Range.copyTo (https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range)):
+   * "Copies the data from a range of cells to another range of cells. Both the values and
+   * formatting are copied"; the destination is "a destination range to copy to; only the top-left
+   * cell position is relevant". With `{contentsOnly: true}` or CopyPasteType.PASTE_VALUES ("Paste
+   * the values ONLY without formats, formulas or merges") a formula becomes the value it shows;
+   * `{formatOnly: true}` / PASTE_FORMAT copy formats only. Both ranges are in this one
+   * spreadsheet (Google refuses another spreadsheet's range).
+   *
+   * Emulated for what the add-on uses: a normal paste copies values, formulas, notes, formats and
+   * validation (notes and validation as the Sheets UI's paste does: assumed, the reference names
+   * only "values and formatting"); merges are not pasted (the model keeps merges read-only).
+   * A formula pasted elsewhere than where it was would need its relative references moved, which
+   * the emulation cannot do: it fails loudly then, as it does for the other paste types and
+   * `transposed`.
+   */
+  copyTo(destination: R, second?: unknown, transposed?: boolean): void {
+    if (!isRange(destination)) badArguments(this.ctx, 'Range.copyTo');
+    const mode = pasteMode(second);
+    if (mode === null || transposed === true) {
+      fail(
+        this.ctx,
+        `Local runtime: Range.copyTo with ${JSON.stringify(second)}${transposed ? ', transposed' : ''} is not emulated.`,
+      );
+    }
+    const to = destination._grid();
+    const target = destination._sheetData();
+    const g = checkGrid(this.ctx, target, {
+      row: to.row,
+      col: to.col,
+      numRows: this.g.numRows,
+      numCols: this.g.numCols,
+    });
+    const moved = g.row !== this.g.row || g.col !== this.g.col;
+    // Read everything first: source and destination may overlap (a range pasted onto itself).
+    const source = this.grid((cell) => (cell ? structuredClone(cell) : undefined));
+    source.forEach((row, i) =>
+      row.forEach((from, j) => {
+        if (!from && mode === 'values') {
+          const cell = target.cell(g.row + i, g.col + j);
+          if (cell) clearContent(cell);
+          return;
+        }
+        if (!from && !target.cell(g.row + i, g.col + j)) return;
+        const cell = target.ensureCell(g.row + i, g.col + j);
+        if (mode === 'values') {
+          clearContent(cell);
+          cell.value = from?.value ?? null;
+          if (from?.error !== undefined) cell.error = from.error;
+          return;
+        }
+        if (mode === 'format') {
+          cell.style = structuredClone(from?.style ?? {});
+          if (from?.wrapStrategy) cell.wrapStrategy = from.wrapStrategy;
+          else delete cell.wrapStrategy;
+          return;
+        }
+        if (from?.formula !== undefined && moved) {
+          fail(
+            this.ctx,
+            'Local runtime: Range.copyTo of a formula to another position (its references would move) is not emulated.',
+          );
+        }
+        for (const key of Object.keys(cell))
+          delete (cell as unknown as Record<string, unknown>)[key];
+        Object.assign(cell, from ? structuredClone(from) : { value: null, style: {} });
+      }),
+    );
   }
 
   clear(options?: ClearOptions): R {

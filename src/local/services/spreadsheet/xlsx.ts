@@ -16,6 +16,7 @@ import { isGeneral } from './number-format';
 import {
   DEFAULT_COLUMNS,
   DEFAULT_ROWS,
+  GOOGLE_MAX_CELL_CHARACTERS,
   SheetData,
   WorkbookData,
   hasContent,
@@ -199,7 +200,6 @@ function readSheet(ws: Worksheet, sheet: SheetData, book: WorkbookData): void {
 // column holding a value, formula, note or validation rule (formatting alone not counted).
 export const GOOGLE_MAX_CELLS = 10_000_000;
 export const GOOGLE_MAX_COLUMNS = 18_278;
-export const GOOGLE_MAX_CELL_CHARACTERS = 50_000;
 
 /** A workbook Google Sheets would refuse to open; the message is Thai and says what to do. */
 export class WorkbookRefused extends Error {}

@@ -1,0 +1,28 @@
+/**
+ * The document lock, taken by every command that changes the sheet or makes files from it, so
+ * two people (or two clicks) at once take turns instead of both writing: one helper and one
+ * Thai answer for "someone else is at it". new-year.ts uses it; generate.ts still holds its own
+ * copy (it is being changed in another branch) and is meant to adopt this one.
+ *
+ * LockService.getDocumentLock: "Gets a lock that prevents any user of the current document from
+ * concurrently running a section of code"; tryLock(timeoutInMillis) "Attempts to acquire the
+ * lock, timing out after the provided number of milliseconds" and returns false when it could not
+ * (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock(),
+ * https://developers.google.com/apps-script/reference/lock/lock#tryLock(Integer)).
+ */
+
+/** How long a command waits for another person's command to finish. */
+export const LOCK_WAIT_MS = 15_000;
+
+export const BUSY_MESSAGE = 'มีผู้อื่นกำลังใช้คำสั่งของส่วนเสริมกับชีตนี้อยู่ กรุณารอสักครู่แล้วลองใหม่';
+
+/** Runs `step` holding the document lock; `busy(message)` answers instead when it is not had in time. */
+export function underDocumentLock<T>(step: () => T, busy: (message: string) => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return busy(BUSY_MESSAGE);
+  try {
+    return step();
+  } finally {
+    lock.releaseLock();
+  }
+}
