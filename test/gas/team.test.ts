@@ -123,7 +123,7 @@ describe('a folder a person chose', () => {
     });
     rt.run('chooseFolder');
     expect(rt.pick<string>(chosen)).toContain('“โฟลเดอร์ปลายทาง”');
-    const done = rt.fromPage<GenerateResult>('sidebarGenerate', false) as Done;
+    const done = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
     expect(done.status).toBe('done');
     expect(folderOf(rt, done)).toBe(chosen);
     for (const id of [chosen, other, idOf(done.links.docUrl)])
@@ -133,7 +133,7 @@ describe('a folder a person chose', () => {
     );
     // Once its owner shares it with B in Drive, the note goes.
     rt.drive.addPermission(chosen, { type: 'user', role: 'writer', emailAddress: B });
-    rt.fromPage<GenerateResult>('sidebarGenerate', false);
+    rt.fromPage<GenerateResult>('sidebarGenerate', true);
     expect(String(values(rt, 'ประวัติ').at(-1)?.[8])).not.toContain('ยังไม่ได้แชร์');
   });
 });

@@ -255,8 +255,15 @@ export class RequestWriter {
         this.textStyle(at, at + 2, b.newline);
       } else {
         const text = runsText(b.runs);
-        this.insertText(at, empty ? text : `${text}\n`);
-        this.restyle(at, at + text.length + 1, current, b.look);
+        // createParagraphBullets turns a paragraph's leading tabs into its nesting level and
+        // removes them (https://developers.google.com/docs/api/reference/rest/v1/documents/request#createparagraphbulletsrequest),
+        // so tabs a value starts with go in after the bullet, as text.
+        const lead =
+          b.look.bullet && !sameBullet(current.bullet, b.look.bullet) ? leadingTabs(text) : '';
+        const rest = text.slice(lead.length);
+        this.insertText(at, empty ? rest : `${rest}\n`);
+        this.restyle(at, at + rest.length + 1, current, b.look);
+        this.insertText(at, lead);
         this.styleRuns(at, b.runs, b.newline);
       }
       if (b.image)
@@ -362,4 +369,8 @@ export class RequestWriter {
       c += span;
     }
   }
+}
+
+function leadingTabs(text: string): string {
+  return /^\t*/.exec(text)?.[0] ?? '';
 }
