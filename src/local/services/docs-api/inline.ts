@@ -4,6 +4,7 @@
  * newline, which the model does not store (it is implied at the end).
  */
 import type { InlineNode, ListItemNode, ParagraphNode, TextRun, TextStyle } from '../../docmodel';
+import { anchorsBetween, runWith, sameAnchors } from '../../comment-anchors';
 import { sameStyle } from '../document/runs';
 
 export type ParagraphLike = ParagraphNode | ListItemNode;
@@ -38,8 +39,8 @@ export function splitInline(children: InlineNode[], offset: number): [InlineNode
       if (end <= offset) a.push(r);
       else if (pos >= offset) b.push(r);
       else {
-        a.push({ text: r.text.slice(0, offset - pos), style: { ...r.style } });
-        b.push({ text: r.text.slice(offset - pos), style: { ...r.style } });
+        a.push(runWith(r.text.slice(0, offset - pos), { ...r.style }, r.comments));
+        b.push(runWith(r.text.slice(offset - pos), { ...r.style }, r.comments));
       }
       pos = end;
     }
@@ -49,7 +50,7 @@ export function splitInline(children: InlineNode[], offset: number): [InlineNode
   return [before, after];
 }
 
-/** Adjacent text nodes become one, equal neighbouring runs one run, empty ones go. */
+/** Adjacent text nodes become one, equal neighbouring runs (style and anchors) one run, empty ones go. */
 export function normalizeInline(children: InlineNode[]): InlineNode[] {
   const out: InlineNode[] = [];
   for (const c of children) {
@@ -65,8 +66,9 @@ export function normalizeInline(children: InlineNode[]): InlineNode[] {
     for (const r of c.runs) {
       if (!r.text) continue;
       const prev = last.runs[last.runs.length - 1];
-      if (prev && sameStyle(prev.style, r.style)) prev.text += r.text;
-      else last.runs.push({ text: r.text, style: { ...r.style } });
+      if (prev && sameStyle(prev.style, r.style) && sameAnchors(prev.comments, r.comments))
+        prev.text += r.text;
+      else last.runs.push(runWith(r.text, { ...r.style }, r.comments));
     }
     if (!last.runs.length) out.pop();
   }
@@ -88,6 +90,32 @@ export function styleAtOffset(p: ParagraphLike, offset: number): TextStyle | nul
     }
   }
   return null;
+}
+
+/** The comment anchors of the character at `offset` (none for a non-text element). */
+export function anchorsAtOffset(p: ParagraphLike, offset: number): string[] | undefined {
+  let pos = 0;
+  for (const c of p.children) {
+    if (c.type !== 'text') {
+      pos += 1;
+      continue;
+    }
+    for (const r of c.runs) {
+      if (offset < pos + r.text.length) return r.comments;
+      pos += r.text.length;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The comment anchors inserted text joins: those of the characters on both sides, so text typed
+ * strictly inside a commented range becomes part of it (comment-anchors.ts).
+ */
+export function inheritedAnchors(p: ParagraphLike, offset: number): string[] | undefined {
+  return offset > 0
+    ? anchorsBetween(anchorsAtOffset(p, offset - 1), anchorsAtOffset(p, offset))
+    : undefined;
 }
 
 /**

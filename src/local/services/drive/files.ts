@@ -15,7 +15,7 @@ import type { FieldMask } from './fields';
 import { applyFields, parseFields, unknownFields } from './fields';
 import { InvalidQuery, UnsupportedQuery, matches, parseQuery } from './query';
 import { DEFAULT_FILE_FIELDS, FILE_FIELDS, fileResource } from './resource';
-import type { DriveStore } from './store';
+import { RevisionLimit, type DriveStore } from './store';
 import type { FileEntry } from './types';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
 
@@ -117,6 +117,7 @@ export class FilesCollection implements Pick<
       appCreated: true,
       originalFilename: meta.name ?? undefined,
       content: blob ? blob._bytes().slice() : undefined,
+      keepForever: blob !== null && optionalArgs.keepRevisionForever === true,
     });
     if (res.starred) this.store.patch(e.id, { starred: true });
     return this.render(e, mask);
@@ -184,8 +185,20 @@ export class FilesCollection implements Pick<
       if (e.mimeType.startsWith(GOOGLE_MIME_PREFIX)) {
         throw notEmulated(`replacing the content of ${e.mimeType} with an upload`);
       }
-      // New bytes under the same id: links to the file keep working.
-      this.store.writeContent(e.id, mediaData._bytes().slice());
+      // New bytes under the same id, as a new head revision: links to the file keep working.
+      // keepRevisionForever: "Whether to set the 'keepForever' field in the new head revision.
+      // This is only applicable to files with binary content in Google Drive. Only 200 revisions
+      // for the file can be kept forever." (files.update reference)
+      try {
+        this.store.writeContent(
+          e.id,
+          mediaData._bytes().slice(),
+          optionalArgs.keepRevisionForever === true,
+        );
+      } catch (err) {
+        if (err instanceof RevisionLimit) throw badRequest(method, err.message);
+        throw err;
+      }
     }
     if (res.mimeType !== undefined && res.mimeType !== e.mimeType) {
       if (
