@@ -18,7 +18,7 @@
  *   an edit inside the range changes its quoted text;
  * - deleting part of it shrinks it; deleting all of it orphans the comment.
  * Assumption (the reference is silent): Drive then reports the range's current text as
- * `quotedFileContent.value`, and an orphaned comment keeps the text it last quoted.
+ * `quotedFileContent.value`, and an orphaned comment keeps the text it quoted when it was made.
  */
 import type { BlockNode, DocModel, InlineNode, TextRun } from './docmodel';
 

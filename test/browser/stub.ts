@@ -1,5 +1,11 @@
 /** The server functions the sidebar calls. */
-export const SIDEBAR_SERVER = ['sidebarState', 'sidebarCheck', 'sidebarSelect', 'sidebarGenerate'];
+export const SIDEBAR_SERVER = [
+  'sidebarState',
+  'sidebarCheck',
+  'sidebarSelect',
+  'sidebarGenerate',
+  'sidebarReview',
+];
 
 /**
  * google.script.run as Apps Script provides it (builders with handlers, one method per server

@@ -173,6 +173,8 @@ export interface SheetCell {
   value: unknown;
 }
 
+const MIN_MATCH = 4;
+
 /** Text compared without spacing differences, in Arabic digits. */
 function comparable(text: string): string {
   return toArabicDigits(normalizeText(text)).replace(/\s+/g, ' ').trim();
@@ -190,26 +192,27 @@ function appearances(value: unknown): string[] {
 
 /**
  * The cell whose value a comment's quoted text is about, or null: the cell that holds exactly the
- * quote; else the longest cell value the quote contains (a comment on "คะแนน ๙๓.๕๓ คะแนน" is about
- * the cell 93.53, a number before a name); else a cell whose text contains the quote (a comment on a phrase of a
- * measure). Values under 3 characters ("1", "ใช่") and quotes under 3 characters point nowhere.
+ * quote; else a cell whose text contains the quote (a comment on a phrase of a measure); else the
+ * value the quote contains, numbers first (a comment on "การแก้ไขปัญหาการทุจริต ๘๑.๖๗ คะแนน" is
+ * about the score 81.67, not the indicator's name), then the longest. Values and quotes under 4
+ * characters ("1", "ITA", "ใช่") point nowhere: too many cells would hold them.
  */
 export function cellForQuote(quote: string, cells: readonly SheetCell[]): SheetCell | null {
   const q = comparable(quote);
-  if (q.length < 3) return null;
+  if (q.length < MIN_MATCH) return null;
   const candidates = cells.flatMap((c) =>
     appearances(c.value)
-      .filter((text) => text.length >= 3)
+      .filter((text) => text.length >= MIN_MATCH)
       .map((text) => ({ c, text })),
   );
   const exact = candidates.find((x) => x.text === q);
   if (exact) return exact.c;
-  // A number in the quote (a score) says more than a name beside it; then the longest text.
+  const holding = candidates.find((x) => x.text.includes(q));
+  if (holding) return holding.c;
   const rank = (x: { c: SheetCell; text: string }) =>
     (typeof x.c.value === 'number' ? 1e6 : 0) + x.text.length;
   let inQuote: { c: SheetCell; text: string } | null = null;
   for (const x of candidates)
     if (q.includes(x.text) && (!inQuote || rank(x) > rank(inQuote))) inQuote = x;
-  if (inQuote) return inQuote.c;
-  return q.length >= 4 ? (candidates.find((x) => x.text.includes(q))?.c ?? null) : null;
+  return inQuote?.c ?? null;
 }

@@ -52,7 +52,7 @@ function replyResource(r: ReplyEntry, me: string): Record<string, unknown> {
 
 /**
  * The text a Doc comment quotes now: its anchored range's current text, which moves and changes
- * with edits (comment-anchors.ts); an orphaned comment keeps what it last quoted (assumption).
+ * with edits (comment-anchors.ts); an orphaned comment keeps what it quoted when made (assumption).
  */
 function quoted(c: CommentEntry, model: () => DocModel | null): CommentEntry['quotedFileContent'] {
   if (!c.quotedFileContent) return undefined;
