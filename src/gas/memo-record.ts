@@ -8,9 +8,10 @@ import {
   failedLastAttempt,
   memoStatus,
   type MemoRecord,
+  type Step,
 } from '../core/memo/review-status';
 import { dateFromCell, type CalendarDate } from '../core/thai/calendar';
-import { LOG_FAILED } from '../core/workbook/contract';
+import { LOG_DONE, LOG_FAILED } from '../core/workbook/contract';
 import type { WorkbookData } from '../core/workbook/types';
 type Failed = { status: 'failed'; message: string };
 import { countComments, listComments } from './comments';
@@ -85,6 +86,22 @@ export function refreshCounts(memo: MemoRecord): boolean {
   const comments = listComments(memo.docId);
   if (comments) Object.assign(memo, countComments(comments));
   return comments !== null;
+}
+
+/**
+ * Appends the row of a step on the memo (one write): who, what, how it went, the Doc's link and
+ * ID. Returns the step as the memo's record holds it.
+ */
+export function recordStep(
+  ss: Spreadsheet,
+  log: Log,
+  memo: MemoRecord,
+  entry: { user: string; action: string; note: string; status?: string; pdf?: string },
+): Step {
+  const time = new Date();
+  const status = entry.status ?? LOG_DONE;
+  appendLog(ss, { time, document: docUrl(memo.docId), docId: memo.docId, ...entry, status }, log);
+  return { row: 0, time, user: entry.user, note: entry.note, pdf: entry.pdf ?? '' };
 }
 
 /** The memo's row follows the memo: its status and, when read, its comment counts. */

@@ -34,12 +34,11 @@ import {
   UserFacingError,
 } from './drive';
 import { googleError } from './google-errors';
-import { appendLog } from './log';
 import {
-  docUrl,
   memoStep,
   memoToActOn,
   reachableMemo,
+  recordStep,
   refreshCounts,
   settle,
   thaiDigits,
@@ -198,21 +197,7 @@ export function publishMemo(ss: Spreadsheet): PublishResult {
     writePublishedLink(ss, data, url);
     const what = `ฉบับที่ ${revision} ${reportOnly ? 'เฉพาะรายงานแนบท้าย' : 'ทั้งฉบับ'} ${isPublic ? 'ทุกคนที่มีลิงก์ดูได้' : 'เฉพาะผู้ที่ได้รับสิทธิ์ (ไม่เปิดสาธารณะ)'}`;
     const note = [what, ...notes].join('\n');
-    appendLog(
-      ss,
-      {
-        time: new Date(),
-        user: me,
-        action,
-        document: docUrl(memo.docId),
-        pdf: url,
-        status: LOG_DONE,
-        note,
-        docId: memo.docId,
-      },
-      log,
-    );
-    memo.published = { row: 0, time: new Date(), user: me, note, pdf: url };
+    memo.published = recordStep(ss, log, memo, { user: me, action, note, pdf: url });
     refreshCounts(memo);
     settle(log, memo);
     return {

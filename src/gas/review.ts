@@ -26,12 +26,13 @@ import { batchUpdate, canReadDocument } from './docs-api';
 import { getFile, sharingFailure, shareWith, UserFacingError } from './drive';
 import { checkWorkbook } from './generate';
 import { googleError, isNotFound } from './google-errors';
-import { appendLog, readLog, updateMemoRows } from './log';
+import { readLog, updateMemoRows } from './log';
 import {
   docUrl,
   memoStep,
   memoToActOn,
   reachableMemo,
+  recordStep,
   refreshCounts,
   settle,
   thaiDigits,
@@ -110,7 +111,7 @@ export function sendForReview(ss: Spreadsheet): StepResult {
       throw new UserFacingError(
         'ยังไม่มีอีเมลของผู้ให้ความเห็นหรือผู้สั่งการในแท็บผู้ลงนาม (คอลัมน์ “อีเมล”) กรุณากรอกอีเมลก่อนส่งขอความเห็น',
       );
-    const file = reachableMemo(memo, me, 'ส่งขอความเห็น');
+    reachableMemo(memo, me, 'ส่งขอความเห็น');
     const due = dueCell.value;
     const sharing = shareWithReviewers(data, memo.docId, due);
     const dueText = due
@@ -121,19 +122,12 @@ export function sendForReview(ss: Spreadsheet): StepResult {
       sent ? `ส่งให้ ${sharing.shared.join(', ')}${dueText}` : '',
       sharingNote(sharing),
     ].filter((n) => n);
-    appendLog(
-      ss,
-      {
-        time: new Date(),
-        user: me,
-        action,
-        document: file.webViewLink,
-        status: sent ? LOG_DONE : LOG_FAILED,
-        note: note.join('\n'),
-        docId: memo.docId,
-      },
-      log,
-    );
+    recordStep(ss, log, memo, {
+      user: me,
+      action,
+      status: sent ? LOG_DONE : LOG_FAILED,
+      note: note.join('\n'),
+    });
     if (!sent) return { status: 'failed', message: `ส่งขอความเห็นไม่สำเร็จ: ${sharingNote(sharing)}` };
     memo.sent = true;
     settle(log, memo);
@@ -349,20 +343,7 @@ export function approveMemo(ss: Spreadsheet, confirmed: boolean): StepResult {
       memo.open > 0 ? `บันทึกการอนุมัติขณะยังมีความเห็นค้าง ${memo.open} รายการ (ยืนยันแล้ว)` : '',
       stamped ? '' : 'วันที่อนุมัติจะลงในเอกสารเมื่อเผยแพร่ฉบับอนุมัติ',
     ].filter((n) => n);
-    appendLog(
-      ss,
-      {
-        time: new Date(),
-        user: me,
-        action,
-        document: docUrl(memo.docId),
-        status: LOG_DONE,
-        note: note.join('\n'),
-        docId: memo.docId,
-      },
-      log,
-    );
-    memo.approved = { row: 0, time: new Date(), user: me, note: note.join('\n'), pdf: '' };
+    memo.approved = recordStep(ss, log, memo, { user: me, action, note: note.join('\n') });
     settle(log, memo);
     return { status: 'done', message: `บันทึกการอนุมัติแล้ว: ${note.join(' ')}` };
   });

@@ -31,6 +31,13 @@ function approved(rt: Rt): string {
   return idOf(made.links.docUrl);
 }
 
+/** Every temporary copy made to publish only the report is in the trash. */
+const copiesTrashed = (rt: Rt) =>
+  rt.drive
+    .listAll()
+    .filter((f) => f.name.startsWith('(ชั่วคราว'))
+    .every((f) => f.trashed);
+
 /** What a refusal must leave as it was. */
 function snapshot(rt: Rt) {
   return {
@@ -330,12 +337,7 @@ describe('publishing', () => {
         .listAll()
         .filter((f) => f.mimeType === 'application/pdf' && !f.name.startsWith('บันทึก')),
     ).toEqual([]);
-    expect(
-      rt.drive
-        .listAll()
-        .filter((f) => f.name.startsWith('(ชั่วคราว'))
-        .every((f) => f.trashed),
-    ).toBe(true);
+    expect(copiesTrashed(rt)).toBe(true);
   });
 
   it('the lock taken by someone else: a Thai message and nothing changed', async () => {
@@ -382,12 +384,7 @@ describe('a failure half-way leaves the published revision current', () => {
     expect(after()).toEqual(before);
     const row = values(rt, 'ประวัติ').at(-1) as unknown[];
     expect([row[2], row[5]]).toEqual(['เผยแพร่ฉบับอนุมัติ', 'ไม่สำเร็จ']);
-    expect(
-      rt.drive
-        .listAll()
-        .filter((f) => f.name.startsWith('(ชั่วคราว'))
-        .every((f) => f.trashed),
-    ).toBe(true);
+    expect(copiesTrashed(rt)).toBe(true);
   });
 
   it('the upload fails (Drive’s limit, retried): the previous revision stays the current one', async () => {

@@ -75,37 +75,37 @@ export function normalizeInline(children: InlineNode[]): InlineNode[] {
   return out;
 }
 
-/** The text style of the character at `offset` (a non-text element has its own, or none). */
-export function styleAtOffset(p: ParagraphLike, offset: number): TextStyle | null {
+/** What is at `offset`: a text run, or a non-text element; null past the end. */
+function at(p: ParagraphLike, offset: number): TextRun | InlineNode | null {
   let pos = 0;
   for (const c of p.children) {
     if (c.type !== 'text') {
-      if (pos === offset) return c.type === 'pageNumber' ? c.style : null;
+      if (pos === offset) return c;
       pos += 1;
       continue;
     }
     for (const r of c.runs) {
-      if (offset < pos + r.text.length) return r.style;
+      if (offset < pos + r.text.length) return r;
       pos += r.text.length;
     }
   }
   return null;
 }
 
+const isRun = (x: TextRun | InlineNode): x is TextRun => !('type' in x);
+
+/** The text style of the character at `offset` (a non-text element has its own, or none). */
+export function styleAtOffset(p: ParagraphLike, offset: number): TextStyle | null {
+  const x = at(p, offset);
+  if (!x) return null;
+  if (isRun(x)) return x.style;
+  return x.type === 'pageNumber' ? x.style : null;
+}
+
 /** The comment anchors of the character at `offset` (none for a non-text element). */
 export function anchorsAtOffset(p: ParagraphLike, offset: number): string[] | undefined {
-  let pos = 0;
-  for (const c of p.children) {
-    if (c.type !== 'text') {
-      pos += 1;
-      continue;
-    }
-    for (const r of c.runs) {
-      if (offset < pos + r.text.length) return r.comments;
-      pos += r.text.length;
-    }
-  }
-  return undefined;
+  const x = at(p, offset);
+  return x && isRun(x) ? x.comments : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DocModel } from '../../docmodel';
 import type { CallLog } from '../calls';
 import { tracked } from '../calls';
 import { GoogleJsonResponseException, badRequest } from './errors';
+import { onePage } from './paging';
 import { reachableEntry } from './files';
 import type { FieldMask } from './fields';
 import { applyFields, parseFields } from './fields';
@@ -123,21 +124,13 @@ export class CommentsCollection implements Pick<
       .readComments(fileId)
       .filter((c) => includeDeleted || !c.deleted)
       .filter((c) => Number.isNaN(since) || Date.parse(c.modifiedTime ?? c.createdTime) >= since);
-    const pageSize = optionalArgs.pageSize === undefined ? 20 : Number(optionalArgs.pageSize);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-      throw badRequest(
-        method,
-        `Invalid value '${String(optionalArgs.pageSize)}'. Values must be within the range: [1, 100]`,
-      );
-    }
-    const offset = decodeToken(method, optionalArgs.pageToken);
-    const page = all.slice(offset, offset + pageSize);
+    const page = onePage(method, 'comments', all, optionalArgs, { default: 20, max: 100 });
     const model = this.modelOf(entry);
     const full: Record<string, unknown> = {
       kind: 'drive#commentList',
-      comments: page.map((c) => commentResource(c, includeDeleted, this.store.user, model)),
+      comments: page.items.map((c) => commentResource(c, includeDeleted, this.store.user, model)),
     };
-    if (offset + pageSize < all.length) full.nextPageToken = encodeToken(offset + pageSize);
+    if (page.nextPageToken) full.nextPageToken = page.nextPageToken;
     return applyFields(full, mask) as never;
   }
 
@@ -173,15 +166,4 @@ export class CommentsCollection implements Pick<
   private reachable(method: string, fileId: string): FileEntry {
     return reachableEntry(this.store, method, fileId, {}, false);
   }
-}
-
-function encodeToken(offset: number): string {
-  return Buffer.from(`~!!~comments:${offset}`).toString('base64url');
-}
-
-function decodeToken(method: string, token: unknown): number {
-  if (token === undefined || token === null || token === '') return 0;
-  const m = /^~!!~comments:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
-  if (!m) throw badRequest(method, 'Invalid Value');
-  return Number(m[1]);
 }

@@ -15,6 +15,7 @@ import type { FieldMask } from './fields';
 import { applyFields, parseFields, unknownFields } from './fields';
 import { InvalidQuery, UnsupportedQuery, matches, parseQuery } from './query';
 import { DEFAULT_FILE_FIELDS, FILE_FIELDS, fileResource } from './resource';
+import { onePage } from './paging';
 import { RevisionLimit, type DriveStore } from './store';
 import type { FileEntry } from './types';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
@@ -291,23 +292,15 @@ export class FilesCollection implements Pick<
     const order = comparator(method, optionalArgs.orderBy);
     hits.sort((a, b) => order(a.entry, b.entry));
 
-    const pageSize = optionalArgs.pageSize === undefined ? 100 : Number(optionalArgs.pageSize);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-      throw badRequest(
-        method,
-        `Invalid value '${String(optionalArgs.pageSize)}'. Values must be within the range: [1, 1000]`,
-      );
-    }
-    const offset = decodeToken(method, optionalArgs.pageToken);
-    const page = hits.slice(offset, offset + pageSize);
+    const page = onePage(method, 'local', hits, optionalArgs, { default: 100, max: 1000 });
     const full: Record<string, unknown> = {
       kind: 'drive#fileList',
       incompleteSearch: false,
-      files: page.map((f) =>
+      files: page.items.map((f) =>
         fileResource(f.entry, this.store.user, f.view.trashed, this.store.roleOf(f.entry.id)),
       ),
     };
-    if (offset + pageSize < hits.length) full.nextPageToken = encodeToken(offset + pageSize);
+    if (page.nextPageToken) full.nextPageToken = page.nextPageToken;
     return applyFields(full, mask) as never;
   }
 
@@ -489,18 +482,6 @@ function comparator(method: string, orderBy: unknown): (a: FileEntry, b: FileEnt
     }
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   };
-}
-
-/** Page tokens are opaque on Drive; here they carry the offset of the next page. */
-function encodeToken(offset: number): string {
-  return Buffer.from(`~!!~local:${offset}`).toString('base64url');
-}
-
-function decodeToken(method: string, token: unknown): number {
-  if (token === undefined || token === null || token === '') return 0;
-  const m = /^~!!~local:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
-  if (!m) throw badRequest(method, 'Invalid Value');
-  return Number(m[1]);
 }
 
 /** Plain-text export: paragraphs on their own lines, table cells separated by tabs. */

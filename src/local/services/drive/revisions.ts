@@ -20,6 +20,7 @@ import { reachableEntry } from './files';
 import type { FieldMask } from './fields';
 import { applyFields, parseFields, unknownFields } from './fields';
 import { DEFAULT_REVISION_FIELDS, REVISION_FIELDS, revisionResource } from './resource';
+import { onePage } from './paging';
 import type { DriveStore } from './store';
 import { GOOGLE_MIME_PREFIX, type FileEntry } from './types';
 
@@ -60,22 +61,15 @@ export class RevisionsCollection implements Pick<
     const method = 'drive.revisions.list';
     const mask = revisionMask(method, optionalArgs.fields, true);
     const e = this.history(method, fileId);
-    const pageSize = optionalArgs.pageSize === undefined ? 200 : Number(optionalArgs.pageSize);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-      throw badRequest(
-        method,
-        `Invalid value '${String(optionalArgs.pageSize)}'. Values must be within the range: [1, 1000]`,
-      );
-    }
-    const all = this.store.revisions(e.id);
-    const offset = decodeToken(method, optionalArgs.pageToken);
+    const page = onePage(method, 'revisions', this.store.revisions(e.id), optionalArgs, {
+      default: 200,
+      max: 1000,
+    });
     const full: Record<string, unknown> = {
       kind: 'drive#revisionList',
-      revisions: all
-        .slice(offset, offset + pageSize)
-        .map((r) => revisionResource(r, this.store.user)),
+      revisions: page.items.map((r) => revisionResource(r, this.store.user)),
     };
-    if (offset + pageSize < all.length) full.nextPageToken = encodeToken(offset + pageSize);
+    if (page.nextPageToken) full.nextPageToken = page.nextPageToken;
     return applyFields(full, mask) as never;
   }
 
@@ -108,15 +102,4 @@ export class RevisionsCollection implements Pick<
     if (!this.store.can(e.id, 'writer')) throw insufficientPermissions(method, e.id);
     return e;
   }
-}
-
-function encodeToken(offset: number): string {
-  return Buffer.from(`~!!~revisions:${offset}`).toString('base64url');
-}
-
-function decodeToken(method: string, token: unknown): number {
-  if (token === undefined || token === null || token === '') return 0;
-  const m = /^~!!~revisions:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
-  if (!m) throw badRequest(method, 'Invalid Value');
-  return Number(m[1]);
 }
