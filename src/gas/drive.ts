@@ -80,15 +80,20 @@ export function createDoc(name: string, folderId: string): File {
   );
 }
 
-/** A new PDF in the folder; `keepForever`: its first revision is never purged (a published PDF). */
+/**
+ * A new PDF in the folder. A published PDF keeps its first revision forever and carries
+ * `appProperties` (private to the add-on: what it was published for).
+ */
 export function createPdf(
   blob: GoogleAppsScript.Base.Blob,
   name: string,
   folderId: string,
-  keepForever = false,
+  published?: { appProperties: Record<string, string> },
 ): File {
+  const keepForever = published !== undefined;
+  const resource = { name, mimeType: 'application/pdf', parents: [folderId], ...published };
   return withBackoff(() =>
-    drive().Files.create({ name, mimeType: 'application/pdf', parents: [folderId] }, blob, {
+    drive().Files.create(resource, blob, {
       fields: 'id,name,webViewLink',
       ...(keepForever ? { keepRevisionForever: true } : {}),
       ...ALL_DRIVES,

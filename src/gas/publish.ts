@@ -51,6 +51,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type File = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
 
 const PDF = 'application/pdf';
+/** The fiscal year a published PDF reports, in its appProperties. */
+const YEAR_PROPERTY = 'itamemoFiscalYear';
 
 /** The published PDF's name: what a visitor of the website downloads. */
 export function publishedName(data: WorkbookData): string {
@@ -70,7 +72,7 @@ function publishedFile(data: WorkbookData, lastPublisher: string): File | null {
       `รายการ “ลิงก์เผยแพร่” ${at} ไม่ใช่ลิงก์ของไฟล์ใน Google ไดรฟ์ ระบบจึงเผยแพร่ไม่ได้ ` +
         'กรุณาแก้เป็นลิงก์ของไฟล์ PDF ที่เผยแพร่ หรือลบออกเพื่อให้ระบบสร้างไฟล์ใหม่ (ลิงก์จะเปลี่ยน)',
     );
-  const file = getFile(id, 'id,name,mimeType,trashed,webViewLink,parents');
+  const file = getFile(id, 'id,name,mimeType,trashed,webViewLink,parents,appProperties');
   if (!file)
     throw new UserFacingError(
       `ส่วนเสริมที่คุณใช้เข้าถึงไฟล์ตามรายการ “ลิงก์เผยแพร่” ${at} ไม่ได้ (ไฟล์นั้นอาจสร้างโดยผู้ใช้อื่น หรือถูกลบถาวรแล้ว) ` +
@@ -87,6 +89,16 @@ function publishedFile(data: WorkbookData, lastPublisher: string): File | null {
     throw new UserFacingError(
       `ไฟล์ตามรายการ “ลิงก์เผยแพร่” ${at} ไม่ใช่ไฟล์ PDF ระบบจึงเผยแพร่ลงไฟล์นั้นไม่ได้ ` +
         'กรุณาแก้เป็นลิงก์ของไฟล์ PDF ที่เผยแพร่ หรือลบออกเพื่อให้ระบบสร้างไฟล์ใหม่ (ลิงก์จะเปลี่ยน)',
+    );
+  // Each year's report keeps its own link (the website and the ITA evidence of that year point
+  // at it): a new fiscal year never publishes over last year's file.
+  const year = file.appProperties?.[YEAR_PROPERTY];
+  const now = String(data.general.fiscalYear.value ?? '');
+  if (year && year !== now)
+    throw new UserFacingError(
+      `ไฟล์ตามรายการ “ลิงก์เผยแพร่” ${at} เป็นรายงานที่เผยแพร่ของปีงบประมาณ ${year} ` +
+        `ระบบจึงไม่เผยแพร่รายงานปีงบประมาณ ${now} ลงไฟล์นั้น เพื่อให้ลิงก์ของปี ${year} บนเว็บไซต์ยังแสดงรายงานปี ${year} ` +
+        `กรุณาลบลิงก์ในรายการนั้นออกเพื่อให้ระบบสร้างไฟล์ของปี ${now} (ลิงก์ของปี ${year} ยังอยู่ในแท็บประวัติ)`,
     );
   return file;
 }
@@ -177,16 +189,20 @@ export function publishMemo(ss: Spreadsheet): PublishResult {
     stampApprovalDate(memo.docId, approvalDate(ss, memo, data));
     const reportOnly = data.general.publishReportOnly.value;
     const blob = exportPdf(memo.docId, reportOnly, folderId, name);
+    const year = String(data.general.fiscalYear.value ?? '');
     const pdf = target
       ? updatePdf(target.id as string, blob)
-      : createPdf(blob, name, folderId, true);
+      : createPdf(blob, name, folderId, { appProperties: { [YEAR_PROPERTY]: year } });
     const id = pdf.id as string;
     const url = pdf.webViewLink as string;
     const notes: string[] = [];
-    const isPublic = data.general.publishPublicly.value;
+    // Public only when the sheet says so, and only when Drive let it be.
+    let isPublic = false;
     try {
-      if (isPublic) shareWithAnyone(id);
-      else if (unshareAnyone(id))
+      if (data.general.publishPublicly.value) {
+        shareWithAnyone(id);
+        isPublic = true;
+      } else if (unshareAnyone(id))
         notes.push('ยกเลิกการให้ทุกคนที่มีลิงก์ดูแล้ว ตามรายการ “เผยแพร่ลิงก์สาธารณะ” เป็น ไม่');
     } catch (err) {
       notes.push(

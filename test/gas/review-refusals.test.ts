@@ -25,7 +25,8 @@ const failed = (message: string) => ({ status: 'failed', message });
 
 /** Generated, sent and approved: ready to publish. Returns the Doc's ID. */
 function approved(rt: Rt): string {
-  const made = rt.run<GenerateResult>('sidebarGenerate', false) as Done;
+  const made = rt.run<GenerateResult>('sidebarGenerate', true) as Done;
+  expect(made.status).toBe('done');
   expect(rt.run<StepResult>('sidebarSend').status).toBe('done');
   expect(rt.as(NAYOK).run<StepResult>('sidebarApprove', false).status).toBe('done');
   return idOf(made.links.docUrl);
@@ -271,6 +272,30 @@ describe('publishing', () => {
     );
   });
 
+  it('never publishes a new fiscal year’s report over last year’s file', async () => {
+    const rt = await office();
+    approved(rt);
+    const first = rt.run<PublishResult>('sidebarPublish') as Published;
+    expect(rt.drive.fileInfo(first.id).appProperties).toEqual({ itamemoFiscalYear: '2568' });
+    setGeneral(rt, 'ปีงบประมาณ', 2569);
+    setGeneral(rt, 'วันที่หนังสือ', '1 ตุลาคม 2569');
+    approved(rt);
+    const row = values(rt, 'ข้อมูลทั่วไป').findIndex((r) => r[0] === 'ลิงก์เผยแพร่') + 1;
+    expectRefused(
+      rt,
+      () => rt.run('sidebarPublish'),
+      `ไฟล์ตามรายการ “ลิงก์เผยแพร่” (เซลล์ ข้อมูลทั่วไป!B${row}) เป็นรายงานที่เผยแพร่ของปีงบประมาณ 2568 ` +
+        'ระบบจึงไม่เผยแพร่รายงานปีงบประมาณ 2569 ลงไฟล์นั้น เพื่อให้ลิงก์ของปี 2568 บนเว็บไซต์ยังแสดงรายงานปี 2568 ' +
+        'กรุณาลบลิงก์ในรายการนั้นออกเพื่อให้ระบบสร้างไฟล์ของปี 2569 (ลิงก์ของปี 2568 ยังอยู่ในแท็บประวัติ)',
+    );
+    setGeneral(rt, 'ลิงก์เผยแพร่', '');
+    const next = rt.run<PublishResult>('sidebarPublish') as Published;
+    expect(next.id).not.toBe(first.id);
+    expect(rt.drive.fileInfo(next.id).name).toBe(
+      'รายงานผล ITA ปีงบประมาณ 2569 องค์การบริหารส่วนตำบลเมืองเก่า.pdf',
+    );
+  });
+
   it('names who published last when their file is out of this user’s reach', async () => {
     const rt = await office();
     const docId = approved(rt);
@@ -338,6 +363,22 @@ describe('publishing', () => {
         .filter((f) => f.mimeType === 'application/pdf' && !f.name.startsWith('บันทึก')),
     ).toEqual([]);
     expect(copiesTrashed(rt)).toBe(true);
+  });
+
+  it('a domain that forbids sharing by link: published, private, and told what to do', async () => {
+    const rt = await office();
+    approved(rt);
+    setGeneral(rt, 'เผยแพร่ลิงก์สาธารณะ', 'ใช่');
+    rt.faults.failSharing('anyone', 'domainPolicy');
+    const result = rt.run<PublishResult>('sidebarPublish') as Published;
+    expect(result).toMatchObject({ status: 'done', revision: 1, public: false });
+    expect(result.message).toContain('เฉพาะผู้ที่ได้รับสิทธิ์ (ไม่เปิดสาธารณะ)');
+    expect(result.message).toContain(
+      'ตั้งค่าการแชร์ของ PDF ไม่สำเร็จ (API call to drive.permissions.create failed with error: Bad Request. User message: "ACL change not allowed.") ' +
+        'กรุณาตั้งค่าการแชร์ของไฟล์นั้นเองใน Google ไดรฟ์',
+    );
+    expect(rt.drive.fileInfo(result.id).permissions.filter((p) => p.type === 'anyone')).toEqual([]);
+    expect(String(values(rt, 'ประวัติ').at(-1)?.[8])).toContain('ตั้งค่าการแชร์ของ PDF ไม่สำเร็จ');
   });
 
   it('the lock taken by someone else: a Thai message and nothing changed', async () => {
