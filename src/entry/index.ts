@@ -15,6 +15,7 @@ import type {
 import { checkWorkbook, createTemplateDoc, generateMemo, toCheckResult } from '../gas/generate';
 import { UserFacingError } from '../gas/drive';
 import { checkEditedSheet, markAllTabs } from '../gas/live-check';
+import { BUSY } from '../gas/memo-record';
 import { publishMemo } from '../gas/publish';
 import {
   approveMemo,
@@ -185,7 +186,12 @@ export function publishApproved(): void {
 }
 
 export function refreshComments(): void {
-  const { updated, unreachable } = refreshCommentStatus(ss());
+  const refreshed = refreshCommentStatus(ss());
+  if (!refreshed) {
+    tell({ message: BUSY });
+    return;
+  }
+  const { updated, unreachable } = refreshed;
   const total = unreachable.reduce((n, u) => n + u.count, 0);
   const makers = unreachable.map((u) => u.user || 'ผู้ใช้อื่น').join(' และ ');
   const skipped = total

@@ -38,6 +38,7 @@ import {
   thaiDigits,
   today,
 } from './memo-record';
+import { withMemoLock } from './lock';
 import { readContractTabs } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -192,6 +193,15 @@ function unreadableNote(memo: MemoRecord): string {
  * Drive call; the memo's row is brought up to date when its counts changed.
  */
 export function reviewState(ss: Spreadsheet): ReviewState {
+  // Under the lock, so a step finishing meanwhile cannot be written over with an older status;
+  // when another step holds it too long, the state is shown without writing.
+  return withMemoLock(
+    () => currentState(ss, false),
+    () => currentState(ss, true),
+  );
+}
+
+function currentState(ss: Spreadsheet, write: boolean): ReviewState {
   const log = readLog(ss);
   const memo = currentMemo(log.rows);
   if (!memo) return { memo: null, comments: [], resolved: 0 };
@@ -208,7 +218,7 @@ export function reviewState(ss: Spreadsheet): ReviewState {
     return state;
   }
   Object.assign(memo, countComments(comments));
-  settle(log, memo);
+  if (write) settle(log, memo);
   state.memo!.status = memoStatus(memo);
   state.resolved = memo.resolved;
   state.comments = commentViews(ss, memo.docId, comments);
@@ -226,9 +236,16 @@ export interface CommentRefresh {
 
 /**
  * "อัปเดตสถานะความเห็น": the comment counts and status of every memo not yet published, one Drive
- * call each, written back with one write per status column.
+ * call each, written back with one write per status column, under the lock (null: busy).
  */
-export function refreshCommentStatus(ss: Spreadsheet): CommentRefresh {
+export function refreshCommentStatus(ss: Spreadsheet): CommentRefresh | null {
+  return withMemoLock(
+    () => null,
+    () => refreshUnderLock(ss),
+  );
+}
+
+function refreshUnderLock(ss: Spreadsheet): CommentRefresh {
   const log = readLog(ss);
   const skipped = new Map<string, number>();
   const updated: MemoRecord[] = [];

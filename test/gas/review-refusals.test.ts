@@ -385,6 +385,15 @@ describe('publishing', () => {
     const rt = await office();
     approved(rt);
     rt.faults.holdLock('document');
+    // The menu's refresh says so; the sidebar shows the state without writing it.
+    rt.ui.answers.push('OK');
+    const before = values(rt, 'ประวัติ');
+    rt.run('refreshComments');
+    expect(rt.ui.dialogs.at(-1)?.message).toBe(
+      'มีผู้อื่นกำลังทำงานกับบันทึกข้อความจากชีตนี้อยู่ (สร้าง ส่งขอความเห็น อนุมัติ หรือเผยแพร่) กรุณารอสักครู่แล้วลองใหม่',
+    );
+    expect(rt.run<ReviewState>('sidebarReview').memo?.status).toBe('อนุมัติแล้ว');
+    expect(values(rt, 'ประวัติ')).toEqual(before);
     expectRefused(
       rt,
       () => rt.run('sidebarPublish'),
