@@ -535,7 +535,20 @@ describe('the review loop from the command line', () => {
     const none = cli('publish', book, '--out', out);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain(`ไม่พบบันทึกข้อความในโฟลเดอร์ “${out}”`);
+    // A memo written to the folder but not recorded in the workbook (no --in-place).
+    expect(cli('generate', book, '--out', out).code).toBe(0);
+    expect(cli('comment', book, '--out', out, '--on', 'ITA', '--text', 'x').stderr).toContain(
+      'ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้ generate --in-place ก่อน',
+    );
+    expect(readFileSync(book).equals(before)).toBe(true);
     expect(cli('generate', book, '--out', out, '--in-place').code).toBe(0);
+    // The person who made it may comment; on text that is there, and on comments that exist.
+    expect(
+      cli('comment', book, '--out', out, '--on', 'ไม่มีข้อความนี้', '--text', 'x').stderr,
+    ).toContain('ไม่พบข้อความ “ไม่มีข้อความนี้” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)');
+    expect(cli('comment', book, '--out', out, '--reply', 'AAAA0', '--text', 'x').stderr).toContain(
+      'ไม่พบความเห็นรหัส AAAA0 ในบันทึกข้อความ',
+    );
     const unsent = readFileSync(book);
     const publish = cli('publish', book, '--out', out);
     expect(publish.code).toBe(1);
