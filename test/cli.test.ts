@@ -442,3 +442,170 @@ describe('new-year and restore-year', () => {
     },
   );
 });
+
+describe('the review loop from the command line', () => {
+  const HEAD = 'head@muangkao.go.th';
+  const PALAD = 'palad@muangkao.go.th';
+  const NAYOK = 'nayok@muangkao.go.th';
+  const reviewers: [string, string, ExcelJS.CellValue][] = [
+    ['ผู้ลงนาม', 'G3', HEAD],
+    ['ผู้ลงนาม', 'G4', PALAD],
+    ['ผู้ลงนาม', 'G5', NAYOK],
+  ];
+  const col = (header: string) => LOG_TAB.columns.findIndex((c) => c.header === header);
+
+  it('generate, send, comment, fix, refill, resolve, approve, publish twice: the same file each time', async () => {
+    const book = await workbookWith(reviewers);
+    const out = join(tempDir(), 'out');
+    const ok = (...args: string[]) => {
+      const r = cli(...args);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+      return r.stdout.trim();
+    };
+    ok('generate', book, '--out', out, '--in-place');
+    expect(ok('send', book, '--out', out)).toContain('ส่งขอความเห็นแล้ว 3 ราย');
+    const first = ok(
+      'comment',
+      book,
+      '--out',
+      out,
+      '--as',
+      HEAD,
+      '--on',
+      'การยกระดับผลการประเมิน ITA',
+      '--text',
+      'ระบุกองด้วย',
+    );
+    ok(
+      'comment',
+      book,
+      '--out',
+      out,
+      '--as',
+      PALAD,
+      '--on',
+      'ผลการประเมินอยู่ในระดับ ผ่าน',
+      '--text',
+      'ใส่คะแนน',
+    );
+    expect(first).toMatch(/^AAAA\d+$/);
+    // The memo's row caught up with the comments, as the sidebar of its maker would.
+    let rows = await logRows(book);
+    expect(rows[1][col('สถานะบันทึกข้อความ')]).toBe('มีความเห็นค้าง 2');
+    // Staff fix the sheet, then refill the same Doc.
+    const fixed = new ExcelJS.Workbook();
+    await fixed.xlsx.readFile(book);
+    fixed.getWorksheet('มาตรการ')!.getCell('F2').value = 'ผลการประเมินอยู่ในระดับ ผ่าน (๙๓.๕๓ คะแนน)';
+    await fixed.xlsx.writeFile(book);
+    ok('generate', book, '--out', out, '--in-place', '--same-doc');
+    rows = await logRows(book);
+    const docId = rows[1][col('รหัสเอกสาร')];
+    expect(rows[3][col('การดำเนินการ')]).toBe('สร้างใหม่ในเอกสารเดิม');
+    expect(rows[3][col('รหัสเอกสาร')]).toBe(docId);
+    // Offline, the memo's row links to its files; the Doc's ID is still there for the next steps.
+    expect(rows[1][col('เอกสาร')]).toMatchObject({ text: expect.stringMatching(/\.docx$/) });
+    // Approval while comments are open asks first.
+    const asked = cli('approve', book, '--out', out, '--as', NAYOK);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('บันทึกข้อความยังมีความเห็นค้าง 2 รายการ');
+    expect(asked.stderr).toContain('(ใช้ --yes เพื่อยืนยัน)');
+    expect(ok('comment', book, '--out', out, '--resolve', 'all').split('\n')).toHaveLength(2);
+    expect(ok('approve', book, '--out', out, '--as', NAYOK)).toContain('บันทึกการอนุมัติแล้ว');
+    const one = JSON.parse(ok('publish', book, '--out', out, '--json'));
+    const two = JSON.parse(ok('publish', book, '--out', out, '--json'));
+    expect(one).toEqual({
+      id: expect.any(String),
+      path: join(out, 'รายงานผล ITA ปีงบประมาณ 2568 องค์การบริหารส่วนตำบลเมืองเก่า.pdf'),
+      url: `https://drive.google.com/file/d/${one.id}/view?usp=drivesdk`,
+      revision: 1,
+    });
+    expect(two).toEqual({ ...one, revision: 2 });
+    expect(readFileSync(two.path).subarray(0, 5).toString()).toBe('%PDF-');
+    rows = await logRows(book);
+    expect(rows.slice(1).map((r) => r[col('การดำเนินการ')])).toEqual([
+      'สร้างบันทึกข้อความ',
+      'ส่งขอความเห็น',
+      'สร้างใหม่ในเอกสารเดิม',
+      'อนุมัติ',
+      'เผยแพร่ฉบับอนุมัติ',
+      'เผยแพร่ฉบับอนุมัติ',
+    ]);
+    expect(rows[1][col('สถานะบันทึกข้อความ')]).toBe('เผยแพร่แล้ว');
+    expect(rows[1].slice(col('ความเห็นค้าง'), col('ความเห็นแก้แล้ว') + 1)).toEqual([0, 2]);
+    // The publication's PDF cell links to the file in the folder, offline.
+    expect(rows[6][col('PDF')]).toMatchObject({
+      text: 'รายงานผล ITA ปีงบประมาณ 2568 องค์การบริหารส่วนตำบลเมืองเก่า.pdf',
+    });
+  }, 300_000);
+
+  it('two publications at once take turns: both recorded, revisions 1 and 2 of one file', async () => {
+    const book = await workbookWith(reviewers);
+    const out = join(tempDir(), 'out');
+    for (const args of [
+      ['generate', book, '--out', out, '--in-place'],
+      ['send', book, '--out', out],
+      ['approve', book, '--out', out, '--as', NAYOK],
+    ])
+      expect(cli(...args).code).toBe(0);
+    const runs = await Promise.all(
+      [1, 2].map(() => cliAsync(['publish', book, '--out', out, '--json'])),
+    );
+    for (const run of runs) expect(run).toMatchObject({ code: 0, stderr: '' });
+    const published = runs.map((r) => JSON.parse(r.stdout));
+    expect(new Set(published.map((p) => p.id)).size).toBe(1);
+    expect(published.map((p) => p.revision).sort()).toEqual([1, 2]);
+    const rows = (await logRows(book)).slice(1);
+    expect(rows.filter((r) => r[col('การดำเนินการ')] === 'เผยแพร่ฉบับอนุมัติ')).toHaveLength(2);
+  }, 300_000);
+
+  it('says in Thai what is missing, and writes nothing', async () => {
+    const book = await workbookWith([]);
+    const out = join(tempDir(), 'out');
+    const before = readFileSync(book);
+    const none = cli('publish', book, '--out', out);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain(`ไม่พบบันทึกข้อความในโฟลเดอร์ “${out}”`);
+    // A memo written to the folder but not recorded in the workbook (no --in-place).
+    expect(cli('generate', book, '--out', out).code).toBe(0);
+    expect(cli('comment', book, '--out', out, '--on', 'ITA', '--text', 'x').stderr).toContain(
+      'ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้ generate --in-place ก่อน',
+    );
+    expect(readFileSync(book).equals(before)).toBe(true);
+    expect(cli('generate', book, '--out', out, '--in-place').code).toBe(0);
+    // The person who made it may comment; on text that is there, and on comments that exist.
+    expect(
+      cli('comment', book, '--out', out, '--on', 'ไม่มีข้อความนี้', '--text', 'x').stderr,
+    ).toContain('ไม่พบข้อความ “ไม่มีข้อความนี้” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)');
+    expect(cli('comment', book, '--out', out, '--reply', 'AAAA0', '--text', 'x').stderr).toContain(
+      'ไม่พบความเห็นรหัส AAAA0 ในบันทึกข้อความ',
+    );
+    const unsent = readFileSync(book);
+    const publish = cli('publish', book, '--out', out);
+    expect(publish.code).toBe(1);
+    expect(publish.stderr).toContain('บันทึกข้อความฉบับล่าสุดยังไม่ได้รับอนุมัติ (สถานะ: ร่าง)');
+    const noReviewers = cli('send', book, '--out', out);
+    expect(noReviewers.stderr).toContain('ยังไม่มีอีเมลของผู้ให้ความเห็นหรือผู้สั่งการ');
+    const notShared = cli(
+      'comment',
+      book,
+      '--out',
+      out,
+      '--as',
+      HEAD,
+      '--on',
+      'ITA',
+      '--text',
+      'x',
+    );
+    expect(notShared.code).toBe(1);
+    expect(notShared.stderr).toContain(`${HEAD} ยังไม่มีสิทธิ์แสดงความคิดเห็นในบันทึกข้อความนี้`);
+    expect(readFileSync(book).equals(unsent)).toBe(true);
+    expect(before.equals(unsent)).toBe(false);
+    expect(cli('approve', book, '--out', out, '--as', 'nayok').stderr).toContain(
+      '--as needs an e-mail address',
+    );
+    expect(cli('comment', book, '--out', out, '--text', 'x').stderr).toContain(
+      'give exactly one of --on <text>, --reply <id>, --resolve <id|all>',
+    );
+  }, 120_000);
+});

@@ -7,14 +7,24 @@ import type {
   CheckResult,
   GarudaUploadResult,
   GenerateResult,
+  PublishResult,
+  ReviewState,
   SidebarState,
+  StepResult,
 } from '../shared/sidebar-api';
 import { garudaStatus, saveGaruda } from '../gas/garuda';
 import { activeUserEmail } from '../gas/team';
 import { checkWorkbook, createTemplateDoc, generateMemo, toCheckResult } from '../gas/generate';
 import { UserFacingError } from '../gas/drive';
 import { checkEditedSheet, markAllTabs } from '../gas/live-check';
-import { refreshCommentStatus } from '../gas/log';
+import { BUSY_MESSAGE } from '../gas/lock';
+import { publishMemo } from '../gas/publish';
+import {
+  approveMemo,
+  refreshCommentStatus,
+  reviewState,
+  sendForReview as send,
+} from '../gas/review';
 import { readGeneralTab, selectCell } from '../gas/sheets';
 import { setupWorkbook } from '../gas/setup';
 import { lastRun } from '../gas/state';
@@ -29,16 +39,23 @@ const MENU: [string, string][] = [
   ['ตั้งค่าแผ่นงาน', 'setupSheets'],
   ['ตรวจสอบข้อมูล', 'checkData'],
   ['สร้างบันทึกข้อความ', 'generate'],
-  ['สร้างแม่แบบมาตรฐาน', 'createTemplate'],
+  ['สร้างใหม่ในเอกสารเดิม', 'regenerateInPlace'],
+  ['ส่งขอความเห็น', 'sendForReview'],
   ['อัปเดตสถานะความเห็น', 'refreshComments'],
+  ['อนุมัติ', 'approve'],
+  ['เผยแพร่ฉบับอนุมัติ', 'publishApproved'],
+  ['สร้างแม่แบบมาตรฐาน', 'createTemplate'],
   ['เลือกโฟลเดอร์ปลายทาง', 'chooseFolder'],
   ['เลือกแม่แบบ', 'chooseTemplate'],
   ['เริ่มปีงบประมาณใหม่', 'startNewFiscalYear'],
   ['ยกเลิกการเริ่มปีงบประมาณใหม่', 'undoNewFiscalYear'],
 ];
 
-/** The menu's groups: open and check, make the memo, Drive choices, the fiscal year. */
-const SEPARATOR_AFTER = new Set(['showSidebar', 'checkData', 'refreshComments', 'chooseTemplate']);
+/**
+ * The menu's groups: open and check; make the memo and take it through review (in the order of
+ * the loop), and the template; Drive choices; the fiscal year.
+ */
+const SEPARATOR_AFTER = new Set(['showSidebar', 'checkData', 'createTemplate', 'chooseTemplate']);
 
 function ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -87,8 +104,17 @@ export function checkData(): void {
 }
 
 export function generate(): void {
+  generateFromMenu(false);
+}
+
+/** "สร้างใหม่ในเอกสารเดิม": the current memo's Doc refilled from the sheet (same link, comments kept). */
+export function regenerateInPlace(): void {
+  generateFromMenu(true);
+}
+
+function generateFromMenu(sameDoc: boolean): void {
   const ui = SpreadsheetApp.getUi();
-  let result = generateMemo(ss(), false);
+  let result = generateMemo(ss(), false, sameDoc);
   if (result.status === 'confirm') {
     const answer = ui.alert(
       ADDON_NAME,
@@ -96,7 +122,7 @@ export function generate(): void {
       ui.ButtonSet.YES_NO,
     );
     if (answer !== ui.Button.YES) return;
-    result = generateMemo(ss(), true);
+    result = generateMemo(ss(), true, sameDoc);
   }
   if (result.status === 'blocked') {
     ui.alert(
@@ -134,8 +160,39 @@ export function createTemplate(): void {
   );
 }
 
+/** Says a review step's outcome in a dialog. */
+function tell(result: { message: string }): void {
+  SpreadsheetApp.getUi().alert(ADDON_NAME, result.message, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+/** "ส่งขอความเห็น": reviewers and the approver get comment access and Google's e-mail. */
+export function sendForReview(): void {
+  tell(send(ss()));
+}
+
+/** "อนุมัติ": recorded by the approver; asks first while comments are open. */
+export function approve(): void {
+  const ui = SpreadsheetApp.getUi();
+  let result = approveMemo(ss(), false);
+  if (result.status === 'confirm') {
+    if (ui.alert(ADDON_NAME, result.message, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    result = approveMemo(ss(), true);
+  }
+  tell(result);
+}
+
+/** "เผยแพร่ฉบับอนุมัติ": the approved memo into the one published PDF. */
+export function publishApproved(): void {
+  tell(publishMemo(ss()));
+}
+
 export function refreshComments(): void {
-  const { updated, unreachable } = refreshCommentStatus(ss());
+  const refreshed = refreshCommentStatus(ss());
+  if (!refreshed) {
+    tell({ message: BUSY_MESSAGE });
+    return;
+  }
+  const { updated, unreachable } = refreshed;
   const total = unreachable.reduce((n, u) => n + u.count, 0);
   const makers = unreachable.map((u) => u.user || 'ผู้ใช้อื่น').join(' และ ');
   const skipped = total
@@ -245,4 +302,27 @@ export function sidebarSelect(sheet: string, cell: string): void {
 
 export function sidebarGenerate(confirmed: boolean): GenerateResult {
   return generateMemo(ss(), confirmed === true);
+}
+
+/** The current memo, its status and its open comments (one Drive call). */
+export function sidebarReview(): ReviewState {
+  return reviewState(ss());
+}
+
+// ---- The review steps, for the command line (each answers as the menu item would say it) -------
+
+export function sidebarRegenerate(confirmed: boolean): GenerateResult {
+  return generateMemo(ss(), confirmed === true, true);
+}
+
+export function sidebarSend(): StepResult {
+  return send(ss());
+}
+
+export function sidebarApprove(confirmed: boolean): StepResult {
+  return approveMemo(ss(), confirmed === true);
+}
+
+export function sidebarPublish(): PublishResult {
+  return publishMemo(ss());
 }

@@ -5,6 +5,7 @@
  */
 import type { Document, Request } from '../core/docs/types';
 import { UserFacingError } from './drive';
+import { isNotFound } from './google-errors';
 
 function docs(): GoogleAppsScript.Docs {
   if (typeof Docs === 'undefined' || !Docs) {
@@ -28,4 +29,19 @@ export function batchUpdate(docId: string, requests: Request[]): void {
     { requests } as GoogleAppsScript.Docs.Schema.BatchUpdateDocumentRequest,
     docId,
   );
+}
+
+/**
+ * Whether this user can open the Doc at all. The documents scope reaches any Doc the user may
+ * read (unlike drive.file): a reviewer or approver the Doc was shared with can read it, even where
+ * their add-on cannot list its comments.
+ */
+export function canReadDocument(docId: string): boolean {
+  try {
+    docs().Documents.get(docId, { fields: 'documentId' } as never);
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
 }

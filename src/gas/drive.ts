@@ -25,7 +25,7 @@ export class UserFacingError extends Error {
   }
 }
 
-function drive(): GoogleAppsScript.Drive {
+export function drive(): GoogleAppsScript.Drive {
   if (typeof Drive === 'undefined' || !Drive) {
     throw new UserFacingError('ยังไม่ได้เปิดใช้บริการ Drive ขั้นสูงของส่วนเสริม กรุณาแจ้งผู้ดูแลระบบ');
   }
@@ -57,10 +57,13 @@ export function usableFolder(id: string): File | null {
   return f && !f.trashed && f.mimeType === FOLDER ? f : null;
 }
 
-/** Copies the office's template into the folder (Files.copy: File.makeCopy would need the full drive scope). */
-export function copyTemplate(templateId: string, name: string, folderId: string): File {
+/**
+ * Copies a Doc (the office's template, or a memo for a temporary copy) into the folder
+ * (Files.copy: File.makeCopy would need the full drive scope).
+ */
+export function copyDoc(sourceId: string, name: string, folderId: string): File {
   return withBackoff(() =>
-    drive().Files.copy({ name, parents: [folderId] }, templateId, {
+    drive().Files.copy({ name, parents: [folderId] }, sourceId, {
       fields: 'id,name,webViewLink',
       ...ALL_DRIVES,
     }),
@@ -96,13 +99,75 @@ export function createDocFromWord(
   );
 }
 
-export function createPdf(blob: GoogleAppsScript.Base.Blob, name: string, folderId: string): File {
+/**
+ * A new PDF in the folder. A published PDF keeps its first revision forever and carries
+ * `appProperties` (private to the add-on: what it was published for).
+ */
+export function createPdf(
+  blob: GoogleAppsScript.Base.Blob,
+  name: string,
+  folderId: string,
+  published?: { appProperties: Record<string, string> },
+): File {
+  const keepForever = published !== undefined;
+  const resource = { name, mimeType: 'application/pdf', parents: [folderId], ...published };
   return withBackoff(() =>
-    drive().Files.create({ name, mimeType: 'application/pdf', parents: [folderId] }, blob, {
+    drive().Files.create(resource, blob, {
       fields: 'id,name,webViewLink',
+      ...(keepForever ? { keepRevisionForever: true } : {}),
       ...ALL_DRIVES,
     }),
   );
+}
+
+/**
+ * New content for a PDF under the same ID (its link never changes): Files.update with media makes
+ * it the head revision and keeps the older ones; keepRevisionForever saves it from Drive's purge
+ * of old revisions ("Purgeable revisions are typically preserved for 30 days",
+ * https://developers.google.com/workspace/drive/api/guides/manage-revisions). The upload is one
+ * request: when it fails, the previous revision stays the current one.
+ */
+export function updatePdf(id: string, blob: GoogleAppsScript.Base.Blob): File {
+  return withBackoff(() =>
+    drive().Files.update({}, id, blob, {
+      fields: 'id,name,webViewLink,headRevisionId',
+      keepRevisionForever: true,
+      ...ALL_DRIVES,
+    }),
+  );
+}
+
+/** How many revisions the file has (Revisions.list, 1,000 a page). */
+export function revisionCount(id: string): number {
+  let count = 0;
+  let pageToken: string | undefined;
+  do {
+    const page = withBackoff(
+      () =>
+        drive().Revisions.list(id, {
+          fields: 'revisions(id),nextPageToken',
+          pageSize: 1000,
+          pageToken,
+        }) as { revisions?: unknown[]; nextPageToken?: string },
+    );
+    count += page.revisions?.length ?? 0;
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return count;
+}
+
+/** Takes back "anyone with the link" (when the sheet no longer says to publish publicly). */
+export function unshareAnyone(id: string): boolean {
+  const list = withBackoff(
+    () =>
+      drive().Permissions.list(id, { fields: 'permissions(id,type)', ...ALL_DRIVES }) as {
+        permissions?: { id?: string; type?: string }[];
+      },
+  );
+  const anyone = (list.permissions ?? []).filter((p) => p.type === 'anyone' && p.id);
+  for (const p of anyone)
+    withBackoff(() => drive().Permissions.remove(id, p.id as string, { ...ALL_DRIVES }));
+  return anyone.length > 0;
 }
 
 /** Moves a half-made file to the trash (it stays recoverable for 30 days). */
@@ -197,40 +262,4 @@ export function sharingFailure(err: unknown): { reason: string; shared: boolean 
     };
   }
   return { reason: `แชร์ไม่สำเร็จ (${g.message})`, shared: false };
-}
-
-export interface CommentCounts {
-  open: number;
-  resolved: number;
-}
-
-/**
- * Open and resolved comments of a Doc, or null when this user's add-on cannot reach it. `fields`
- * is mandatory in Drive v3. comments.list takes no supportsAllDrives parameter.
- */
-export function commentCounts(id: string): CommentCounts | null {
-  const counts = { open: 0, resolved: 0 };
-  let pageToken: string | undefined;
-  try {
-    do {
-      const page = withBackoff(
-        () =>
-          drive().Comments.list(id, {
-            fields: 'comments(id,resolved,deleted),nextPageToken',
-            pageSize: 100,
-            pageToken,
-          }) as { comments?: { resolved?: boolean; deleted?: boolean }[]; nextPageToken?: string },
-      );
-      for (const c of page.comments ?? []) {
-        if (c.deleted) continue;
-        if (c.resolved) counts.resolved++;
-        else counts.open++;
-      }
-      pageToken = page.nextPageToken;
-    } while (pageToken);
-  } catch (err) {
-    if (isNotFound(err)) return null;
-    throw err;
-  }
-  return counts;
 }

@@ -2,9 +2,11 @@
  * "สร้างบันทึกข้อความ": the validated sheet becomes the memo (a Google Doc supervisors can
  * comment on) and its PDF in Drive, and ประวัติ records the run.
  *
- * sheet → read → validate → memo content → template check → fill → save → PDF → share → log.
- * Nothing is left half-made: on any failure the new Doc (and PDF) go to the trash and the log
- * records the failure with its reason.
+ * sheet → read → validate → memo content → template check → fill → save → PDF → log.
+ * A new memo is a draft shared with nobody but the sheet's editors (review.ts sends it for
+ * review). Nothing is left half-made: on any failure the new Doc (and PDF) go to the trash and the
+ * log records the failure with its reason. "สร้างใหม่ในเอกสารเดิม" refills the current memo's Doc
+ * instead (template-doc.ts refillDoc), leaving it as it was on failure.
  */
 import { memoContent, builtinTemplate, MEASURE_KEYS } from '../core/memo';
 import {
@@ -27,24 +29,23 @@ import type {
   GeneratedLinks,
 } from '../shared/sidebar-api';
 import { writeBuiltinTemplate } from './builtin-template-doc';
-import type { Signatory } from '../core/workbook/types';
-import type { SharingReport } from '../shared/sidebar-api';
 import { toSignedBytes } from '../core/bytes';
 import { DOCX_MIME, templateFrameDocx } from '../core/memo/template-frame';
+import { MEMO_STATUS, type MemoRecord } from '../core/memo/review-status';
+import { LOG_ACTIONS, LOG_DONE, LOG_FAILED } from '../core/workbook/contract';
+import { copyDoc, createDocFromWord, createPdf, trash, UserFacingError } from './drive';
+import { underDocumentLock } from './lock';
+import { appendLog, readLog, type Log } from './log';
 import {
-  copyTemplate,
-  createDocFromWord,
-  createPdf,
-  sharingFailure,
-  shareWith,
-  shareWithAnyone,
-  trash,
-  UserFacingError,
-} from './drive';
-import { googleError, isApiDisabled, isRateLimited } from './google-errors';
-import { appendLog } from './log';
+  describeGoogleFailure,
+  docUrl,
+  memoToActOn,
+  reachableMemo,
+  refreshCounts,
+  settle,
+} from './memo-record';
 import { readContractTabs, utcOffsetMinutes } from './sheets';
-import { applyPlan, readTemplate } from './template-doc';
+import { applyPlan, readTemplate, refillDoc } from './template-doc';
 import { cacheContext, rememberLastRun, rememberOfficeTemplate } from './state';
 import { garudaStatus, loadGaruda } from './garuda';
 import { activeUserEmail, destinationFolder, reachableTemplate, shareWithEditors } from './team';
@@ -126,7 +127,10 @@ export function memoFileName(data: WorkbookData, now: Date, timeZone: string): s
 }
 
 interface Made {
+  /** The Doc made by this run (the scratch Doc of a refill): trashed on failure. */
   docId?: string;
+  /** The memo a refill acts on (never trashed). */
+  refilledId?: string;
   /** The Doc's link, as the create or copy call returned it. */
   docUrl?: string;
   pdfId?: string;
@@ -143,7 +147,7 @@ function prepareDocument(data: WorkbookData, name: string, folderId: string, mad
     );
   }
   const file = templateId
-    ? copyTemplate(reachableTemplate(templateId, activeUserEmail()), name, folderId)
+    ? copyDoc(reachableTemplate(templateId, activeUserEmail()), name, folderId)
     : createTemplateFrame(name, folderId, data);
   made.docId = file.id as string;
   made.docUrl = file.webViewLink as string;
@@ -154,6 +158,7 @@ function prepareDocument(data: WorkbookData, name: string, folderId: string, mad
 function fail(
   ss: Spreadsheet,
   made: Made,
+  action: string,
   reason: string,
   user: string,
   now: Date,
@@ -166,38 +171,57 @@ function fail(
       // The log below still says what happened.
     }
   }
-  appendLog(ss, { time: now, user, action: 'สร้างบันทึกข้อความ', status: 'ไม่สำเร็จ', note: reason });
+  appendLog(ss, {
+    time: now,
+    user,
+    action,
+    status: LOG_FAILED,
+    note: reason,
+    docId: made.refilledId ?? '',
+  });
   return { status: 'failed', message: reason };
 }
 
 /**
  * Generates the memo. Refuses with the findings when there are errors; asks once (status
- * 'confirm') when there are only warnings, unless `confirmed`.
+ * 'confirm') when there are only warnings, unless `confirmed`. With `sameDoc`
+ * ("สร้างใหม่ในเอกสารเดิม") the current memo's Doc is refilled instead of a new one being made:
+ * same Doc, same link, reviewers' comments kept where their text is.
  */
-export function generateMemo(ss: Spreadsheet, confirmed: boolean): GenerateResult {
+export function generateMemo(ss: Spreadsheet, confirmed: boolean, sameDoc = false): GenerateResult {
   // Nothing is made without the lock, so a refusal here has nothing to log.
-  const busy = 'มีผู้อื่นกำลังสร้างบันทึกข้อความจากชีตนี้อยู่ กรุณารอสักครู่แล้วลองใหม่';
-  let lock: GoogleAppsScript.Lock.Lock;
-  try {
-    lock = LockService.getDocumentLock();
-    if (!lock.tryLock(15000)) return { status: 'failed', message: busy };
-  } catch {
-    return { status: 'failed', message: busy };
-  }
-  try {
-    const { findings, data } = checkWorkbook(ss);
-    const check = toCheckResult(findings);
-    if (hasErrors(findings)) return { status: 'blocked', check };
-    if (check.warnings > 0 && !confirmed) return { status: 'confirm', check };
-    return generateChecked(ss, data, check.warnings);
-  } finally {
-    lock.releaseLock();
-  }
+  return underDocumentLock(
+    (): GenerateResult => {
+      const { findings, data } = checkWorkbook(ss);
+      const check = toCheckResult(findings);
+      if (hasErrors(findings)) return { status: 'blocked', check };
+      if (check.warnings > 0 && !confirmed) return { status: 'confirm', check };
+      return generateChecked(ss, data, check.warnings, sameDoc);
+    },
+    (message) => ({ status: 'failed', message }),
+  );
 }
 
-function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number): GenerateResult {
+/** The memo a refill acts on and its folder (where the scratch Doc goes), or a Thai refusal. */
+function memoToRefill(
+  ss: Spreadsheet,
+  user: string,
+): { memo: MemoRecord; folderId: string; log: Log } {
+  const log = readLog(ss);
+  const memo = memoToActOn(log, 'สร้างใหม่ในเอกสารเดิม');
+  const file = reachableMemo(memo, user, 'สร้างใหม่ในเอกสารเดิม');
+  return { memo, folderId: (file.parents ?? [])[0] ?? '', log };
+}
+
+function generateChecked(
+  ss: Spreadsheet,
+  data: WorkbookData,
+  warnings: number,
+  sameDoc: boolean,
+): GenerateResult {
   const now = new Date();
   const made: Made = { notes: [] };
+  const action = sameDoc ? LOG_ACTIONS.regenerate : LOG_ACTIONS.generate;
   let user = '';
   // Everything that can fail is inside the try, so every outcome is logged (a missing
   // userinfo.email scope too: Google's message then reaches ประวัติ).
@@ -205,123 +229,124 @@ function generateChecked(ss: Spreadsheet, data: WorkbookData, warnings: number):
     user = activeUserEmail();
     const name = memoFileName(data, now, ss.getSpreadsheetTimeZone());
     const content = memoContent(data, { garuda: loadGaruda() });
-    const destination = destinationFolder(ss, data, user);
-    const folderId = destination.id;
-    if (destination.note) made.notes.push(destination.note);
-    const read = readTemplate(prepareDocument(data, name, folderId, made));
+    const refill = sameDoc ? memoToRefill(ss, user) : null;
+    if (refill) made.refilledId = refill.memo.docId;
+    let folderId = refill?.folderId ?? '';
+    if (!folderId) {
+      const destination = destinationFolder(ss, data, user);
+      folderId = destination.id;
+      if (destination.note) made.notes.push(destination.note);
+    }
+    // A refill fills the template in a scratch Doc first: what the memo must become.
+    const read = readTemplate(
+      prepareDocument(data, refill ? `${name} (ชั่วคราว)` : name, folderId, made),
+    );
     const parsed = parseTemplate(read.tree);
     // Names are checked once the blocks are sound: inside a broken block every name looks misplaced.
     const problems = parsed.problems.length
       ? parsed.problems
       : checkTemplate(parsed, content.schema);
     if (problems.length) {
-      fail(ss, made, `แม่แบบเอกสารมีข้อผิดพลาด ${problems.length} รายการ`, user, now);
+      fail(ss, made, action, `แม่แบบเอกสารมีข้อผิดพลาด ${problems.length} รายการ`, user, now);
       return { status: 'blocked', check: toCheckResult(templateFindings(problems, data)) };
     }
-    const doc = applyPlan(read, expandTemplate(parsed, content.values));
+    const plan = expandTemplate(parsed, content.values);
+    let doc: GoogleAppsScript.Document.Document;
+    if (refill) {
+      doc = refillDoc(refill.memo.docId, read, plan);
+      trash(read.docId);
+      made.docId = undefined;
+      made.docUrl = docUrl(refill.memo.docId);
+    } else doc = applyPlan(read, plan);
     const pdf = createPdf(
       doc.getAs('application/pdf').setName(`${name}.pdf`),
       `${name}.pdf`,
       folderId,
     );
     made.pdfId = pdf.id as string;
-    // From here the memo is finished: sharing can only add notes, never undo it.
-    const sharing = share(data, made.docId as string, made.pdfId);
     const links: GeneratedLinks = {
       docUrl: made.docUrl ?? doc.getUrl(),
       pdfUrl: pdf.webViewLink as string,
       pdfName: `${name}.pdf`,
       at: now.toISOString(),
-      sharing,
       notes: made.notes,
     };
-    const note = [
-      warnings ? `สร้างโดยมีคำเตือน ${warnings} รายการ` : '',
-      sharingNote(sharing),
-      ...made.notes,
-    ].filter((n) => n);
-    appendLog(ss, {
-      time: now,
+    // From here the memo is finished: recording it can only add a note, never undo it.
+    record(ss, {
+      action,
       user,
-      action: 'สร้างบันทึกข้อความ',
-      document: links.docUrl,
-      pdf: links.pdfUrl,
-      status: 'สำเร็จ',
-      openComments: 0,
-      resolvedComments: 0,
-      note: note.join('\n'),
+      now,
+      warnings,
+      links,
+      refill,
+      docId: refill?.memo.docId ?? made.docId,
     });
-    rememberLastRun(links);
     return { status: 'done', links, warnings };
   } catch (err) {
-    const reason = err instanceof UserFacingError ? err.message : describeFailure(err);
-    return fail(ss, made, reason, user, now);
+    const reason =
+      err instanceof UserFacingError ? err.message : describeGoogleFailure(err, 'ระหว่างสร้างเอกสาร');
+    return fail(ss, made, action, reason, user, now);
   }
-}
-
-/** A Google failure in Thai, told apart by Google's reason (google-errors.ts). */
-function describeFailure(err: unknown): string {
-  if (isRateLimited(err))
-    return 'Google ปฏิเสธคำขอชั่วคราวเพราะมีคำขอมากเกินไป (ลองซ้ำแล้วยังไม่สำเร็จ) กรุณารอสักครู่แล้วสร้างใหม่';
-  if (isApiDisabled(err))
-    return 'บริการของ Google ที่ส่วนเสริมต้องใช้ยังไม่ได้เปิดในโปรเจกต์ Cloud ของส่วนเสริม กรุณาแจ้งผู้ดูแลระบบ';
-  return `เกิดข้อผิดพลาดระหว่างสร้างเอกสาร: ${googleError(err).message}`;
-}
-
-/** What the notification e-mail tells a reviewer or the approver (Drive adds the Doc's link). */
-function reviewMessage(data: WorkbookData, s: Signatory): string {
-  const year = data.general.fiscalYear.value ?? '';
-  const org = data.general.organisation.value ?? '';
-  const as =
-    s.role.value === 'approver' ? 'ผู้สั่งการ กรุณาพิจารณาและสั่งการ' : 'ผู้ให้ความเห็น กรุณาตรวจและให้ความเห็น';
-  return (
-    `เรียน ${[s.rank.value, s.name.value].filter((x) => x).join('') || s.email.value}\n` +
-    `มีบันทึกข้อความรายงานผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. ${year} ของ${org} ` +
-    `รอท่านในฐานะ${as} โดยเปิดเอกสารจากลิงก์ในอีเมลนี้ เลือกข้อความที่ต้องการ แล้วแสดงความคิดเห็น (แทรก › ความคิดเห็น) ` +
-    'ความเห็นทั้งหมดจะกลับไปแสดงในแท็บประวัติของชีตรายงาน ITA'
-  );
 }
 
 /**
- * Reviewers and the approver may comment on the Doc, each told by Google's e-mail what to review;
- * the PDF is public only when the sheet says so. Best-effort: an address Drive refuses is
- * reported, never fatal.
+ * Records a finished memo in ประวัติ (and, for a refill, moves its status back to where its
+ * comments leave it) and remembers it for the sidebar. A failure here (a protected or full
+ * ประวัติ, a Sheets timeout) leaves the memo as it is: the run is reported done, with a Thai note
+ * saying what was not recorded.
  */
-function share(data: WorkbookData, docId: string, pdfId: string): SharingReport {
-  const report: SharingReport = { shared: [], failed: [] };
-  const seen = new Set<string>();
-  for (const s of data.signatories) {
-    const email = s.email.value?.trim();
-    if (!email || s.role.value === 'proposer' || seen.has(email.toLowerCase())) continue;
-    seen.add(email.toLowerCase());
-    try {
-      shareWith(docId, email, 'commenter', reviewMessage(data, s));
-      report.shared.push(email);
-    } catch (err) {
-      const failure = sharingFailure(err);
-      if (failure.shared) report.shared.push(email);
-      report.failed.push({ email, reason: failure.reason });
+function record(
+  ss: Spreadsheet,
+  run: {
+    action: string;
+    user: string;
+    now: Date;
+    warnings: number;
+    links: GeneratedLinks;
+    refill: { memo: MemoRecord; log: Log } | null;
+    docId?: string;
+  },
+): void {
+  const { links, refill } = run;
+  const note = [run.warnings ? `สร้างโดยมีคำเตือน ${run.warnings} รายการ` : '', ...(links.notes ?? [])]
+    .filter((n) => n)
+    .join('\n');
+  try {
+    const log = refill?.log ?? readLog(ss);
+    appendLog(
+      ss,
+      {
+        time: run.now,
+        user: run.user,
+        action: run.action,
+        document: links.docUrl,
+        pdf: links.pdfUrl,
+        status: LOG_DONE,
+        ...(refill ? {} : { openComments: 0, resolvedComments: 0, memoStatus: MEMO_STATUS.draft }),
+        note,
+        docId: run.docId ?? '',
+      },
+      log,
+    );
+    if (refill) {
+      // What was approved has changed: the memo goes back to where its comments leave it.
+      refill.memo.approved = null;
+      refill.memo.published = null;
+      refreshCounts(refill.memo);
+      settle(log, refill.memo);
     }
+  } catch (err) {
+    console.warn(`ITA Memo: the memo was made but not recorded: ${describeGoogleFailure(err)}`);
+    links.notes = [
+      ...(links.notes ?? []),
+      `บันทึกข้อความสร้างเสร็จแล้ว แต่บันทึกลงแท็บประวัติไม่สำเร็จ (${describeGoogleFailure(err)}) กรุณาคัดลอกลิงก์เอกสารไว้ แล้วตรวจว่าแท็บประวัติแก้ไขได้`,
+    ];
   }
-  if (data.general.publishPublicly.value) {
-    try {
-      shareWithAnyone(pdfId);
-    } catch (err) {
-      report.failed.push({
-        email: 'ทุกคนที่มีลิงก์',
-        reason: `เปิด PDF ให้ทุกคนที่มีลิงก์ดูไม่สำเร็จ (${googleError(err).message}) กรุณาแชร์ PDF เองใน Google ไดรฟ์`,
-      });
-    }
+  try {
+    rememberLastRun(links);
+  } catch (err) {
+    console.warn(`ITA Memo: the last run was not remembered: ${describeGoogleFailure(err)}`);
   }
-  return report;
-}
-
-function sharingNote(report: SharingReport): string {
-  if (!report.failed.length) return '';
-  return (
-    `แชร์ให้ผู้ตรวจไม่ครบ ${report.failed.length} ราย: ` +
-    report.failed.map((f) => `${f.email} (${f.reason})`).join('; ')
-  );
 }
 
 const digitsOf = (data: WorkbookData) => (data.general.useThaiDigits.value ? 'thai' : 'arabic');

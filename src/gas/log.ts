@@ -1,14 +1,15 @@
 /**
- * The run log (ประวัติ): one row per run, written by the add-on. Every value is written as
- * literal text (see core/workbook/literal), so nothing there can become a formula.
+ * The run log (ประวัติ): one row per step, appended by the add-on; the row of a memo's generation
+ * is also that memo's row, whose status cells follow it (core/memo/review-status). Every value is
+ * written as literal text (see core/workbook/literal), so nothing there can become a formula, and
+ * the add-on writes only into its own rows' cells.
  */
 import { cellText } from '../core/workbook/cells';
 import { LOG_TAB } from '../core/workbook/contract';
 import { asLiteral } from '../core/workbook/literal';
 import { normalizeText } from '../core/thai/normalize';
+import type { LogRow } from '../core/memo/review-status';
 import { findSheet, readSheet } from './sheets';
-import { commentCounts } from './drive';
-import { parseDriveId } from '../core/workbook/drive-id';
 
 type Key = (typeof LOG_TAB.columns)[number]['key'];
 export type LogEntry = Partial<Record<Key, unknown>>;
@@ -50,11 +51,47 @@ function columns(
   return found as Record<Key, number>;
 }
 
-/** Appends one row to ประวัติ, after the sheet's last used row, with one write. */
-export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entry: LogEntry): void {
+/** The log read once: its sheet, its columns and its rows as the review status reads them. */
+export interface Log {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  cols: Record<Key, number>;
+  values: unknown[][];
+  rows: LogRow[];
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Reads ประวัติ with one getValues (creating it, or a missing header, when needed). */
+export function readLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Log {
   const sheet = logSheet(ss);
   const values = readSheet(sheet);
   const cols = columns(sheet, values[0] ?? []);
+  const at = (r: unknown[], key: Key) => r[cols[key] - 1];
+  const text = (r: unknown[], key: Key) => cellText(at(r, key)) ?? '';
+  const rows = values.slice(1).map((r, i): LogRow => ({
+    row: i + 2,
+    time: at(r, 'time'),
+    user: text(r, 'user'),
+    action: text(r, 'action'),
+    document: text(r, 'document'),
+    pdf: text(r, 'pdf'),
+    status: text(r, 'status'),
+    open: num(at(r, 'openComments')),
+    resolved: num(at(r, 'resolvedComments')),
+    note: text(r, 'note'),
+    memoStatus: text(r, 'memoStatus'),
+    docId: text(r, 'docId'),
+  }));
+  return { sheet, cols, values, rows };
+}
+
+/** Appends one row to ประวัติ, after the sheet's last used row, with one write. */
+export function appendLog(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  entry: LogEntry,
+  log: Log = readLog(ss),
+): void {
+  const { sheet, cols } = log;
   const width = Math.max(...Object.values(cols));
   const row = new Array<unknown>(width).fill('');
   for (const key of Object.keys(entry) as Key[]) row[cols[key] - 1] = asLiteral(entry[key]);
@@ -62,46 +99,38 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entry: L
   sheet.getRange(Math.max(sheet.getLastRow(), 1) + 1, 1, 1, width).setValues([row]);
 }
 
-export interface CommentRefresh {
-  updated: number;
-  /**
-   * Docs this user's add-on could not read, by who generated them: under drive.file the add-on
-   * reaches only what it made for the person running it (or what they picked), so another
-   * person's memos are not read; their counts stay as they were.
-   */
-  unreachable: { user: string; count: number }[];
+/** New values for a memo's own row (its generation row). */
+export interface MemoRowUpdate {
+  row: number;
+  memoStatus?: string;
+  openComments?: number;
+  resolvedComments?: number;
 }
 
 /**
- * Reads the comment status of every generated Doc in the log back into its row: open and
- * resolved comments. One read of the log, one Drive call per Doc, one write per column.
+ * Writes the status cells of memo rows: one setValues per column that changes, over the rows
+ * from the first to the last updated (rows between keep the values read, as literals). Nothing is
+ * written when nothing changes.
  */
-export function refreshCommentStatus(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CommentRefresh {
-  const none: CommentRefresh = { updated: 0, unreachable: [] };
-  const sheet = findSheet(ss, LOG_TAB.name);
-  if (!sheet) return none;
-  const values = readSheet(sheet);
-  if (values.length < 2) return none;
-  const cols = columns(sheet, values[0]);
-  const open: unknown[][] = [];
-  const resolved: unknown[][] = [];
-  const skipped = new Map<string, number>();
-  let updated = 0;
-  for (let r = 1; r < values.length; r++) {
-    const id = parseDriveId(cellText(values[r][cols.document - 1]));
-    const counts = id ? commentCounts(id) : null;
-    // A row whose Doc cannot be reached keeps its counts (as literals: never a formula).
-    open.push([counts ? counts.open : asLiteral(values[r][cols.openComments - 1] ?? '')]);
-    resolved.push([
-      counts ? counts.resolved : asLiteral(values[r][cols.resolvedComments - 1] ?? ''),
-    ]);
-    if (counts) updated++;
-    else if (id) {
-      const who = cellText(values[r][cols.user - 1]) ?? '';
-      skipped.set(who, (skipped.get(who) ?? 0) + 1);
+export function updateMemoRows(log: Log, updates: readonly MemoRowUpdate[]): void {
+  for (const key of ['memoStatus', 'openComments', 'resolvedComments'] as const) {
+    const changed = updates.filter(
+      (u) => u[key] !== undefined && log.values[u.row - 1]?.[log.cols[key] - 1] !== u[key],
+    );
+    if (!changed.length) continue;
+    const first = Math.min(...changed.map((u) => u.row));
+    const last = Math.max(...changed.map((u) => u.row));
+    const column: unknown[][] = [];
+    for (let r = first; r <= last; r++) {
+      const u = changed.find((x) => x.row === r);
+      column.push([
+        u ? asLiteral(u[key]) : asLiteral(log.values[r - 1]?.[log.cols[key] - 1] ?? ''),
+      ]);
+    }
+    log.sheet.getRange(first, log.cols[key], column.length, 1).setValues(column);
+    for (const u of changed) {
+      const row = (log.values[u.row - 1] ??= []);
+      row[log.cols[key] - 1] = u[key];
     }
   }
-  sheet.getRange(2, cols.openComments, open.length, 1).setValues(open);
-  sheet.getRange(2, cols.resolvedComments, resolved.length, 1).setValues(resolved);
-  return { updated, unreachable: [...skipped].map(([user, count]) => ({ user, count })) };
 }

@@ -81,8 +81,23 @@ export function lastRun(): GeneratedLinks | null {
   return readJson<GeneratedLinks>(props(), KEYS.last);
 }
 
+/** Each note kept for the sidebar, at most this long: the whole record stays far below 9 KB. */
+const MAX_REMEMBERED_NOTE = 400;
+const MAX_REMEMBERED_NOTES = 8;
+
 export function rememberLastRun(links: GeneratedLinks): void {
-  props().setProperty(KEYS.last, JSON.stringify(links));
+  const cut = (t: string) =>
+    t.length > MAX_REMEMBERED_NOTE ? `${t.slice(0, MAX_REMEMBERED_NOTE - 1)}…` : t;
+  const kept: GeneratedLinks = {
+    ...links,
+    notes: links.notes?.slice(0, MAX_REMEMBERED_NOTES).map(cut),
+  };
+  if (links.sharing)
+    kept.sharing = {
+      shared: links.sharing.shared.slice(0, 20),
+      failed: links.sharing.failed.slice(0, 20).map((f) => ({ ...f, reason: cut(f.reason) })),
+    };
+  props().setProperty(KEYS.last, JSON.stringify(kept));
 }
 
 export function cacheContext(general: GeneralInfo): ValidationContext {

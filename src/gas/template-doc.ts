@@ -14,7 +14,9 @@ import { fillRequests, type PlacedImage } from '../core/docs/fill';
 import { readDocsTemplate } from '../core/docs/read';
 import type { Document } from '../core/docs/types';
 import type { FillPlan, TplDocument } from '../core/template';
+import { RefillError, refillRequests } from '../core/docs/refill';
 import { batchUpdate, getDocument } from './docs-api';
+import { UserFacingError } from './drive';
 
 /** A read template: the core's view and the document it came from. */
 export interface ReadTemplate {
@@ -32,9 +34,41 @@ export function readTemplate(docId: string): ReadTemplate {
 export function applyPlan(read: ReadTemplate, plan: FillPlan): GoogleAppsScript.Document.Document {
   const fill = fillRequests(read.doc, plan);
   batchUpdate(read.docId, fill.requests);
-  const doc = DocumentApp.openById(read.docId);
-  if (fill.images.length) {
-    for (const placed of fill.images) placeImage(doc, placed);
+  return placeImages(read.docId, fill.images);
+}
+
+/**
+ * Refills the memo `docId` in place ("สร้างใหม่ในเอกสารเดิม"): the plan is carried out on `scratch`
+ * (a fresh copy of the template), and the memo is then changed only where it differs from that
+ * (core/docs/refill.ts), so reviewers' comments on unchanged text keep their place. Images go
+ * in afterwards as in a first fill. Returns the memo saved, ready to export.
+ */
+export function refillDoc(
+  docId: string,
+  scratch: ReadTemplate,
+  plan: FillPlan,
+): GoogleAppsScript.Document.Document {
+  const fill = fillRequests(scratch.doc, plan);
+  batchUpdate(scratch.docId, fill.requests);
+  const target = getDocument(scratch.docId);
+  let requests;
+  try {
+    requests = refillRequests(getDocument(docId), target);
+  } catch (err) {
+    if (!(err instanceof RefillError)) throw err;
+    throw new UserFacingError(
+      'เอกสารเดิมถูกแก้โครงสร้างไปมาก (เช่น ลบตารางหรือย่อหน้าสุดท้าย) จนสร้างใหม่ในเอกสารเดิมไม่ได้ ' +
+        'เอกสารเดิมยังอยู่เหมือนเดิม กรุณาใช้เมนู “สร้างบันทึกข้อความ” เพื่อสร้างฉบับใหม่',
+    );
+  }
+  batchUpdate(docId, requests);
+  return placeImages(docId, fill.images);
+}
+
+function placeImages(docId: string, images: PlacedImage[]): GoogleAppsScript.Document.Document {
+  const doc = DocumentApp.openById(docId);
+  if (images.length) {
+    for (const placed of images) placeImage(doc, placed);
     doc.saveAndClose();
   }
   return doc;

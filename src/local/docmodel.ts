@@ -49,10 +49,16 @@ export interface TextStyle {
   linkUrl?: string;
 }
 
-/** A stretch of characters sharing one style. */
+/** A stretch of characters sharing one style (and the same comment anchors). */
 export interface TextRun {
   text: string;
   style: TextStyle;
+  /**
+   * The anchors (`kix.…`) of the comments made on these characters in the Docs editor: a
+   * comment's anchored range is the characters that carry its anchor, so it moves with every
+   * edit (see comment-anchors.ts). Absent: none. Not part of any Apps Script or Docs API view.
+   */
+  comments?: string[];
 }
 
 export interface TextNode {

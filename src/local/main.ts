@@ -25,6 +25,9 @@ import type {
   FindingView,
   GarudaUploadResult,
   GenerateResult,
+  PublishResult,
+  ReviewState,
+  StepResult,
 } from '../shared/sidebar-api';
 import { safeFileName } from './file-name';
 import { linkLogToFiles } from './offline-links';
@@ -62,6 +65,16 @@ const GARUDA_OPTION = {
   help: 'the office’s Garuda (PNG or JPEG, at most 150 KB), as the sidebar uploads it',
 } as const;
 
+/** The options of every review step: the memo's folder, and who acts. */
+const STEP_OPTIONS = {
+  out: {
+    type: 'string',
+    value: 'dir',
+    help: 'the folder generate wrote the memo into (its local Drive is there) (required)',
+  },
+  as: { type: 'string', value: 'email', help: 'act as this person (default staff@example.go.th)' },
+} as const;
+
 const COMMANDS: Readonly<Record<string, Command>> = {
   init: {
     args: ['new.xlsx'],
@@ -88,9 +101,50 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       },
       'in-place': { type: 'boolean', help: 'record the run in the workbook’s own ประวัติ' },
       garuda: GARUDA_OPTION,
+      'same-doc': {
+        type: 'boolean',
+        help: 'สร้างใหม่ในเอกสารเดิม: refill the current memo’s Doc (same link, comments kept)',
+      },
     },
     summary: 'write the memo as PDF and DOCX',
     run: ([path], values) => generate(path, values),
+  },
+  send: {
+    args: ['workbook.xlsx'],
+    options: { ...STEP_OPTIONS },
+    summary: 'ส่งขอความเห็น: share the current memo with its reviewers and approver',
+    run: ([path], values) => reviewStep('send', path, values, send),
+  },
+  comment: {
+    args: ['workbook.xlsx'],
+    options: {
+      ...STEP_OPTIONS,
+      on: { type: 'string', value: 'text', help: 'comment on this text of the memo (as --as)' },
+      occurrence: { type: 'string', value: 'n', help: 'its n-th appearance (default 1)' },
+      reply: { type: 'string', value: 'id', help: 'reply to this comment' },
+      resolve: { type: 'string', value: 'id|all', help: 'resolve this comment, or every open one' },
+      text: { type: 'string', value: 'message', help: 'what the comment or reply says' },
+    },
+    summary: 'act as a reviewer in the memo’s Doc (the local stand-in for the Docs editor)',
+    run: ([path], values) => reviewStep('comment', path, values, commentAndRefresh),
+  },
+  approve: {
+    args: ['workbook.xlsx'],
+    options: {
+      ...STEP_OPTIONS,
+      yes: { type: 'boolean', help: 'approve even while comments are open' },
+    },
+    summary: 'อนุมัติ: record the approver’s approval (run it --as the ผู้สั่งการ)',
+    run: ([path], values) => reviewStep('approve', path, values, approve),
+  },
+  publish: {
+    args: ['workbook.xlsx'],
+    options: {
+      ...STEP_OPTIONS,
+      json: { type: 'boolean', help: 'print {"id":…,"path":…,"url":…,"revision":N}' },
+    },
+    summary: 'เผยแพร่ฉบับอนุมัติ: the approved memo into the one published PDF (same file each time)',
+    run: ([path], values) => reviewStep('publish', path, values, publish),
   },
   ...yearCommands(),
   help: {
@@ -177,6 +231,7 @@ async function open(
   workbook: string,
   driveDir: string,
   renderer?: RenderWorkers,
+  user?: string,
 ): Promise<Runtime> {
   const rt = await runtime();
   try {
@@ -189,6 +244,7 @@ async function open(
       defaultAnswers: true,
       renderPdf,
       now: fixedClock(),
+      ...(user ? { user } : {}),
     });
   } catch (err) {
     if (err instanceof rt.WorkbookRefused) throw new FileError(err.message);
@@ -348,12 +404,15 @@ async function generate(arg: string, values: Values): Promise<number> {
   if (typeof values.out !== 'string') throw new UsageError('generate: --out <dir> is required');
   const out = resolve(values.out);
   const inPlace = values['in-place'] === true;
+  const entry = values['same-doc'] === true ? 'sidebarRegenerate' : 'sidebarGenerate';
   if (!existsSync(path)) throw new FileError(unreadableWorkbookMessage(path, { code: 'ENOENT' }));
   const renderer = new RenderWorkers(started);
   try {
     // Read, generate and write back under the workbook's lock: another run on this workbook
     // waits, then reads what this one wrote.
-    return await withWorkbookLock(path, () => generateLocked(path, out, inPlace, renderer, values));
+    return await withWorkbookLock(path, () =>
+      generateLocked(path, out, inPlace, entry, renderer, values),
+    );
   } catch (err) {
     if (err instanceof WorkbookLockTimeout) {
       throw new FileError(
@@ -371,6 +430,7 @@ async function generateLocked(
   path: string,
   out: string,
   inPlace: boolean,
+  entry: 'sidebarGenerate' | 'sidebarRegenerate',
   renderer: RenderWorkers,
   values: Values,
 ): Promise<number> {
@@ -380,12 +440,12 @@ async function generateLocked(
   const rt = await open(path, driveDir, renderer);
   phase('workbook read, bundle loaded');
   uploadGaruda(rt, values);
-  let result = rt.run<GenerateResult>('sidebarGenerate', false);
+  let result = rt.run<GenerateResult>(entry, false);
   phase('memo generated (Doc filled, PDF rendered)');
   if (result.status === 'confirm') {
     console.log(summary(result.check));
     printFindings(result.check.findings, (s) => console.log(s));
-    result = rt.run<GenerateResult>('sidebarGenerate', true);
+    result = rt.run<GenerateResult>(entry, true);
   }
   if (result.status !== 'done') {
     if (result.status === 'blocked') {
@@ -419,6 +479,157 @@ async function generateLocked(
   console.log(workbookOut);
   return 0;
 }
+
+// ---- The review steps ---------------------------------------------------------------------
+
+/** A review step on an opened workbook: returns the exit code. */
+type StepWork = (rt: Runtime, values: Values, out: string, workbook: string) => number;
+
+/**
+ * Runs a review step as `--as` (default: the runtime's staff user) on the memo `generate` wrote
+ * into `--out`, under the workbook's lock, and writes the workbook back in place when it succeeds
+ * (the step is recorded in ประวัติ; exit 1 writes nothing).
+ */
+async function reviewStep(
+  name: string,
+  arg: string,
+  values: Values,
+  work: StepWork,
+): Promise<number> {
+  const path = requireXlsx(arg);
+  if (typeof values.out !== 'string') throw new UsageError(`${name}: --out <dir> is required`);
+  const out = resolve(values.out);
+  const user = typeof values.as === 'string' ? values.as.trim() : undefined;
+  if (user !== undefined && !/^[^\s@]+@[^\s@]+$/.test(user))
+    throw new UsageError(`${name}: --as needs an e-mail address`);
+  if (!existsSync(path)) throw new FileError(unreadableWorkbookMessage(path, { code: 'ENOENT' }));
+  if (!existsSync(join(out, '.drive')))
+    throw new FileError(
+      `ไม่พบบันทึกข้อความในโฟลเดอร์ “${out}” กรุณาสร้างด้วย generate ${basename(path)} --out ${values.out} --in-place ก่อน`,
+    );
+  try {
+    return await withWorkbookLock(path, async () => {
+      const rt = await open(path, join(out, '.drive'), undefined, user);
+      const code = work(rt, values, out, path);
+      if (code === 0) await rt.saveWorkbook(path);
+      return code;
+    });
+  } catch (err) {
+    if (err instanceof WorkbookLockTimeout) {
+      throw new FileError(
+        `สมุดงาน “${basename(path)}” กำลังถูกใช้โดยอีกงานหนึ่งนานเกินไป กรุณารอให้งานนั้นเสร็จแล้วลองใหม่`,
+      );
+    }
+    throw err;
+  }
+}
+
+/** Prints a step's Thai answer: stdout when done, stderr otherwise (exit 1). */
+function said(result: { status: string; message: string }, hint = ''): number {
+  if (result.status === 'done') {
+    console.log(result.message);
+    return 0;
+  }
+  console.error(`${result.message}${hint}`);
+  return 1;
+}
+
+const send: StepWork = (rt) => said(rt.run<StepResult>('sidebarSend'));
+
+const approve: StepWork = (rt, values) => {
+  const result = rt.run<StepResult>('sidebarApprove', values.yes === true);
+  return said(result, result.status === 'confirm' ? ' (ใช้ --yes เพื่อยืนยัน)' : '');
+};
+
+/** The reviewers' side of the Docs editor, on the current memo's Doc in the local Drive. */
+const comment: StepWork = (rt, values) => {
+  const who = rt.user;
+  const text = typeof values.text === 'string' ? values.text : '';
+  const modes = ['on', 'reply', 'resolve'].filter((k) => typeof values[k] === 'string');
+  if (modes.length !== 1)
+    throw new UsageError(
+      'comment: give exactly one of --on <text>, --reply <id>, --resolve <id|all>',
+    );
+  if (modes[0] !== 'resolve' && !text)
+    throw new UsageError('comment: --text <message> is required');
+  const memo = rt.run<ReviewState>('sidebarReview').memo;
+  if (!memo) {
+    console.error('ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้ generate --in-place ก่อน');
+    return 1;
+  }
+  const docId = idOf(memo.docUrl);
+  if (!rt.drive.can(docId, 'commenter')) {
+    console.error(
+      `${who} ยังไม่มีสิทธิ์แสดงความคิดเห็นในบันทึกข้อความนี้ กรุณาใช้ send ก่อน (ผู้ตรวจต้องมีอีเมลในแท็บผู้ลงนาม)`,
+    );
+    return 1;
+  }
+  if (typeof values.on === 'string') {
+    const n = Number(values.occurrence ?? 1);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError('comment: --occurrence must be 1 or more');
+    try {
+      console.log(rt.drive.addComment(docId, who, text, { quoted: values.on, occurrence: n }).id);
+    } catch {
+      console.error(`ไม่พบข้อความ “${values.on}” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)`);
+      return 1;
+    }
+    return 0;
+  }
+  const open = rt.drive.readComments(docId).filter((c) => !c.deleted && !c.resolved);
+  const id = String(values.reply ?? values.resolve);
+  const targets = values.resolve === 'all' ? open.map((c) => c.id) : [id];
+  if (values.resolve !== 'all' && !rt.drive.readComments(docId).some((c) => c.id === id)) {
+    console.error(`ไม่พบความเห็นรหัส ${id} ในบันทึกข้อความ`);
+    return 1;
+  }
+  for (const t of targets)
+    rt.drive.replyToComment(
+      docId,
+      t,
+      who,
+      text,
+      typeof values.resolve === 'string' ? 'resolve' : undefined,
+    );
+  console.log(targets.join('\n'));
+  return 0;
+};
+
+/**
+ * After acting in the Doc, the memo's row in ประวัติ catches up as the sidebar of the person who
+ * made the memo would (their add-on is the one that may read its comments).
+ */
+const commentAndRefresh: StepWork = (rt, values, out, workbook) => {
+  const code = comment(rt, values, out, workbook);
+  const maker = rt.run<ReviewState>('sidebarReview').memo?.by;
+  if (code === 0 && maker) rt.as(maker).run('sidebarReview');
+  return code;
+};
+
+/**
+ * The published PDF, also as a file in `out` under its Drive name, written over at each
+ * publication (the same file every time, like the Drive file); ประวัติ links to it offline.
+ */
+const publish: StepWork = (rt, values, out, workbook) => {
+  const result = rt.run<PublishResult>('sidebarPublish');
+  if (result.status !== 'done') return said(result);
+  const stored = rt.drive.contentPath(result.id);
+  if (!stored) throw new Error(`the published PDF ${result.url} is not in the local Drive`);
+  const path = join(
+    out,
+    `${safeFileName(rt.drive.fileInfo(result.id).name.replace(/\.pdf$/i, ''), { reserveBytes: 4 })}.pdf`,
+  );
+  copyFileSync(stored, path);
+  linkLogToFiles(rt.workbook, workbook, new Map([[result.url, path]]));
+  if (values.json === true) {
+    const { id, url, revision } = result;
+    process.stdout.write(`${JSON.stringify({ id, path, url, revision })}\n`);
+  } else {
+    console.log(result.message);
+    console.log(path);
+  }
+  return 0;
+};
 
 /** Parses the command line strictly against the command's table entry. */
 function parse(argv: string[]): { command: Command; args: string[]; values: Values } {

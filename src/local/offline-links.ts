@@ -16,8 +16,10 @@ export function relativeLink(fromFile: string, toFile: string): string {
 }
 
 /**
- * Replaces, in the run log, every cell whose value is one of `links`' keys by a hyperlink to the
- * file it maps to. Returns how many cells changed.
+ * Replaces, in the run log's last row (the row the command's run appended), every cell whose value
+ * is one of `links`' keys by a hyperlink to the file it maps to; earlier rows (another step on
+ * the same Doc names the same link) stay as they are. The Doc's ID stays readable in รหัสเอกสาร,
+ * so the review steps still find the memo. Returns how many cells changed.
  */
 export function linkLogToFiles(
   book: WorkbookData,
@@ -27,7 +29,10 @@ export function linkLogToFiles(
   const sheet = book.sheets.find((s) => normalizeText(s.name) === LOG_TAB.name);
   if (!sheet) return 0;
   let changed = 0;
-  for (const [, , cell] of sheet.cells()) {
+  const cells = [...sheet.cells()];
+  const lastRow = Math.max(0, ...cells.map(([r]) => r));
+  for (const [row, , cell] of cells) {
+    if (row !== lastRow) continue;
     const file = typeof cell.value === 'string' ? links.get(cell.value) : undefined;
     if (!file) continue;
     const text = file.slice(file.lastIndexOf(sep) + 1);

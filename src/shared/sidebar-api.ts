@@ -69,6 +69,56 @@ export type GenerateResult =
   | { status: 'confirm'; check: CheckResult }
   | { status: 'failed'; message: string };
 
+/** One open comment on the current memo, as the sidebar shows it. */
+export interface CommentView {
+  id: string;
+  author: string;
+  /** The text of the memo it is anchored to ('' for a comment on the whole Doc). */
+  quoted: string;
+  content: string;
+  replies: { author: string; content: string }[];
+  /** Opens the Doc at the comment. */
+  link: string;
+  /** The cell of the sheet holding the value the comment is about, when one does. */
+  cell?: { sheet: string; cell: string };
+}
+
+/** The current memo in the review loop. */
+export interface ReviewState {
+  memo: {
+    docUrl: string;
+    /** Who generated it (whose add-on may read its comments). */
+    by: string;
+    /** Thai: ร่าง, ส่งขอความเห็นแล้ว, มีความเห็นค้าง N, แก้ครบแล้ว, อนุมัติแล้ว, เผยแพร่แล้ว. */
+    status: string;
+    /** The published PDF's stable link, once published. */
+    publishedUrl?: string;
+  } | null;
+  /** Open comments, in the order they were made. */
+  comments: CommentView[];
+  resolved: number;
+  /** Why the comments could not be read (Thai), when they could not. */
+  unreadable?: string;
+}
+
+/** The outcome of a review step (send, approve, publish) in Thai. */
+export type StepResult =
+  | { status: 'done'; message: string }
+  | { status: 'confirm'; message: string }
+  | { status: 'failed'; message: string };
+
+/** The published PDF: the same Drive file every time, one revision per publication. */
+export interface Published {
+  id: string;
+  url: string;
+  /** How many revisions the file has now (1 after the first publication). */
+  revision: number;
+  public: boolean;
+}
+
+export type PublishResult =
+  ({ status: 'done'; message: string } & Published) | { status: 'failed'; message: string };
+
 /** The server functions the sidebar calls (top-level functions of build/Code.js). */
 export interface SidebarServer {
   sidebarState(): SidebarState;
@@ -77,4 +127,5 @@ export interface SidebarServer {
   sidebarGenerate(confirmed: boolean): GenerateResult;
   /** The Garuda file's bytes as Base64 and its name (for messages). */
   sidebarSaveGaruda(base64: string, name: string): GarudaUploadResult;
+  sidebarReview(): ReviewState;
 }

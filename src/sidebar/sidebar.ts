@@ -4,10 +4,12 @@
  */
 import type {
   CheckResult,
+  CommentView,
   FindingView,
   GarudaStatus,
   GenerateResult,
   GeneratedLinks,
+  ReviewState,
   SidebarServer,
   SidebarState,
 } from '../shared/sidebar-api';
@@ -257,6 +259,82 @@ async function generate(confirmed: boolean): Promise<void> {
   }
 }
 
+// ---- The review loop: the current memo, its status and its open comments ---------------------
+
+/** A button that selects a cell of the sheet. */
+function cellButton(sheet: string, cell: string, label: string): HTMLButtonElement {
+  const button = el('button', 'cell-link', label);
+  button.type = 'button';
+  button.title = `ไปที่ ${sheet}!${cell}`;
+  button.addEventListener('click', () => {
+    call('sidebarSelect', sheet, cell).catch(showError);
+  });
+  return button;
+}
+
+function renderComment(c: CommentView): HTMLLIElement {
+  const li = el('li', 'comment');
+  li.appendChild(el('p', 'author', c.author || 'ผู้ตรวจ'));
+  if (c.quoted) li.appendChild(el('blockquote', 'quoted', c.quoted));
+  li.appendChild(el('p', 'content', c.content));
+  if (c.replies.length) {
+    const replies = el('ul', 'replies');
+    for (const r of c.replies)
+      replies.appendChild(el('li', undefined, `${r.author}: ${r.content}`));
+    li.appendChild(replies);
+  }
+  const actions = el('p', 'comment-actions');
+  actions.appendChild(link(c.link, 'เปิดในเอกสาร'));
+  if (c.cell)
+    actions.appendChild(
+      cellButton(c.cell.sheet, c.cell.cell, `แก้ที่ ${c.cell.sheet}!${c.cell.cell}`),
+    );
+  li.appendChild(actions);
+  return li;
+}
+
+function renderReview(state: ReviewState): void {
+  const box = byId('review');
+  box.textContent = '';
+  if (!state.memo) return;
+  box.appendChild(el('h3', undefined, 'การตรวจและอนุมัติ'));
+  box.appendChild(el('p', 'memo-status', `สถานะ: ${state.memo.status}`));
+  const links = el('p', 'memo-links');
+  links.appendChild(link(state.memo.docUrl, 'เปิดบันทึกข้อความ'));
+  if (state.memo.publishedUrl) {
+    links.appendChild(document.createTextNode(' · '));
+    links.appendChild(link(state.memo.publishedUrl, 'PDF ที่เผยแพร่ (ลิงก์ถาวร)'));
+  }
+  box.appendChild(links);
+  if (state.unreadable) box.appendChild(el('p', 'unreadable', state.unreadable));
+  else {
+    box.appendChild(
+      el(
+        'p',
+        'comment-count',
+        state.comments.length
+          ? `ความเห็นค้าง ${state.comments.length} รายการ แก้แล้ว ${state.resolved} รายการ`
+          : `ไม่มีความเห็นค้าง${state.resolved ? ` (แก้แล้ว ${state.resolved} รายการ)` : ''}`,
+      ),
+    );
+    const list = el('ul', 'comments');
+    for (const c of state.comments) list.appendChild(renderComment(c));
+    box.appendChild(list);
+  }
+  const refresh = el('button', 'refresh-review', 'อัปเดตความเห็น');
+  refresh.type = 'button';
+  refresh.addEventListener('click', () => void review());
+  box.appendChild(refresh);
+}
+
+async function review(): Promise<void> {
+  try {
+    renderReview(await call('sidebarReview'));
+  } catch (err) {
+    showError(err as Error);
+  }
+}
+
 function start(): void {
   byId('check').addEventListener('click', () => void check());
   byId('generate').addEventListener('click', () => void generate(false));
@@ -268,6 +346,7 @@ function start(): void {
   });
   call('sidebarState').then(renderState, showError);
   void check();
+  void review();
 }
 
 start();

@@ -130,3 +130,69 @@ describe('the sidebar', () => {
     await page.close();
   });
 });
+
+describe('the sidebar’s review part', () => {
+  it('lists the open comments of the current memo as text, with a link into the Doc and to the cell', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    rt.spreadsheet.getSheetByName('ผู้ลงนาม')!.getRange('G3').setValue('head@muangkao.go.th');
+    const made = rt.run<{ links: { docUrl: string } }>('sidebarGenerate', true);
+    rt.run('sidebarSend');
+    const docId = (/\/d\/([^/?]+)/.exec(made.links.docUrl) as RegExpExecArray)[1];
+    const onScore = rt.drive.addComment(docId, 'head@muangkao.go.th', 'คะแนนนี้ตรงกับประกาศหรือไม่', {
+      quoted: 'การแก้ไขปัญหาการทุจริต',
+    });
+    rt.drive.replyToComment(docId, onScore.id, 'staff@example.go.th', 'ตรวจแล้ว ตรง');
+    // Whatever a reviewer types stays text.
+    const evil = '<img src=x onerror="document.title=\'pwned\'"><b>ตัวหนา</b>';
+    rt.drive.addComment(docId, 'head@muangkao.go.th', evil);
+    const resolved = rt.drive.addComment(docId, 'head@muangkao.go.th', 'ตกลง');
+    rt.drive.replyToComment(docId, resolved.id, 'head@muangkao.go.th', '', 'resolve');
+    const page = await openSidebar(rt);
+    await page.waitForSelector('#review li.comment');
+    expect(await page.textContent('#review .memo-status')).toBe('สถานะ: มีความเห็นค้าง 2');
+    expect(await page.textContent('#review .comment-count')).toBe(
+      'ความเห็นค้าง 2 รายการ แก้แล้ว 1 รายการ',
+    );
+    const comments = await page.$$eval('#review li.comment', (lis) =>
+      lis.map((li) => ({
+        author: li.querySelector('.author')?.textContent,
+        quoted: li.querySelector('.quoted')?.textContent ?? null,
+        content: li.querySelector('.content')?.textContent,
+        replies: [...li.querySelectorAll('.replies li')].map((r) => r.textContent),
+        link: (li.querySelector('a') as HTMLAnchorElement).href,
+        cell: li.querySelector('.cell-link')?.textContent ?? null,
+      })),
+    );
+    expect(comments).toEqual([
+      {
+        author: 'head',
+        quoted: 'การแก้ไขปัญหาการทุจริต',
+        content: 'คะแนนนี้ตรงกับประกาศหรือไม่',
+        replies: ['staff: ตรวจแล้ว ตรง'],
+        link: `https://docs.google.com/document/d/${docId}/edit?disco=${onScore.id}`,
+        cell: 'แก้ที่ คะแนน!B8',
+      },
+      {
+        author: 'head',
+        quoted: null,
+        content: evil,
+        replies: [],
+        link: expect.stringContaining('edit?disco='),
+        cell: null,
+      },
+    ]);
+    expect(await page.$$('#review img')).toHaveLength(0);
+    expect(await page.$$('#review .content b')).toHaveLength(0);
+    expect(await page.title()).not.toBe('pwned');
+    await page.click('#review .cell-link');
+    await page.waitForFunction(() => true);
+    expect(rt.spreadsheet.getActiveRange()?.getA1Notation()).toBe('B8');
+    expect(rt.spreadsheet.getActiveSheet().getName()).toBe('คะแนน');
+    // The menu's refresh: a comment resolved meanwhile leaves the list.
+    rt.drive.replyToComment(docId, onScore.id, 'head@muangkao.go.th', '', 'resolve');
+    await page.click('#review .refresh-review');
+    await page.waitForFunction(() => document.querySelectorAll('#review li.comment').length === 1);
+    expect(await page.textContent('#review .memo-status')).toBe('สถานะ: มีความเห็นค้าง 1');
+    await page.close();
+  });
+});

@@ -8,6 +8,7 @@ export const SIDEBAR_SERVER = [
   'sidebarSelect',
   'sidebarGenerate',
   'sidebarSaveGaruda',
+  'sidebarReview',
 ];
 
 /** The server functions the Picker dialog calls. */

@@ -1,15 +1,18 @@
 // Service calls of "สร้างบันทึกข้อความ" on the built bundle, per service: in Apps Script a run's time
 // is its service calls, so they must not grow with the measures table. Targets: at most 1,000
 // calls for a normal memo, at most 2 more per extra measures row.
-import type { GenerateResult } from '../../src/shared/sidebar-api';
+import type { GenerateResult, ReviewState } from '../../src/shared/sidebar-api';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, repeatMeasures, runtimeOn, values } from './harness';
+import { office, setGeneral } from './review-helpers';
 
 /** DocumentApp calls that place the Garuda (issue 9). */
 const GARUDA_CALLS = 10;
+
+const idOf = (url: string) => (/\/d\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
 
 afterAll(cleanupTempDirs);
 
@@ -109,5 +112,68 @@ describe('service calls of สร้างแม่แบบมาตรฐา�
     const counts = perService(rt);
     expect(counts.Docs).toBe(1);
     expect(counts.DocumentApp ?? 0).toBe(0);
+  });
+});
+
+describe('service calls of the review steps', () => {
+  /** Each step's calls per service, on the example or with its measures repeated to `rows`. */
+  async function steps(rows: number | null) {
+    const rt = await office();
+    if (rows !== null) repeatMeasures(rt, rows);
+    const counts: Record<string, Record<string, number>> = {};
+    const step = (label: string, who: string | null, name: string, ...args: unknown[]) => {
+      rt.calls.reset();
+      const result = (who ? rt.as(who) : rt).run<{ status?: string }>(name, ...args);
+      expect(result.status ?? 'done').toBe('done');
+      counts[label] = perService(rt);
+    };
+    step('generate', null, 'sidebarGenerate', true);
+    step('send', null, 'sidebarSend');
+    const docId = idOf(rt.run<ReviewState>('sidebarReview').memo?.docUrl ?? '');
+    rt.drive.addComment(docId, 'head@muangkao.go.th', 'ตรวจ', { quoted: 'การแก้ไขปัญหาการทุจริต' });
+    step('sidebar', null, 'sidebarReview');
+    step('refill', null, 'sidebarRegenerate', true);
+    step('approve', 'nayok@muangkao.go.th', 'sidebarApprove', true);
+    step('publish', null, 'sidebarPublish');
+    setGeneral(rt, 'เผยแพร่เฉพาะรายงาน', 'ใช่');
+    step('publish the report', null, 'sidebarPublish');
+    return counts;
+  }
+
+  let example: Record<string, Record<string, number>>;
+  let large: Record<string, Record<string, number>>;
+
+  beforeAll(async () => {
+    example = await steps(null);
+    large = await steps(200);
+  });
+
+  it('are a handful per step, the comments one Drive call; the Docs API does the refill and the cut', () => {
+    const drive = (label: string) => example[label].Drive ?? 0;
+    const docs = (label: string) => example[label].Docs ?? 0;
+    expect(Object.fromEntries(Object.keys(example).map((k) => [k, [drive(k), docs(k)]]))).toEqual({
+      generate: [3, 3],
+      // Files.get, three shares.
+      send: [4, 0],
+      // Comments.list.
+      sidebar: [1, 0],
+      // Files.get, Comments.list, the scratch Doc made and trashed, the draft PDF; the scratch
+      // written and filled, read; the memo read and changed in one batchUpdate.
+      refill: [5, 6],
+      // Comments.list (the approver's add-on cannot: 404), then Documents.get to see it may read.
+      approve: [1, 1],
+      // Files.get, Files.create, Permissions.list, Revisions.list, Comments.list; the date in.
+      publish: [5, 1],
+      // + Files.get of the published file, Files.copy, the copy trashed; the copy read and cut.
+      'publish the report': [8, 3],
+    });
+    // generate has its own exact counts above; each review step stays within 100 calls.
+    for (const [label, counts] of Object.entries(example)) {
+      if (label !== 'generate') expect(total(counts)).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it('do not grow with the measures table', () => {
+    expect(large).toEqual(example);
   });
 });

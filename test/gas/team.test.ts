@@ -184,19 +184,26 @@ describe('a template made by someone else', () => {
 describe('comments from reviewers, refreshed by another person', () => {
   it('B\u2019s refresh reads B\u2019s memos and says which it cannot read and why', async () => {
     const rt = await office(['OK', 'OK']);
+    rt.spreadsheet.getSheetByName('ผู้ลงนาม')!.getRange('G4').setValue('palad@muangkao.go.th');
+    // Each sends their own memo for review (a memo is sent by whoever made it).
     const a = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
+    rt.run('sidebarSend');
     const b = rt.as(B).fromPage<GenerateResult>('sidebarGenerate', true) as Done;
+    rt.as(B).run('sidebarSend');
     rt.drive.addComment(idOf(a.links.docUrl), 'palad@muangkao.go.th', 'แก้ข้อ ๓');
     rt.drive.addComment(idOf(b.links.docUrl), 'palad@muangkao.go.th', 'เห็นชอบ', { resolved: true });
     rt.as(B).run('refreshComments');
     const message = rt.ui.dialogs.at(-1)?.message ?? '';
     expect(message).toContain('อัปเดตสถานะความเห็นของเอกสาร 1 ฉบับ');
     expect(message).toContain(`ยังอ่านความเห็นไม่ได้อีก 1 ฉบับ เพราะเป็นเอกสารที่ ${A} สร้าง`);
+    // Rows: A's memo, A's sending, B's memo, B's sending; counts live on the memos' own rows.
     const log = values(rt, 'ประวัติ');
-    expect(log[2].slice(6, 8)).toEqual([0, 1]);
+    expect(log[3].slice(6, 8)).toEqual([0, 1]);
+    expect(log[3][9]).toBe('แก้ครบแล้ว');
     // A's refresh reads A's.
     rt.run('refreshComments');
     expect(values(rt, 'ประวัติ')[1].slice(6, 8)).toEqual([1, 0]);
+    expect(values(rt, 'ประวัติ')[1][9]).toBe('มีความเห็นค้าง 1');
   });
 });
 

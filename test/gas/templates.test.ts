@@ -142,7 +142,7 @@ describe('an office template', () => {
 });
 
 describe('sharing and comments', () => {
-  it('gives reviewers comment access, publishes the PDF only when asked, and reads comment status back', async () => {
+  it('a draft is shared with nobody, even when the PDF is to be public; sending gives reviewers comment access; comment status comes back', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     const sign = rt.spreadsheet.getSheetByName('ผู้ลงนาม')!;
     sign.getRange('G3').setValue('head@muangkao.go.th');
@@ -151,14 +151,17 @@ describe('sharing and comments', () => {
     general.getRange(row, 2).setValue('ใช่');
     const result = rt.fromPage<GenerateResult>('sidebarGenerate', true);
     if (result.status !== 'done') throw new Error(JSON.stringify(result));
-    const doc = rt.drive.fileInfo(idOf(result.links.docUrl));
-    expect(doc.permissions.map((p) => [p.role, p.emailAddress])).toContainEqual([
+    const pdf = rt.drive.fileInfo(idOf(result.links.pdfUrl));
+    expect(pdf.permissions.filter((p) => p.type === 'anyone')).toEqual([]);
+    const perms = () => rt.drive.fileInfo(idOf(result.links.docUrl)).permissions;
+    expect(perms().filter((p) => p.role === 'commenter')).toEqual([]);
+    rt.run('sidebarSend');
+    expect(perms().map((p) => [p.role, p.emailAddress])).toContainEqual([
       'commenter',
       'head@muangkao.go.th',
     ]);
-    const pdf = rt.drive.fileInfo(idOf(result.links.pdfUrl));
-    expect(pdf.permissions.map((p) => [p.type, p.role])).toContainEqual(['anyone', 'reader']);
 
+    const doc = rt.drive.fileInfo(idOf(result.links.docUrl));
     rt.drive.writeComments(doc.id, [
       comment('c1', false),
       comment('c2', true),
@@ -168,6 +171,7 @@ describe('sharing and comments', () => {
     rt.run('refreshComments');
     const log = values(rt, 'ประวัติ');
     expect(log[1].slice(6, 8)).toEqual([2, 1]);
+    expect(log[1][9]).toBe('มีความเห็นค้าง 2');
   });
 });
 

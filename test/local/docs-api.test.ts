@@ -458,8 +458,8 @@ describe('Documents.batchUpdate', () => {
 
   it('says plainly what it does not emulate', () => {
     const { update } = setup([p('a')]);
-    expect(error(() => update({ replaceAllText: {} } as unknown as Request))).toContain(
-      'Local Docs API: request replaceAllText is not emulated',
+    expect(error(() => update({ createNamedRange: {} } as unknown as Request))).toContain(
+      'Local Docs API: request createNamedRange is not emulated',
     );
   });
 

@@ -205,7 +205,12 @@ describe('comments have authors', () => {
     const { store, drive, as } = office();
     const id = drive.Files.create({ name: 'd', mimeType: 'application/vnd.google-apps.document' })
       .id as string;
-    store.addComment(id, B, 'แก้คะแนน', { quoted: '๙๓.๕๓' });
+    // Only someone the Doc is shared with may comment (the Docs editor offers nothing else).
+    expect(() => store.addComment(id, B, 'แก้คะแนน')).toThrow('needs the commenter role');
+    drive.Permissions.create({ role: 'commenter', type: 'user', emailAddress: B }, id, {
+      sendNotificationEmail: false,
+    });
+    store.addComment(id, B, 'แก้คะแนน');
     store.addComment(id, A, 'รับทราบ');
     const list = drive.Comments.list(id, {
       fields: 'comments(content,author(emailAddress,me),quotedFileContent)',

@@ -341,11 +341,12 @@ export class RequestWriter {
     });
   }
 
-  /** One request for a run of neighbouring cells that share a style. */
+  /** One request for a run of neighbouring cells that share a style (the first at `firstColumn`). */
   cellStyles(
     tableStartLocation: { index: number; segmentId?: string },
     rowIndex: number,
     cells: { style?: TableCellStyle }[],
+    firstColumn = 0,
   ): void {
     let c = 0;
     while (c < cells.length) {
@@ -357,7 +358,7 @@ export class RequestWriter {
         this.requests.push({
           updateTableCellStyle: {
             tableRange: {
-              tableCellLocation: { tableStartLocation, rowIndex, columnIndex: c },
+              tableCellLocation: { tableStartLocation, rowIndex, columnIndex: firstColumn + c },
               rowSpan: 1,
               columnSpan: span,
             },

@@ -100,11 +100,11 @@ export function bulletPresets(doc: Document): (bullet: Bullet) => string {
   };
 }
 
-const lookOf = (p: Paragraph | undefined): Look =>
+export const lookOf = (p: Paragraph | undefined): Look =>
   p ? { style: p.paragraphStyle ?? {}, bullet: p.bullet } : DEFAULT_LOOK;
 
 /** The style of a paragraph's newline (the end of its last run). */
-function newlineStyle(p: Paragraph): TextStyle {
+export function newlineStyle(p: Paragraph): TextStyle {
   const elements = p.elements ?? [];
   return textStyleOf(elements[elements.length - 1]?.textRun?.textStyle);
 }
@@ -290,7 +290,7 @@ class Filler {
 
   // ---- Writing template elements anew ----------------------------------------------------
 
-  private freshBlocks(elements: StructuralElement[], plan: OutNode[]): FreshBlock[] {
+  freshBlocks(elements: StructuralElement[], plan: OutNode[]): FreshBlock[] {
     const out: FreshBlock[] = [];
     for (const o of plan) {
       const e = elements[o.src];
@@ -411,4 +411,33 @@ function mergeRuns(runs: FreshRun[]): FreshRun[] {
     else out.push({ text: r.text, style: r.style });
   }
   return out;
+}
+
+/** A plan that uses every element once, as it is (tables row by row, cells the same way). */
+function identityPlan(elements: StructuralElement[]): OutNode[] {
+  return elements.flatMap((e, src): OutNode[] => {
+    if (e.paragraph) return [{ kind: 'para', src, edits: [] }];
+    if (e.table)
+      return [
+        {
+          kind: 'table',
+          src,
+          rows: (e.table.tableRows ?? []).map((row, r) => ({
+            src: r,
+            cells: (row.tableCells ?? []).map((cell) => identityPlan(cell.content ?? [])),
+          })),
+        },
+      ];
+    return [];
+  });
+}
+
+/**
+ * Elements of a document to be written anew exactly as they are: their text, styles, bullets,
+ * page breaks and tables (refill.ts writes what a fresh fill has and the Doc lacks). As with
+ * repeats, an image or a drawing inside cannot be written through the API and is left out.
+ */
+export function freshCopy(elements: StructuralElement[]): FreshBlock[] {
+  const filler = new Filler(new RequestWriter([], undefined, () => 'BULLET_DISC_CIRCLE_SQUARE'));
+  return filler.freshBlocks(elements, identityPlan(elements));
 }

@@ -224,6 +224,7 @@ export interface TableCellLocation {
 }
 
 export interface Request {
+  replaceAllText?: { containsText: { text: string; matchCase?: boolean }; replaceText: string };
   insertText?: { location: Location; text: string };
   deleteContentRange?: { range: Range };
   updateTextStyle?: { range: Range; textStyle: TextStyle; fields: string };

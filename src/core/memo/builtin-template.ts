@@ -321,6 +321,8 @@ export function builtinTemplate(content: TemplateContent = {}): BlockSpec[] {
     p('(   ) ดำเนินการตามเสนอ', { indent: 1, firstLine: 1, keepWithNext: true }),
     p(`(   ) ${'.'.repeat(100)}`, { indent: 1, firstLine: 1, keepWithNext: true }),
     ...signature(),
+    // Dotted until the approver records approval; then the approval date (review-status.ts).
+    signed('วันที่ {{วันที่อนุมัติ}}'),
     p('{{/ผู้สั่งการ}}'),
     { type: 'pageBreak' },
 

@@ -31,6 +31,16 @@ import {
   type YearComparison,
 } from './year-over-year';
 
+/** The placeholder of the approval date in the คำสั่ง block. */
+export const APPROVAL_DATE_FIELD = 'วันที่อนุมัติ';
+
+/**
+ * What the approval date placeholder shows until approval: the dotted line of a date written by
+ * hand. Approval replaces exactly this text in the Doc (a Docs API replaceAllText), so it must not
+ * occur anywhere else in a memo.
+ */
+export const APPROVAL_DATE_BLANK = '........ เดือน .................... พ.ศ. ........';
+
 export interface MemoSource {
   data: WorkbookData;
   assessment: Assessment;
@@ -641,6 +651,14 @@ function fields(rules: ItaRules): Def<MemoSource>[] {
         const date = g(m).memoDate.value;
         return date ? formatThaiDate(date, { digits: m.digits }) : '';
       },
+    },
+    {
+      name: APPROVAL_DATE_FIELD,
+      kind: 'text',
+      description:
+        'วันที่ผู้สั่งการอนุมัติ สำหรับช่องคำสั่ง: ก่อนอนุมัติเป็นเส้นประให้ลงวันที่ด้วยมือได้ เมื่อบันทึกการอนุมัติแล้วระบบเปลี่ยนเป็นวันที่อนุมัติในเอกสาร',
+      example: '๑๐ ตุลาคม ๒๕๖๘',
+      value: () => APPROVAL_DATE_BLANK,
     },
     {
       name: 'เรื่อง',

@@ -8,7 +8,7 @@ import { GENERAL_LABELS, type GeneralLabel, type TextRule } from '../workbook/co
 import { cellAt, dataRows, valueAt, type LocatedTab } from '../workbook/tabs';
 import type { GeneralInfo } from '../workbook/types';
 import { quote } from './describe';
-import { findingAt, makeFinding, type Finding } from './finding';
+import { findingAt, makeFinding, type Finding, type RuleId } from './finding';
 
 type Kind = 'number' | 'date' | 'boolean';
 
@@ -80,19 +80,39 @@ export function checkTextColumns(tab: LocatedTab): Finding[] {
 // What each kind of Drive link looks like: a link of another kind is certainly wrong.
 const LINK_KINDS: Record<
   NonNullable<GeneralLabel['link']>,
-  { wrong: RegExp; what: string; example: string; blank: string }
+  {
+    wrong: RegExp;
+    what: string;
+    example: string;
+    blank: string;
+    rule: RuleId;
+    /** What the add-on cannot do with such a link. */
+    blocks: string;
+  }
 > = {
   document: {
     wrong: /\/(?:spreadsheets|presentation|forms|drive\/(?:u\/\d+\/)?folders)\//,
     what: ' Google เอกสาร',
     example: 'https://docs.google.com/document/d/…',
     blank: 'เว้นว่างเพื่อใช้แม่แบบในตัว',
+    rule: 'template-link-invalid',
+    blocks: 'สร้างบันทึกข้อความ',
   },
   folder: {
     wrong: /\/(?:document|spreadsheets|presentation|forms|file)\/d\//,
     what: 'โฟลเดอร์ใน Google ไดรฟ์',
     example: 'https://drive.google.com/drive/folders/…',
     blank: 'เว้นว่างให้ระบบสร้างโฟลเดอร์ให้',
+    rule: 'folder-link-invalid',
+    blocks: 'สร้างบันทึกข้อความ',
+  },
+  file: {
+    wrong: /\/(?:document|spreadsheets|presentation|forms|drive\/(?:u\/\d+\/)?folders)\//,
+    what: 'ไฟล์ PDF ใน Google ไดรฟ์',
+    example: 'https://drive.google.com/file/d/…',
+    blank: 'เว้นว่างให้ระบบสร้างไฟล์เผยแพร่ใหม่ (ลิงก์จะเปลี่ยน)',
+    rule: 'published-link-invalid',
+    blocks: 'เผยแพร่ฉบับอนุมัติ',
   },
 };
 
@@ -103,8 +123,8 @@ function checkLink(cell: Cell<string | null>, label: GeneralLabel): Finding[] {
   if (parseDriveId(text) !== null && !kind.wrong.test(text)) return [];
   return findingAt(
     cell,
-    label.link === 'document' ? 'template-link-invalid' : 'folder-link-invalid',
-    `“${label.label}” ${quote(cell.raw)} ไม่ใช่ลิงก์หรือรหัสของ${kind.what} ระบบจึงสร้างบันทึกข้อความไม่ได้ กรุณาวางลิงก์ (${kind.example}) หรือ${kind.blank}`,
+    kind.rule,
+    `“${label.label}” ${quote(cell.raw)} ไม่ใช่ลิงก์หรือรหัสของ${kind.what} ระบบจึง${kind.blocks}ไม่ได้ กรุณาวางลิงก์ (${kind.example}) หรือ${kind.blank}`,
   );
 }
 

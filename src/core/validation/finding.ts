@@ -47,6 +47,14 @@ export const RULES = {
     severity: 'error',
     checks: 'โฟลเดอร์ปลายทาง is not a Google Drive folder link or ID',
   },
+  'published-link-invalid': {
+    severity: 'warning',
+    checks: 'ลิงก์เผยแพร่ is not a Google Drive file link or ID',
+  },
+  'review-due-invalid': {
+    severity: 'warning',
+    checks: 'กำหนดส่งความเห็น cannot be read as a date',
+  },
   'fiscal-year-invalid': { severity: 'error', checks: 'the fiscal year is not a year' },
   'fiscal-year-not-be': { severity: 'error', checks: 'the fiscal year is not a Buddhist-Era year' },
   'fiscal-year-rules-fallback': {

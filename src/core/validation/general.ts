@@ -67,19 +67,20 @@ const DATE_PROBLEMS: Readonly<Record<string, string>> = {
   'invalid-date': 'ไม่มีวันนี้ในปฏิทิน กรุณาตรวจวันและเดือน',
 };
 
-function checkMemoDate(cell: Cell<CalendarDate | null>, fiscalYear: number | null): Finding[] {
+/** Why a date label's cell cannot be read, in Thai, or null when it can. */
+export function dateProblem(cell: Cell<CalendarDate | null>, label: string): string | null {
   const problem = cell.problem;
-  if (problem) {
-    let message: string;
-    if (problem.reason === 'ce-year') {
-      message = `วันที่หนังสือ ${quote(cell.raw)} ใช้ปี ค.ศ. กรุณาใช้ปี พ.ศ. คือ “${problem.suggestion}”`;
-    } else if (problem.reason === 'be-year-in-date-cell') {
-      message = `วันที่หนังสือ ${quote(cell.raw)} ถูกบันทึกเป็นปี ค.ศ. ที่ตรงกับเลขปี พ.ศ. (ชีตถือว่าปีที่พิมพ์เป็น ค.ศ.) กรุณาพิมพ์วันที่เป็นปี ค.ศ. หรือพิมพ์เป็นข้อความ เช่น “${problem.suggestion ?? '3 ตุลาคม 2568'}”`;
-    } else {
-      message = `วันที่หนังสือ ${quote(cell.raw)} ${DATE_PROBLEMS[problem.reason] ?? DATE_PROBLEMS['not-a-date']}`;
-    }
-    return findingAt(cell, 'memo-date-invalid', message);
-  }
+  if (!problem) return null;
+  if (problem.reason === 'ce-year')
+    return `${label} ${quote(cell.raw)} ใช้ปี ค.ศ. กรุณาใช้ปี พ.ศ. คือ “${problem.suggestion}”`;
+  if (problem.reason === 'be-year-in-date-cell')
+    return `${label} ${quote(cell.raw)} ถูกบันทึกเป็นปี ค.ศ. ที่ตรงกับเลขปี พ.ศ. (ชีตถือว่าปีที่พิมพ์เป็น ค.ศ.) กรุณาพิมพ์วันที่เป็นปี ค.ศ. หรือพิมพ์เป็นข้อความ เช่น “${problem.suggestion ?? '3 ตุลาคม 2568'}”`;
+  return `${label} ${quote(cell.raw)} ${DATE_PROBLEMS[problem.reason] ?? DATE_PROBLEMS['not-a-date']}`;
+}
+
+function checkMemoDate(cell: Cell<CalendarDate | null>, fiscalYear: number | null): Finding[] {
+  const problem = dateProblem(cell, 'วันที่หนังสือ');
+  if (problem) return findingAt(cell, 'memo-date-invalid', problem);
   const date = cell.value;
   if (date === null || fiscalYear === null) return [];
   const { start, end } = fiscalYearBounds(fiscalYear);
@@ -173,6 +174,15 @@ export function checkGeneral(general: GeneralInfo): Finding[] {
   findings.push(
     ...checkMemoDate(general.memoDate, year !== null && isBuddhistEraYear(year) ? year : null),
   );
+  const due = dateProblem(general.reviewDue, labelOf('reviewDue'));
+  if (due)
+    findings.push(
+      ...findingAt(
+        general.reviewDue,
+        'review-due-invalid',
+        `${due} (ต้องแก้ก่อนส่งขอความเห็น หรือเว้นว่างหากไม่กำหนดวัน)`,
+      ),
+    );
   findings.push(...checkOrganisation(general.organisation));
   const org = general.organisation.value ? parseOrganisation(general.organisation.value) : null;
   findings.push(...checkAddressee(general.addressee, org));

@@ -146,8 +146,27 @@ export const LOG_TAB = {
     { key: 'openComments', header: 'ความเห็นค้าง', required: false },
     { key: 'resolvedComments', header: 'ความเห็นแก้แล้ว', required: false },
     { key: 'note', header: 'หมายเหตุ', required: false },
+    { key: 'memoStatus', header: 'สถานะบันทึกข้อความ', required: false },
+    { key: 'docId', header: 'รหัสเอกสาร', required: false },
   ],
 } as const satisfies TabSpec;
+
+/**
+ * What a row of ประวัติ records (its การดำเนินการ). The row of a memo's generation is the memo's
+ * own row: its สถานะบันทึกข้อความ and comment counts follow the memo; every later step on that
+ * memo is a row of its own, tied to it by รหัสเอกสาร.
+ */
+export const LOG_ACTIONS = {
+  generate: 'สร้างบันทึกข้อความ',
+  regenerate: 'สร้างใหม่ในเอกสารเดิม',
+  send: 'ส่งขอความเห็น',
+  approve: 'อนุมัติ',
+  publish: 'เผยแพร่ฉบับอนุมัติ',
+} as const;
+
+/** The สถานะ of a row: whether the step succeeded. */
+export const LOG_DONE = 'สำเร็จ';
+export const LOG_FAILED = 'ไม่สำเร็จ';
 
 /**
  * How much of a contract tab the add-on reads: rows 1 to 10,000 and columns A to AX (50).
@@ -189,7 +208,10 @@ export type GeneralKey =
   | 'useThaiDigits'
   | 'template'
   | 'folder'
-  | 'publishPublicly';
+  | 'publishPublicly'
+  | 'reviewDue'
+  | 'publishReportOnly'
+  | 'publishedLink';
 
 export interface GeneralLabel {
   readonly key: GeneralKey;
@@ -200,7 +222,7 @@ export interface GeneralLabel {
   /** For text labels: its length and the non-text values it may hold. */
   readonly text?: TextRule;
   /** For text labels holding a Google Drive link or ID: what it must link to. */
-  readonly link?: 'document' | 'folder';
+  readonly link?: 'document' | 'folder' | 'file';
   /** For yes-no labels: the value of a blank or missing cell. */
   readonly default?: boolean;
   /** What goes in the ข้อมูล cell (for the set-up's notes). */
@@ -320,7 +342,31 @@ export const GENERAL_LABELS: readonly GeneralLabel[] = [
     required: false,
     type: 'yes-no',
     default: false,
-    hint: 'ใช่ / ไม่ (ค่าเริ่มต้น ไม่): ให้ทุกคนที่มีลิงก์ดู PDF ได้',
+    hint: 'ใช่ / ไม่ (ค่าเริ่มต้น ไม่): ให้ทุกคนที่มีลิงก์ดู PDF ที่เผยแพร่ได้',
+  },
+  {
+    key: 'reviewDue',
+    label: 'กำหนดส่งความเห็น',
+    required: false,
+    type: 'date',
+    hint: 'วันที่ขอให้ผู้ให้ความเห็นและผู้สั่งการตอบกลับ (ว่างได้) ระบบแจ้งในอีเมลขอความเห็น',
+  },
+  {
+    key: 'publishReportOnly',
+    label: 'เผยแพร่เฉพาะรายงาน',
+    required: false,
+    type: 'yes-no',
+    default: false,
+    hint: 'ใช่ / ไม่ (ค่าเริ่มต้น ไม่): PDF ที่เผยแพร่มีเฉพาะรายงานแนบท้าย ไม่มีหน้าบันทึกข้อความและลายมือชื่อ',
+  },
+  {
+    key: 'publishedLink',
+    label: 'ลิงก์เผยแพร่',
+    required: false,
+    type: 'text',
+    text: { maxLength: MAX_LINE },
+    link: 'file',
+    hint: 'ลิงก์ถาวรของ PDF ที่เผยแพร่ ระบบใส่ให้เมื่อเผยแพร่ครั้งแรก และเผยแพร่ฉบับใหม่ลงไฟล์เดิมทุกครั้ง (เว้นว่าง: สร้างไฟล์ใหม่)',
   },
 ];
 

@@ -9,6 +9,9 @@ import {
   GENERAL_LABELS,
   GENERAL_TAB,
   HISTORY_TAB,
+  LOG_ACTIONS,
+  LOG_DONE,
+  LOG_FAILED,
   LOG_TAB,
   MAX_TAB_COLUMNS,
   MAX_TAB_ROWS,
@@ -28,6 +31,7 @@ import {
   type TextRule,
 } from './contract';
 import { columnLetters } from './a1';
+import { MEMO_STATUS_GUIDE } from '../memo/review-status';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const yes = (b: boolean) => (b ? 'yes' : 'no');
@@ -49,6 +53,7 @@ function labelValue(label: GeneralLabel): string {
   const parts = [label.type === 'text' ? textRule(label.text) : LABEL_TYPES[label.type]];
   if (label.link === 'document') parts.push('a Google Docs link or ID');
   if (label.link === 'folder') parts.push('a Google Drive folder link or ID');
+  if (label.link === 'file') parts.push('a Google Drive file link or ID');
   if (label.type === 'yes-no') parts.push(`blank: ${label.default ? YES : NO}`);
   return parts.join('; ');
 }
@@ -191,14 +196,33 @@ export function workbookGuide(rules: ItaRules): string {
     '',
     `Columns: ${LOG_TAB.columns.map((c) => `\`${c.header}\``).join(', ')}.`,
     '',
+    `One row per step, in the order they happened: ${Object.values(LOG_ACTIONS)
+      .map((a) => `\`${a}\``)
+      .join(', ')} (and the fiscal-year steps). \`สถานะ\` says whether the step succeeded`,
+    `(\`${LOG_DONE}\` or \`${LOG_FAILED}\`, with the reason in \`หมายเหตุ\`).`,
+    '',
+    `The row of a successful \`${LOG_ACTIONS.generate}\` is also that memo’s own row: its`,
+    '`สถานะบันทึกข้อความ`, `ความเห็นค้าง` and `ความเห็นแก้แล้ว` follow the memo as it moves, so',
+    'each memo has exactly one row showing where it stands, and every later step on it is a row of its',
+    'own. `รหัสเอกสาร` holds the memo Doc’s Drive ID on every row about that memo, as plain text, so',
+    'the add-on finds the memo even where `เอกสาร` shows a link to a local file (the command line',
+    'offline). The memo’s status is one of:',
+    '',
+    ...MEMO_STATUS_GUIDE.map(([status, meaning]) => `- \`${status}\`: ${meaning}`),
+    '',
     'Staff never need to type here. The add-on appends after the last used row and adds a missing',
-    'header after the last used column, so it never writes over anything staff put there; text it',
-    'writes that begins with `=`, `+`, `-` or `@` stays text.',
+    'header after the last used column, so it never writes over anything staff put there; the only',
+    'cells it changes later are the three status cells of its own memo rows. Text it writes that',
+    'begins with `=`, `+`, `-` or `@` stays text, and no cell it writes exceeds 50,000 characters.',
     '',
     '## Changes',
     '',
     '- Version 2 added the optional tab ผลย้อนหลัง. A later version of this contract keeps reading',
     '  workbooks of earlier versions.',
+    '- The review loop added, within version 2, the optional labels กำหนดส่งความเห็น, เผยแพร่เฉพาะรายงาน',
+    '  and ลิงก์เผยแพร่ and the log columns สถานะบันทึกข้อความ and รหัสเอกสาร. A workbook without them works',
+    '  as before: the add-on adds the log’s headers, and writes ลิงก์เผยแพร่ as a new row of ข้อมูลทั่วไป',
+    '  (after its last) on the first publication.',
     '',
   ];
   return lines.join('\n');

@@ -24,6 +24,12 @@ export interface GeneralInfo {
   readonly folder: Cell<string | null>;
   /** Default false. */
   readonly publishPublicly: Cell<boolean>;
+  /** The date reviewers are asked to answer by. */
+  readonly reviewDue: Cell<CalendarDate | null>;
+  /** Default false: the published PDF holds the whole memo. */
+  readonly publishReportOnly: Cell<boolean>;
+  /** The published PDF's stable link, written by the add-on on the first publication. */
+  readonly publishedLink: Cell<string | null>;
 }
 
 export interface Signatory {

@@ -698,6 +698,14 @@ export const SCOPE_TABLE: readonly ServiceScopes[] = [
            get list
          `),
       },
+      Revisions: {
+        page: 'revisions',
+        scopes: DRIVE_READ,
+        access: 'full',
+        members: words(`
+           get list
+         `),
+      },
     },
   },
   {

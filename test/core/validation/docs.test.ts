@@ -31,6 +31,14 @@ const SCENARIOS: TabValues[] = [
   }),
   corrected({ ข้อมูลทั่วไป: { B5: 2570, B9: '3 ตุลาคม 2570' } }),
   corrected({ ข้อมูลทั่วไป: { B5: 'ปีนี้' } }),
+  corrected({
+    ข้อมูลทั่วไป: {
+      A17: 'กำหนดส่งความเห็น',
+      B17: 'ปลายเดือนนี้',
+      A18: 'ลิงก์เผยแพร่',
+      B18: 'https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz',
+    },
+  }),
   corrected({ ข้อมูลทั่วไป: { B9: '1 กันยายน 2567' } }),
   corrected({ ข้อมูลทั่วไป: { B9: '1 เมษายน 2569' } }),
   corrected({ ข้อมูลทั่วไป: { B2: 'ศูนย์พัฒนาเด็กเล็กบ้านใหม่' } }),

@@ -48,6 +48,8 @@ describe('workbook contract v2', () => {
           'ความเห็นค้าง',
           'ความเห็นแก้แล้ว',
           'หมายเหตุ',
+          'สถานะบันทึกข้อความ',
+          'รหัสเอกสาร',
         ],
       ],
     ]);
@@ -70,9 +72,13 @@ describe('workbook contract v2', () => {
       ['แม่แบบเอกสาร', false],
       ['โฟลเดอร์ปลายทาง', false],
       ['เผยแพร่ลิงก์สาธารณะ', false],
+      ['กำหนดส่งความเห็น', false],
+      ['เผยแพร่เฉพาะรายงาน', false],
+      ['ลิงก์เผยแพร่', false],
     ]);
     expect(GENERAL_LABELS.find((l) => l.label === 'ใช้เลขไทย')?.default).toBe(true);
     expect(GENERAL_LABELS.find((l) => l.label === 'เผยแพร่ลิงก์สาธารณะ')?.default).toBe(false);
+    expect(GENERAL_LABELS.find((l) => l.label === 'เผยแพร่เฉพาะรายงาน')?.default).toBe(false);
   });
 
   test('roles and yes/no values', () => {

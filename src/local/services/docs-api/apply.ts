@@ -27,16 +27,20 @@ import {
   TABLE_CELL_STYLE_FIELDS,
   TEXT_STYLE_FIELDS,
 } from '../../../core/docs/styles';
+import { anchorsBetween, runWith } from '../../comment-anchors';
 import { newShortListId } from '../document/ids';
 import { invalidRequest, notEmulatedRequest, RequestError } from './errors';
 import {
+  anchorsAtOffset,
   charAt,
   deleteInline,
+  inheritedAnchors,
   inheritedStyle,
   inlineLength,
   insertInline,
   normalizeInline,
   splitInline,
+  styleAtOffset,
   styleInline,
   type ParagraphLike,
 } from './inline';
@@ -51,7 +55,8 @@ import {
   PRESET_GLYPHS,
 } from './styles';
 
-type Handler = (doc: EditedDocument, request: never) => void;
+/** Applies one request; returns its reply when the request has one. */
+type Handler = (doc: EditedDocument, request: never) => object | void;
 
 /** The document being edited by one batch, with an index per segment. */
 class EditedDocument {
@@ -61,6 +66,10 @@ class EditedDocument {
     this.segments.set('', new Segment(model.body, 1, ''));
     if (model.header) this.segments.set(HEADER_ID, new Segment(model.header, 0, HEADER_ID));
     if (model.footer) this.segments.set(FOOTER_ID, new Segment(model.footer, 0, FOOTER_ID));
+  }
+
+  allSegments(): Segment[] {
+    return [...this.segments.values()];
   }
 
   segment(id: string | undefined): Segment {
@@ -199,9 +208,10 @@ function insertText(
   if (!text) throw new RequestError('Insert text requests must specify text to insert.');
   const offset = index - p.start;
   const style = inheritedStyle(p.node, offset);
+  const anchors = inheritedAnchors(p.node, offset);
   const lines = text.split('\n');
   const run = (t: string): InlineNode[] =>
-    t ? [{ type: 'text', runs: [{ text: t, style: { ...style } }] }] : [];
+    t ? [{ type: 'text', runs: [runWith(t, { ...style }, anchors)] }] : [];
   if (lines.length === 1) {
     insertInline(p.node, offset, run(text));
     seg.shift(p, text.length);
@@ -634,7 +644,56 @@ function updateDocumentStyle(doc: EditedDocument, r: Api.Request['updateDocument
   }
 }
 
+/**
+ * "Replaces all instances of text matching a criteria with replace text." (ReplaceAllTextRequest),
+ * answered with `occurrencesChanged`. Matches lie within one paragraph (text runs only); the
+ * replacement takes the style of the first character it replaces (assumption: the reference does
+ * not say; it is what replacing text in the editor does), and stays in a comment's range only
+ * when the text on both sides of it is in that range.
+ */
+function replaceAllText(
+  doc: EditedDocument,
+  r: Api.Request['replaceAllText'] & { tabsCriteria?: unknown },
+): object {
+  if (r?.tabsCriteria !== undefined) throw notEmulatedRequest('tabsCriteria');
+  const find = r?.containsText?.text ?? '';
+  if (!find) throw new RequestError('The text to search for must not be empty.');
+  const matchCase = r?.containsText?.matchCase === true;
+  const replaceText = (r?.replaceText ?? '').replace(STRIPPED, '');
+  const fold = (t: string) => (matchCase ? t : t.toLowerCase());
+  const needle = fold(find);
+  let occurrencesChanged = 0;
+  for (const seg of doc.allSegments()) {
+    let changed = false;
+    for (const p of seg.paragraphs) {
+      const length = inlineLength(p.node.children);
+      let text = '';
+      for (let i = 0; i < length; i++) text += charAt(p.node, i);
+      const hay = fold(text);
+      const at: number[] = [];
+      for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + needle.length))
+        at.push(i);
+      for (const a of at.reverse()) {
+        const b = a + find.length;
+        const style = { ...p.node.textStyle, ...(styleAtOffset(p.node, a) ?? {}) };
+        const anchors =
+          a > 0
+            ? anchorsBetween(anchorsAtOffset(p.node, a - 1), anchorsAtOffset(p.node, b))
+            : undefined;
+        deleteInline(p.node, a, b);
+        if (replaceText)
+          insertInline(p.node, a, [{ type: 'text', runs: [runWith(replaceText, style, anchors)] }]);
+        occurrencesChanged++;
+        changed = true;
+      }
+    }
+    if (changed) seg.rebuild();
+  }
+  return { replaceAllText: { occurrencesChanged } };
+}
+
 const HANDLERS: Record<string, Handler> = {
+  replaceAllText,
   insertText,
   deleteContentRange,
   updateTextStyle,
@@ -665,13 +724,14 @@ export function applyRequests(model: DocModel, requests: readonly Api.Request[])
     const kind = kinds[0];
     const handler = HANDLERS[kind];
     if (!handler) throw notEmulatedRequest(`request ${kind}`);
+    let reply: object | void;
     try {
-      handler(doc, (request as Record<string, never>)[kind]);
+      reply = handler(doc, (request as Record<string, never>)[kind]);
     } catch (err) {
       if (err instanceof RequestError) throw invalidRequest(i, kind, err.message);
       throw err;
     }
-    replies.push({});
+    replies.push(reply ?? {});
   });
   return replies;
 }

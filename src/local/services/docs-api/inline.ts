@@ -4,6 +4,7 @@
  * newline, which the model does not store (it is implied at the end).
  */
 import type { InlineNode, ListItemNode, ParagraphNode, TextRun, TextStyle } from '../../docmodel';
+import { anchorsBetween, runWith, sameAnchors } from '../../comment-anchors';
 import { sameStyle } from '../document/runs';
 
 export type ParagraphLike = ParagraphNode | ListItemNode;
@@ -38,8 +39,8 @@ export function splitInline(children: InlineNode[], offset: number): [InlineNode
       if (end <= offset) a.push(r);
       else if (pos >= offset) b.push(r);
       else {
-        a.push({ text: r.text.slice(0, offset - pos), style: { ...r.style } });
-        b.push({ text: r.text.slice(offset - pos), style: { ...r.style } });
+        a.push(runWith(r.text.slice(0, offset - pos), { ...r.style }, r.comments));
+        b.push(runWith(r.text.slice(offset - pos), { ...r.style }, r.comments));
       }
       pos = end;
     }
@@ -49,7 +50,7 @@ export function splitInline(children: InlineNode[], offset: number): [InlineNode
   return [before, after];
 }
 
-/** Adjacent text nodes become one, equal neighbouring runs one run, empty ones go. */
+/** Adjacent text nodes become one, equal neighbouring runs (style and anchors) one run, empty ones go. */
 export function normalizeInline(children: InlineNode[]): InlineNode[] {
   const out: InlineNode[] = [];
   for (const c of children) {
@@ -65,29 +66,56 @@ export function normalizeInline(children: InlineNode[]): InlineNode[] {
     for (const r of c.runs) {
       if (!r.text) continue;
       const prev = last.runs[last.runs.length - 1];
-      if (prev && sameStyle(prev.style, r.style)) prev.text += r.text;
-      else last.runs.push({ text: r.text, style: { ...r.style } });
+      if (prev && sameStyle(prev.style, r.style) && sameAnchors(prev.comments, r.comments))
+        prev.text += r.text;
+      else last.runs.push(runWith(r.text, { ...r.style }, r.comments));
     }
     if (!last.runs.length) out.pop();
   }
   return out;
 }
 
-/** The text style of the character at `offset` (a non-text element has its own, or none). */
-export function styleAtOffset(p: ParagraphLike, offset: number): TextStyle | null {
+/** What is at `offset`: a text run, or a non-text element; null past the end. */
+function at(p: ParagraphLike, offset: number): TextRun | InlineNode | null {
   let pos = 0;
   for (const c of p.children) {
     if (c.type !== 'text') {
-      if (pos === offset) return c.type === 'pageNumber' ? c.style : null;
+      if (pos === offset) return c;
       pos += 1;
       continue;
     }
     for (const r of c.runs) {
-      if (offset < pos + r.text.length) return r.style;
+      if (offset < pos + r.text.length) return r;
       pos += r.text.length;
     }
   }
   return null;
+}
+
+const isRun = (x: TextRun | InlineNode): x is TextRun => !('type' in x);
+
+/** The text style of the character at `offset` (a non-text element has its own, or none). */
+export function styleAtOffset(p: ParagraphLike, offset: number): TextStyle | null {
+  const x = at(p, offset);
+  if (!x) return null;
+  if (isRun(x)) return x.style;
+  return x.type === 'pageNumber' ? x.style : null;
+}
+
+/** The comment anchors of the character at `offset` (none for a non-text element). */
+export function anchorsAtOffset(p: ParagraphLike, offset: number): string[] | undefined {
+  const x = at(p, offset);
+  return x && isRun(x) ? x.comments : undefined;
+}
+
+/**
+ * The comment anchors inserted text joins: those of the characters on both sides, so text typed
+ * strictly inside a commented range becomes part of it (comment-anchors.ts).
+ */
+export function inheritedAnchors(p: ParagraphLike, offset: number): string[] | undefined {
+  return offset > 0
+    ? anchorsBetween(anchorsAtOffset(p, offset - 1), anchorsAtOffset(p, offset))
+    : undefined;
 }
 
 /**

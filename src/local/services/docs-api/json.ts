@@ -17,6 +17,7 @@ import type {
   TextStyle,
 } from '../../docmodel';
 import type * as Api from '../../../core/docs/types';
+import { sameStyle } from '../document/runs';
 import type { ParagraphLike } from './inline';
 import { cellStyleJson, nestingLevelJson, paragraphStyleJson, pt, textStyleJson } from './styles';
 
@@ -111,10 +112,19 @@ class JsonWriter {
     push: (length: number, value: Api.ParagraphElement) => void,
   ): void {
     switch (c.type) {
-      case 'text':
-        for (const r of c.runs)
-          push(r.text.length, { textRun: { content: r.text, textStyle: styled(r.style) } });
+      case 'text': {
+        // Comment anchors split the model's runs, not the API's: runs of one style are one textRun.
+        let i = 0;
+        while (i < c.runs.length) {
+          let content = c.runs[i].text;
+          let j = i + 1;
+          while (j < c.runs.length && sameStyle(c.runs[j].style, c.runs[i].style))
+            content += c.runs[j++].text;
+          push(content.length, { textRun: { content, textStyle: styled(c.runs[i].style) } });
+          i = j;
+        }
         return;
+      }
       case 'pageBreak':
         push(1, { pageBreak: { textStyle: styled({}) } });
         return;

@@ -1,4 +1,5 @@
 import type { TextRun, TextStyle } from '../../docmodel';
+import { anchorsBetween, runWith, sameAnchors } from '../../comment-anchors';
 import type { Re2Pattern } from './re2';
 import { allMatches, expandReplacement } from './re2';
 
@@ -38,16 +39,32 @@ function cleanStyle(style: TextStyle): TextStyle {
   return out;
 }
 
-/** Adjacent runs with one style become one; empty runs disappear. */
+/** Adjacent runs with one style (and the same comment anchors) become one; empty runs disappear. */
 export function mergeRuns(runs: TextRun[]): TextRun[] {
   const out: TextRun[] = [];
   for (const r of runs) {
     if (r.text === '') continue;
     const last = out[out.length - 1];
-    if (last && sameStyle(last.style, r.style)) last.text += r.text;
-    else out.push({ text: r.text, style: cleanStyle(r.style) });
+    if (last && sameStyle(last.style, r.style) && sameAnchors(last.comments, r.comments))
+      last.text += r.text;
+    else out.push(runWith(r.text, cleanStyle(r.style), r.comments));
   }
   return out;
+}
+
+/** A copy of the runs whose styles may be changed. */
+function copyRuns(runs: TextRun[]): TextRun[] {
+  return runs.map((r) => runWith(r.text, { ...r.style }, r.comments));
+}
+
+/** The anchors of the character at `offset`, if any. */
+function anchorsAt(runs: TextRun[], offset: number): string[] | undefined {
+  let pos = 0;
+  for (const r of runs) {
+    if (offset < pos + r.text.length) return r.comments;
+    pos += r.text.length;
+  }
+  return undefined;
 }
 
 /** Splits runs so that `offset` falls on a run boundary; returns the index of the run starting there. */
@@ -61,8 +78,8 @@ function splitAt(runs: TextRun[], offset: number): number {
       runs.splice(
         i,
         1,
-        { text: r.text.slice(0, cut), style: r.style },
-        { text: r.text.slice(cut), style: { ...r.style } },
+        runWith(r.text.slice(0, cut), r.style, r.comments),
+        runWith(r.text.slice(cut), { ...r.style }, r.comments),
       );
       return i + 1;
     }
@@ -92,15 +109,18 @@ export function insertIntoRuns(
   style?: TextStyle,
 ): TextRun[] {
   const inherit = style ?? (offset > 0 ? styleAt(runs, offset - 1) : styleAt(runs, 0));
-  const copy = runs.map((r) => ({ text: r.text, style: { ...r.style } }));
+  // Typed inside a commented range, the text joins the range (comment-anchors.ts).
+  const anchors =
+    offset > 0 ? anchorsBetween(anchorsAt(runs, offset - 1), anchorsAt(runs, offset)) : undefined;
+  const copy = copyRuns(runs);
   const i = splitAt(copy, offset);
-  copy.splice(i, 0, { text, style: { ...inherit } });
+  copy.splice(i, 0, runWith(text, { ...inherit }, anchors));
   return mergeRuns(copy);
 }
 
 /** Removes [start, end) . */
 export function deleteFromRuns(runs: TextRun[], start: number, end: number): TextRun[] {
-  const copy = runs.map((r) => ({ text: r.text, style: { ...r.style } }));
+  const copy = copyRuns(runs);
   const a = splitAt(copy, start);
   const b = splitAt(copy, end);
   copy.splice(a, b - a);
@@ -114,7 +134,7 @@ export function styleRuns(
   end: number,
   patch: StylePatch,
 ): TextRun[] {
-  const copy = runs.map((r) => ({ text: r.text, style: { ...r.style } }));
+  const copy = copyRuns(runs);
   const a = splitAt(copy, start);
   const b = splitAt(copy, end);
   for (let i = a; i < b; i++) {
@@ -146,7 +166,7 @@ export function replaceInRuns(
     for (const r of runs) {
       const a = Math.max(from, p);
       const b = Math.min(to, p + r.text.length);
-      if (a < b) out.push({ text: r.text.slice(a - p, b - p), style: { ...r.style } });
+      if (a < b) out.push(runWith(r.text.slice(a - p, b - p), { ...r.style }, r.comments));
       p += r.text.length;
     }
   };

@@ -1,3 +1,4 @@
+import { runWith } from '../../comment-anchors';
 import type {
   BlockNode,
   DocModel,
@@ -134,7 +135,7 @@ function splitParagraph(p: ParagraphNode | ListItemNode): (ParagraphNode | ListI
           runs = [];
           pieces.push([]);
         }
-        if (part) runs.push({ text: part, style: { ...r.style } });
+        if (part) runs.push(runWith(part, { ...r.style }, r.comments));
       });
     }
     if (runs.length) pieces[pieces.length - 1].push({ type: 'text', runs });

@@ -1,11 +1,14 @@
+import { anchoredText } from '../../comment-anchors';
+import type { DocModel } from '../../docmodel';
 import type { CallLog } from '../calls';
 import { tracked } from '../calls';
 import { GoogleJsonResponseException, badRequest } from './errors';
+import { onePage } from './paging';
 import { reachableEntry } from './files';
 import type { FieldMask } from './fields';
 import { applyFields, parseFields } from './fields';
 import type { DriveStore } from './store';
-import type { CommentEntry, ReplyEntry } from './types';
+import { DOC_MIME, type CommentEntry, type FileEntry, type ReplyEntry } from './types';
 
 type Args = Record<string, unknown>;
 
@@ -48,10 +51,22 @@ function replyResource(r: ReplyEntry, me: string): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The text a Doc comment quotes now: its anchored range's current text, which moves and changes
+ * with edits (comment-anchors.ts); an orphaned comment keeps what it quoted when made (assumption).
+ */
+function quoted(c: CommentEntry, model: () => DocModel | null): CommentEntry['quotedFileContent'] {
+  if (!c.quotedFileContent) return undefined;
+  const m = c.anchor?.startsWith('kix.') ? model() : null;
+  const now = m && c.anchor ? anchoredText(m, c.anchor) : null;
+  return now === null ? { ...c.quotedFileContent } : { ...c.quotedFileContent, value: now };
+}
+
 function commentResource(
   c: CommentEntry,
   includeDeleted: boolean,
   me: string,
+  model: () => DocModel | null = () => null,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {
     kind: 'drive#comment',
@@ -67,7 +82,8 @@ function commentResource(
       .filter((r) => includeDeleted || !r.deleted)
       .map((r) => replyResource(r, me)),
   };
-  if (c.quotedFileContent) out.quotedFileContent = { ...c.quotedFileContent };
+  const quote = quoted(c, model);
+  if (quote) out.quotedFileContent = quote;
   if (c.anchor !== undefined) out.anchor = c.anchor;
   return out;
 }
@@ -98,7 +114,7 @@ export class CommentsCollection implements Pick<
   list(fileId: string, optionalArgs: Args = {}): never {
     const method = 'drive.comments.list';
     const mask = requiredMask(method, optionalArgs.fields);
-    this.reachable(method, fileId);
+    const entry = this.reachable(method, fileId);
     const includeDeleted = optionalArgs.includeDeleted === true;
     const since =
       typeof optionalArgs.startModifiedTime === 'string'
@@ -108,50 +124,46 @@ export class CommentsCollection implements Pick<
       .readComments(fileId)
       .filter((c) => includeDeleted || !c.deleted)
       .filter((c) => Number.isNaN(since) || Date.parse(c.modifiedTime ?? c.createdTime) >= since);
-    const pageSize = optionalArgs.pageSize === undefined ? 20 : Number(optionalArgs.pageSize);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-      throw badRequest(
-        method,
-        `Invalid value '${String(optionalArgs.pageSize)}'. Values must be within the range: [1, 100]`,
-      );
-    }
-    const offset = decodeToken(method, optionalArgs.pageToken);
-    const page = all.slice(offset, offset + pageSize);
+    const page = onePage(method, 'comments', all, optionalArgs, { default: 20, max: 100 });
+    const model = this.modelOf(entry);
     const full: Record<string, unknown> = {
       kind: 'drive#commentList',
-      comments: page.map((c) => commentResource(c, includeDeleted, this.store.user)),
+      comments: page.items.map((c) => commentResource(c, includeDeleted, this.store.user, model)),
     };
-    if (offset + pageSize < all.length) full.nextPageToken = encodeToken(offset + pageSize);
+    if (page.nextPageToken) full.nextPageToken = page.nextPageToken;
     return applyFields(full, mask) as never;
   }
 
   get(fileId: string, commentId: string, optionalArgs: Args = {}): never {
     const method = 'drive.comments.get';
     const mask = requiredMask(method, optionalArgs.fields);
-    this.reachable(method, fileId);
+    const entry = this.reachable(method, fileId);
     const c = this.store.readComments(fileId).find((x) => x.id === commentId);
     if (!c || (c.deleted && optionalArgs.includeDeleted !== true)) {
       throw new GoogleJsonResponseException(method, 404, `Comment not found: ${commentId}.`);
     }
     return applyFields(
-      commentResource(c, optionalArgs.includeDeleted === true, this.store.user),
+      commentResource(
+        c,
+        optionalArgs.includeDeleted === true,
+        this.store.user,
+        this.modelOf(entry),
+      ),
       mask,
     ) as never;
   }
 
-  /** comments.list/get take no supportsAllDrives parameter (Drive v3 reference): any drive. */
-  private reachable(method: string, fileId: string): void {
-    reachableEntry(this.store, method, fileId, {}, false);
+  /** The Doc's saved model, read once per call and only when a comment needs it. */
+  private modelOf(e: FileEntry): () => DocModel | null {
+    let model: DocModel | null | undefined;
+    return () => {
+      if (model === undefined) model = e.mimeType === DOC_MIME ? this.store.readModel(e.id) : null;
+      return model;
+    };
   }
-}
 
-function encodeToken(offset: number): string {
-  return Buffer.from(`~!!~comments:${offset}`).toString('base64url');
-}
-
-function decodeToken(method: string, token: unknown): number {
-  if (token === undefined || token === null || token === '') return 0;
-  const m = /^~!!~comments:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
-  if (!m) throw badRequest(method, 'Invalid Value');
-  return Number(m[1]);
+  /** comments.list/get take no supportsAllDrives parameter (Drive v3 reference): any drive. */
+  private reachable(method: string, fileId: string): FileEntry {
+    return reachableEntry(this.store, method, fileId, {}, false);
+  }
 }

@@ -15,7 +15,8 @@ import type { FieldMask } from './fields';
 import { applyFields, parseFields, unknownFields } from './fields';
 import { InvalidQuery, UnsupportedQuery, matches, parseQuery } from './query';
 import { DEFAULT_FILE_FIELDS, FILE_FIELDS, fileResource } from './resource';
-import type { DriveStore } from './store';
+import { onePage } from './paging';
+import { RevisionLimit, type DriveStore } from './store';
 import type { FileEntry } from './types';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
 import { DOCX_MIME, docModelFromDocx } from './import-docx';
@@ -129,6 +130,7 @@ export class FilesCollection implements Pick<
       appCreated: true,
       originalFilename: meta.name ?? undefined,
       content,
+      keepForever: blob !== null && !imports && optionalArgs.keepRevisionForever === true,
     });
     if (res.starred) this.store.patch(e.id, { starred: true });
     return this.render(e, mask);
@@ -196,8 +198,20 @@ export class FilesCollection implements Pick<
       if (e.mimeType.startsWith(GOOGLE_MIME_PREFIX)) {
         throw notEmulated(`replacing the content of ${e.mimeType} with an upload`);
       }
-      // New bytes under the same id: links to the file keep working.
-      this.store.writeContent(e.id, mediaData._bytes().slice());
+      // New bytes under the same id, as a new head revision: links to the file keep working.
+      // keepRevisionForever: "Whether to set the 'keepForever' field in the new head revision.
+      // This is only applicable to files with binary content in Google Drive. Only 200 revisions
+      // for the file can be kept forever." (files.update reference)
+      try {
+        this.store.writeContent(
+          e.id,
+          mediaData._bytes().slice(),
+          optionalArgs.keepRevisionForever === true,
+        );
+      } catch (err) {
+        if (err instanceof RevisionLimit) throw badRequest(method, err.message);
+        throw err;
+      }
     }
     if (res.mimeType !== undefined && res.mimeType !== e.mimeType) {
       if (
@@ -290,23 +304,15 @@ export class FilesCollection implements Pick<
     const order = comparator(method, optionalArgs.orderBy);
     hits.sort((a, b) => order(a.entry, b.entry));
 
-    const pageSize = optionalArgs.pageSize === undefined ? 100 : Number(optionalArgs.pageSize);
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-      throw badRequest(
-        method,
-        `Invalid value '${String(optionalArgs.pageSize)}'. Values must be within the range: [1, 1000]`,
-      );
-    }
-    const offset = decodeToken(method, optionalArgs.pageToken);
-    const page = hits.slice(offset, offset + pageSize);
+    const page = onePage(method, 'local', hits, optionalArgs, { default: 100, max: 1000 });
     const full: Record<string, unknown> = {
       kind: 'drive#fileList',
       incompleteSearch: false,
-      files: page.map((f) =>
+      files: page.items.map((f) =>
         fileResource(f.entry, this.store.user, f.view.trashed, this.store.roleOf(f.entry.id)),
       ),
     };
-    if (offset + pageSize < hits.length) full.nextPageToken = encodeToken(offset + pageSize);
+    if (page.nextPageToken) full.nextPageToken = page.nextPageToken;
     return applyFields(full, mask) as never;
   }
 
@@ -488,18 +494,6 @@ function comparator(method: string, orderBy: unknown): (a: FileEntry, b: FileEnt
     }
     return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   };
-}
-
-/** Page tokens are opaque on Drive; here they carry the offset of the next page. */
-function encodeToken(offset: number): string {
-  return Buffer.from(`~!!~local:${offset}`).toString('base64url');
-}
-
-function decodeToken(method: string, token: unknown): number {
-  if (token === undefined || token === null || token === '') return 0;
-  const m = /^~!!~local:(\d+)$/.exec(Buffer.from(String(token), 'base64url').toString());
-  if (!m) throw badRequest(method, 'Invalid Value');
-  return Number(m[1]);
 }
 
 /** Plain-text export: paragraphs on their own lines, table cells separated by tabs. */

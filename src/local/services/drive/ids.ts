@@ -34,3 +34,13 @@ export function newPermissionId(): string {
   for (let i = 0; i < 20; i++) s += String(bytes[i] % 10);
   return s.replace(/^0/, '1');
 }
+
+/** A blob revision's id: Drive's look like `0B…` followed by a long opaque string. */
+export function newRevisionId(): string {
+  return '0B' + randomChars(46);
+}
+
+/** The opaque anchor the Docs editor gives a comment on selected text (`kix.…`). */
+export function newAnchorId(): string {
+  return 'kix.' + randomChars(12).replace(/[-_]/g, 'x');
+}

@@ -81,7 +81,9 @@ export class PermissionsCollection implements Pick<
       res.type === 'user' || res.type === 'group'
         ? optionalArgs.sendNotificationEmail !== false
         : false;
-    const fault = res.emailAddress ? this.faults?.sharingFault(res.emailAddress) : undefined;
+    // A domain that forbids sharing by link refuses `anyone` as it refuses an outside address.
+    const grantee = res.emailAddress ?? (res.type === 'anyone' ? 'anyone' : undefined);
+    const fault = grantee ? this.faults?.sharingFault(grantee) : undefined;
     const refused =
       fault && fault !== 'undeliverable'
         ? sharingError(fault, res.emailAddress ?? '', notify)

@@ -1,5 +1,5 @@
 import { atLeast } from './access';
-import type { FileEntry, PermissionEntry, Role } from './types';
+import type { FileEntry, PermissionEntry, RevisionEntry, Role } from './types';
 import { DOC_MIME, FOLDER_MIME, GOOGLE_MIME_PREFIX } from './types';
 
 /** Every field a File resource can carry here; `fields` naming anything else is an error. */
@@ -201,7 +201,7 @@ export function fileResource(
     out.webContentLink = `https://drive.google.com/uc?id=${e.id}&export=download`;
     out.size = String(e.size ?? 0);
     if (e.md5Checksum) out.md5Checksum = e.md5Checksum;
-    out.headRevisionId = `0B${e.id.slice(1, 20)}${e.version}`;
+    out.headRevisionId = e.revisions?.at(-1)?.id ?? `0B${e.id.slice(1, 20)}${e.version}`;
     out.originalFilename = e.originalFilename ?? e.name;
     const ext = /\.([^.]+)$/.exec(e.name)?.[1];
     if (ext) {
@@ -217,5 +217,47 @@ export function fileResource(
       'text/plain': `${base}txt`,
     };
   }
+  return out;
+}
+
+/** Every field a Revision resource carries here (files with binary content). */
+export const REVISION_FIELDS = [
+  'kind',
+  'id',
+  'mimeType',
+  'modifiedTime',
+  'keepForever',
+  'published',
+  'publishAuto',
+  'publishedOutsideDomain',
+  'publishedLink',
+  'lastModifyingUser',
+  'originalFilename',
+  'md5Checksum',
+  'size',
+  'exportLinks',
+] as const;
+
+/** Drive v3's answer for a revision when no `fields` are asked: "id, mimeType, kind, and modifiedTime". */
+export const DEFAULT_REVISION_FIELDS = 'kind,id,mimeType,modifiedTime';
+
+export function revisionResource(r: RevisionEntry, me: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    kind: 'drive#revision',
+    id: r.id,
+    mimeType: r.mimeType,
+    modifiedTime: r.modifiedTime,
+    keepForever: r.keepForever,
+    published: false,
+    lastModifyingUser: {
+      kind: 'drive#user',
+      displayName: r.lastModifyingUser.displayName,
+      emailAddress: r.lastModifyingUser.emailAddress,
+      me: r.lastModifyingUser.emailAddress.toLowerCase() === me.toLowerCase(),
+    },
+    md5Checksum: r.md5Checksum,
+    size: String(r.size),
+  };
+  if (r.originalFilename !== undefined) out.originalFilename = r.originalFilename;
   return out;
 }

@@ -4,6 +4,7 @@ import { CommentsCollection } from './comments';
 import { notEmulated } from './errors';
 import { FilesCollection } from './files';
 import { PermissionsCollection } from './permissions';
+import { RevisionsCollection } from './revisions';
 import type { DriveStore } from './store';
 import type { Faults } from '../faults';
 
@@ -35,13 +36,14 @@ class DriveService {
   readonly Operation = notEmulatedCollection('Operation');
   readonly Operations = notEmulatedCollection('Operations');
   readonly Replies = notEmulatedCollection('Replies');
-  readonly Revisions = notEmulatedCollection('Revisions');
+  readonly Revisions: RevisionsCollection;
   readonly Teamdrives = notEmulatedCollection('Teamdrives');
 
   constructor(store: DriveStore, log: CallLog, faults?: Faults) {
     this.Files = new FilesCollection(store, log, faults);
     this.Permissions = new PermissionsCollection(store, log, faults);
     this.Comments = new CommentsCollection(store, log);
+    this.Revisions = new RevisionsCollection(store, log);
     return tracked(this, log, 'Drive', 'Drive');
   }
 

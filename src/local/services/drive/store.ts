@@ -9,12 +9,22 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { anchoredText, markText, stripAnchors } from '../../comment-anchors';
 import type { DocModel } from '../../docmodel';
 import { emptyDocModel } from '../../docmodel';
 import { appGranted, atLeast, roleOf } from './access';
-import { newFileId, newPermissionId, newRootId } from './ids';
+import { newAnchorId, newFileId, newPermissionId, newRevisionId, newRootId } from './ids';
 import { diskName, safeComponent, uniquePath } from './layout';
-import type { CommentEntry, DriveUser, FileEntry, IndexFile, PermissionEntry, Role } from './types';
+import type {
+  CommentEntry,
+  DriveUser,
+  FileEntry,
+  IndexFile,
+  PermissionEntry,
+  ReplyEntry,
+  RevisionEntry,
+  Role,
+} from './types';
 import { DOC_MIME, FOLDER_MIME } from './types';
 
 export interface DriveStoreOptions {
@@ -46,11 +56,24 @@ export interface NewEntry {
   originalFilename?: string;
   /** Bytes for uploaded files, a model for Google Docs; folders have none. */
   content?: Uint8Array | DocModel;
+  /** The first revision of uploaded content is kept forever (Files.create `keepRevisionForever`). */
+  keepForever?: boolean;
 }
+
+/**
+ * Drive's purge rules for blob revisions (https://developers.google.com/workspace/drive/api/guides/manage-revisions):
+ * "Up to 200 revisions can be set to Keep Forever"; "The head revision is never auto-purged";
+ * other revisions "are typically preserved for 30 days, but can be purged earlier if a file has
+ * 100 revisions that aren't designated as Keep Forever and a new revision is uploaded".
+ */
+export const MAX_KEPT_REVISIONS = 200;
+export const MAX_PURGEABLE_REVISIONS = 100;
+export const PURGE_AFTER_MS = 30 * 24 * 3600 * 1000;
 
 const META_DIR = '.drive';
 const INDEX = `${META_DIR}/index.json`;
 const COMMENTS_DIR = `${META_DIR}/comments`;
+const REVISIONS_DIR = `${META_DIR}/revisions`;
 const TRASH_DIR = `${META_DIR}/trash`;
 /** Other users' My Drives and the shared drives live out of the way of the first user's files. */
 const MY_DRIVES_DIR = `${META_DIR}/my-drives`;
@@ -271,14 +294,83 @@ export class DriveStore {
     return new Uint8Array(readFileSync(join(this.dir, e.contentPath)));
   }
 
-  writeContent(id: string, data: Uint8Array): void {
-    this.mutate(id, (e) => {
-      if (e.mimeType === FOLDER_MIME || e.mimeType === DOC_MIME) {
-        throw new Error(`Local Drive: cannot write bytes into ${e.mimeType}.`);
-      }
-      this.writeBytes(e, data);
-      this.touch(e);
+  /** New content under the same id: a new head revision (kept forever when asked). */
+  writeContent(id: string, data: Uint8Array, keepForever = false): void {
+    const e = this.mustGet(id);
+    if (e.mimeType === FOLDER_MIME || e.mimeType === DOC_MIME) {
+      throw new Error(`Local Drive: cannot write bytes into ${e.mimeType}.`);
+    }
+    this.checkKeptRevisions(e, keepForever);
+    this.mutate(id, (entry) => {
+      this.writeBytes(entry, data);
+      this.touch(entry);
+      this.addRevision(entry, data, keepForever);
     });
+  }
+
+  // ---- Revisions of files with binary content -----------------------------------------
+
+  /** The file's revisions, oldest first (purgeable ones past 30 days are gone). */
+  revisions(id: string): RevisionEntry[] {
+    const e = this.mustGet(id);
+    if (this.purgeOld(e)) this.save();
+    return structuredClone(e.revisions ?? []);
+  }
+
+  /** The bytes of one revision. */
+  readRevision(id: string, revisionId: string): Uint8Array {
+    const e = this.mustGet(id);
+    if (!(e.revisions ?? []).some((r) => r.id === revisionId))
+      throw new Error(`Local Drive: ${id} has no revision ${revisionId}.`);
+    return new Uint8Array(readFileSync(join(this.dir, REVISIONS_DIR, e.id, revisionId)));
+  }
+
+  /** Drive refuses a 201st revision kept forever (Files.update: "Only 200 revisions for the file can be kept forever."). */
+  private checkKeptRevisions(e: FileEntry, keepForever: boolean): void {
+    const kept = (e.revisions ?? []).filter((r) => r.keepForever).length;
+    if (keepForever && kept >= MAX_KEPT_REVISIONS)
+      throw new RevisionLimit(
+        `Only ${MAX_KEPT_REVISIONS} revisions for the file can be kept forever. If the limit is reached, try deleting pinned revisions.`,
+      );
+  }
+
+  private addRevision(e: FileEntry, data: Uint8Array, keepForever: boolean): void {
+    const revision: RevisionEntry = {
+      id: newRevisionId(),
+      mimeType: e.mimeType,
+      modifiedTime: e.modifiedTime,
+      keepForever,
+      size: data.length,
+      md5Checksum: createHash('md5').update(data).digest('hex'),
+      lastModifyingUser: this.owner(),
+    };
+    if (e.originalFilename !== undefined) revision.originalFilename = e.originalFilename;
+    mkdirSync(join(this.dir, REVISIONS_DIR, e.id), { recursive: true });
+    writeFileSync(join(this.dir, REVISIONS_DIR, e.id, revision.id), data);
+    const list = (e.revisions ??= []);
+    list.push(revision);
+    // A new upload purges the oldest purgeable revisions beyond 100 (the head is never purged).
+    const purgeable = list.filter((r, i) => !r.keepForever && i < list.length - 1);
+    for (const r of purgeable.slice(0, Math.max(0, purgeable.length - MAX_PURGEABLE_REVISIONS)))
+      this.dropRevision(e, r.id);
+    this.purgeOld(e);
+  }
+
+  /** Purgeable revisions older than 30 days go; true when any went. */
+  private purgeOld(e: FileEntry): boolean {
+    const list = e.revisions ?? [];
+    const now = this.now().getTime();
+    const old = list.filter(
+      (r, i) =>
+        !r.keepForever && i < list.length - 1 && now - Date.parse(r.modifiedTime) > PURGE_AFTER_MS,
+    );
+    for (const r of old) this.dropRevision(e, r.id);
+    return old.length > 0;
+  }
+
+  private dropRevision(e: FileEntry, revisionId: string): void {
+    e.revisions = (e.revisions ?? []).filter((r) => r.id !== revisionId);
+    rmSync(join(this.dir, REVISIONS_DIR, e.id, revisionId), { force: true });
   }
 
   /** The saved model of a Google Doc (a fresh copy each time). */
@@ -348,7 +440,9 @@ export class DriveStore {
           : emptyDocModel(e.id, e.name);
       this.writeDoc(e, model);
     } else if (init.content instanceof Uint8Array) {
+      this.checkKeptRevisions(e, init.keepForever ?? false);
       this.writeBytes(e, init.content);
+      this.addRevision(e, init.content, init.keepForever ?? false);
     } else if (!e.mimeType.startsWith('application/vnd.google-apps.')) {
       this.writeBytes(e, new Uint8Array());
     } else {
@@ -364,13 +458,13 @@ export class DriveStore {
     return e;
   }
 
-  /** A copy with a new id; Google Docs copy their model. Comments and sharing are not copied. */
+  /** A copy with a new id; Google Docs copy their model. Comments, sharing and revisions are not copied. */
   copyEntry(id: string, init: Omit<NewEntry, 'content' | 'mimeType'>): FileEntry {
     const src = this.mustGet(id);
     if (src.mimeType === FOLDER_MIME) throw new Error('Local Drive: folders cannot be copied.');
     const content =
       src.mimeType === DOC_MIME
-        ? this.readModel(src.id)
+        ? stripAnchors(this.readModel(src.id))
         : src.contentPath !== null
           ? this.readContent(src.id)
           : undefined;
@@ -436,6 +530,7 @@ export class DriveStore {
     for (const d of doomed) {
       delete this.index.files[d];
       rmSync(join(this.dir, COMMENTS_DIR, `${d}.json`), { force: true });
+      rmSync(join(this.dir, REVISIONS_DIR, d), { recursive: true, force: true });
     }
     this.save();
   }
@@ -492,30 +587,93 @@ export class DriveStore {
   }
 
   /**
-   * A comment `author` (an e-mail) makes on a file, as a reviewer does in Google Docs: appended
-   * to the sidecar with its author, optionally quoting the text it is anchored to.
+   * A comment `author` (an e-mail) makes on a file, as a reviewer does in the Docs editor: the
+   * author needs the commenter role. With `quoted`, the comment is anchored to that text (its
+   * `occurrence`-th appearance within one paragraph of the body; comment-anchors.ts): the text
+   * carries the comment's `kix.` anchor from then on and moves with every edit.
    */
   addComment(
     id: string,
     author: string,
     content: string,
-    options: { quoted?: string; resolved?: boolean } = {},
+    options: { quoted?: string; occurrence?: number; resolved?: boolean } = {},
   ): CommentEntry {
+    const who = author.toLowerCase();
+    this.mayComment(id, who);
     const time = this.timestamp();
     const comment: CommentEntry = {
       id: `AAAA${newPermissionId().slice(0, 12)}`,
       content,
       resolved: options.resolved ?? false,
       deleted: false,
-      author: { displayName: author.split('@')[0], emailAddress: author.toLowerCase() },
+      author: { displayName: who.split('@')[0], emailAddress: who },
       createdTime: time,
       modifiedTime: time,
       replies: [],
     };
-    if (options.quoted !== undefined)
+    if (options.quoted !== undefined) {
       comment.quotedFileContent = { mimeType: 'text/html', value: options.quoted };
+      const e = this.mustGet(id);
+      if (e.mimeType === DOC_MIME) {
+        const anchor = newAnchorId();
+        const model = this.readModel(e.id);
+        if (!markText(model, anchor, options.quoted, options.occurrence ?? 1))
+          throw new Error(`Local Drive: “${options.quoted}” is not in the document ${id}.`);
+        // A comment is not an edit of the content: the Doc's version stays.
+        this.writeDoc(e, model);
+        comment.anchor = anchor;
+      }
+    }
     this.writeComments(id, [...this.readComments(id), comment]);
     return comment;
+  }
+
+  /**
+   * A reply `author` posts to a comment; `action` resolves or reopens it ("A comment can only be
+   * resolved by posting a reply to a comment", manage-comments guide).
+   */
+  replyToComment(
+    id: string,
+    commentId: string,
+    author: string,
+    content: string,
+    action?: 'resolve' | 'reopen',
+  ): ReplyEntry {
+    const who = author.toLowerCase();
+    this.mayComment(id, who);
+    const comments = this.readComments(id);
+    const c = comments.find((x) => x.id === commentId && !x.deleted);
+    if (!c) throw new Error(`Local Drive: no comment ${commentId} on ${id}.`);
+    const time = this.timestamp();
+    const reply: ReplyEntry = {
+      id: `AAAA${newPermissionId().slice(0, 12)}`,
+      content,
+      author: { displayName: who.split('@')[0], emailAddress: who },
+      createdTime: time,
+      modifiedTime: time,
+    };
+    if (action) {
+      reply.action = action;
+      c.resolved = action === 'resolve';
+    }
+    c.replies = [...(c.replies ?? []), reply];
+    c.modifiedTime = time;
+    this.writeComments(id, comments);
+    return reply;
+  }
+
+  /** The text a comment is anchored to now; null when it has none or its text is gone (orphaned). */
+  commentAnchorText(id: string, commentId: string): string | null {
+    const c = this.readComments(id).find((x) => x.id === commentId);
+    const e = this.mustGet(id);
+    if (!c?.anchor || e.mimeType !== DOC_MIME) return null;
+    return anchoredText(this.readModel(e.id), c.anchor);
+  }
+
+  /** Commenting needs the commenter role (the Docs editor offers nothing else to readers). */
+  private mayComment(id: string, who: string): void {
+    if (!atLeast(this.roleOf(id, who), 'commenter'))
+      throw new Error(`Local Drive: ${who} may not comment on ${id} (needs the commenter role).`);
   }
 
   writeComments(id: string, comments: CommentEntry[]): void {
@@ -755,6 +913,9 @@ function migrateFromVersion1(data: IndexFile): void {
   data.roots = { [owner]: data.rootId };
   data.version = 2;
 }
+
+/** Drive's refusal of one revision too many kept forever (400 in the emulation: assumed status). */
+export class RevisionLimit extends Error {}
 
 function mergeProps(
   target: Record<string, string>,

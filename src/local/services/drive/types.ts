@@ -72,6 +72,24 @@ export interface FileEntry {
   version: number;
   /** Name of the uploaded file, as Drive reports originalFilename. */
   originalFilename?: string;
+  /**
+   * The revisions of a file with binary content, oldest first; the last is the head (the file's
+   * content). Google Docs keep their own history, which the local Drive does not emulate.
+   */
+  revisions?: RevisionEntry[];
+}
+
+/** One stored version of a binary file (Drive v3 `revisions`). */
+export interface RevisionEntry {
+  id: string;
+  mimeType: string;
+  modifiedTime: string;
+  /** Never purged automatically (Files.create/update `keepRevisionForever`). */
+  keepForever: boolean;
+  size: number;
+  md5Checksum: string;
+  originalFilename?: string;
+  lastModifyingUser: DriveUser;
 }
 
 export interface IndexFile {
