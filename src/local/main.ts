@@ -15,6 +15,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -406,6 +407,12 @@ async function generate(arg: string, values: Values): Promise<number> {
   const inPlace = values['in-place'] === true;
   const entry = values['same-doc'] === true ? 'sidebarRegenerate' : 'sidebarGenerate';
   if (!existsSync(path)) throw new FileError(unreadableWorkbookMessage(path, { code: 'ENOENT' }));
+  if (!inPlace && sameFile(path, join(out, basename(path))))
+    throw new FileError(
+      `โฟลเดอร์ --out “${values.out}” เป็นโฟลเดอร์เดียวกับที่เก็บสมุดงาน “${basename(path)}” ` +
+        'สำเนาสมุดงานที่บันทึกประวัติการสร้างจะทับไฟล์เดิม จึงยังไม่ได้สร้างบันทึกข้อความ ' +
+        'กรุณาเลือกโฟลเดอร์อื่น หรือใช้ --in-place เพื่อบันทึกประวัติลงในสมุดงานนี้โดยตรง',
+    );
   const renderer = new RenderWorkers(started);
   try {
     // Read, generate and write back under the workbook's lock: another run on this workbook
@@ -423,6 +430,16 @@ async function generate(arg: string, values: Values): Promise<number> {
   } finally {
     // Not awaited: the process exits right after and takes the threads with it.
     renderer.close();
+  }
+}
+
+/** Whether two paths name one file (through a symbolic or hard link too); false if either is missing. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
   }
 }
 
