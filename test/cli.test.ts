@@ -268,6 +268,17 @@ describe('generate', () => {
     for (const p of [pdf, docx, workbook]) expect(existsSync(p)).toBe(true);
   });
 
+  it('prints the warnings it generated with (no Garuda, an author who signs twice), ', async () => {
+    const out = join(tempDir(), 'out');
+    const r = cli('generate', corrected, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ');
+    expect(r.stdout).toContain('ตราครุฑ');
+    const rows = await logRows(join(out, basename(corrected)));
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(rows[1])).toContain('สร้างโดยมีคำเตือน 2 รายการ');
+  });
+
   it('writes nothing and exits 1 when the workbook has errors', () => {
     const out = join(tempDir(), 'out');
     const r = cli('generate', join(examples, 'ita-2568-published.xlsx'), '--out', out);

@@ -457,12 +457,13 @@ async function generateLocked(
   const rt = await open(path, driveDir, renderer);
   phase('workbook read, bundle loaded');
   uploadGaruda(rt, values);
-  let result = rt.run<GenerateResult>(entry, false);
+  // Confirmed at once: the sidebar asks before going on with warnings, the command line prints
+  // them (below) and goes on, so the workbook is read and checked once.
+  const result = rt.run<GenerateResult>(entry, true);
   phase('memo generated (Doc filled, PDF rendered)');
-  if (result.status === 'confirm') {
+  if (result.status === 'done' && result.check.warnings > 0) {
     console.log(summary(result.check));
     printFindings(result.check.findings, (s) => console.log(s));
-    result = rt.run<GenerateResult>(entry, true);
   }
   if (result.status !== 'done') {
     if (result.status === 'blocked') {
