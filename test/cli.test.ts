@@ -268,7 +268,7 @@ describe('generate', () => {
     for (const p of [pdf, docx, workbook]) expect(existsSync(p)).toBe(true);
   });
 
-  it('prints the warnings it generated with (no Garuda, an author who signs twice), ', async () => {
+  it('prints the warnings it generated with (no Garuda, an author who signs twice)', async () => {
     const out = join(tempDir(), 'out');
     const r = cli('generate', corrected, '--out', out);
     expect(r.code).toBe(0);
