@@ -2,7 +2,7 @@
 // Bundles scripts/bench-render-main.ts and scripts/bench-calls-main.ts with esbuild, then runs
 // each measurement in a fresh process (see those files for the modes) and prints tables of
 // figures: the service calls of one generate for 10 and 1,000 measures rows with the modelled
-// Apps Script time, the CLI on 1,000 rows (time and peak memory), then rendering. --calls stops
+// Apps Script time, the service calls of each review step, the CLI on 1,000 rows (time and peak memory), then rendering. --calls stops
 // after the first two. --images also writes the seed-sized memo's pages as docs/memo-page-N.png
 // (scripts/pdf-to-png.ts, 60 dpi).
 import { build } from 'esbuild';
@@ -61,26 +61,61 @@ const print = (lines) => {
   console.log('');
 };
 
-// Service calls of one generate: they must not grow with the measures table.
+// Service calls of one generate (they must not grow with the measures table) and of each review
+// step after it: the table README's "Speed" section holds.
 const small = run(callsBundle, 'calls', '10');
 const large = run(callsBundle, 'calls', '1000');
-const services = [
-  ...new Set([...Object.keys(small.services), ...Object.keys(large.services)]),
-].sort();
-const total = (r) => Object.values(r.services).reduce((a, b) => a + b, 0);
-print([
-  ['service calls of one generate', '10 rows', '1,000 rows'],
-  ...services.map((s) => [
-    s,
-    String(small.services[s] ?? 0).padStart(7),
-    String(large.services[s] ?? 0).padStart(10),
-  ]),
-  ['all', String(total(small)).padStart(7), String(total(large)).padStart(10)],
+const steps = run(callsBundle, 'steps');
+const STEP_NAMES = {
+  send: 'ส่งขอความเห็น (3 reviewers)',
+  sidebar: 'the sidebar’s comments',
+  refill: 'สร้างใหม่ในเอกสารเดิม',
+  approve: 'อนุมัติ (as the approver)',
+  publish: 'เผยแพร่ฉบับอนุมัติ (the whole memo)',
+  'publish the report': 'เผยแพร่ฉบับอนุมัติ (only the report, a copy)',
+};
+const COLUMNS = ['SpreadsheetApp', 'DocumentApp', 'Docs', 'Drive', 'PropertiesService'];
+const callRow = (label, r) => {
+  const all = Object.values(r.services).reduce((a, b) => a + b, 0);
+  const listed = COLUMNS.map((c) => r.services[c] ?? 0);
+  const other = all - listed.reduce((a, b) => a + b, 0);
+  return [label, ...[...listed, other, all].map(String), `${(r.modelledMs / 1000).toFixed(1)} s`];
+};
+const callTable = [
   [
-    'modelled Apps Script time',
-    `${(small.modelledMs / 1000).toFixed(1)} s`.padStart(7),
-    `${(large.modelledMs / 1000).toFixed(1)} s`.padStart(10),
+    'service calls',
+    'Sheets',
+    'DocumentApp',
+    'Docs',
+    'Drive',
+    'Properties',
+    'other',
+    'all',
+    'modelled',
   ],
+  callRow('สร้างบันทึกข้อความ, 10 measures rows', small),
+  callRow('สร้างบันทึกข้อความ, 1,000 measures rows', large),
+  ...Object.entries(STEP_NAMES).map(([k, label]) => callRow(label, steps[k])),
+];
+// A Markdown table, as README pastes it.
+const widths = callTable[0].map((_, i) => Math.max(...callTable.map((r) => r[i].length)));
+const md = (r) =>
+  `| ${r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+console.log(md(callTable[0]));
+console.log(
+  `| ${widths.map((w, i) => (i ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`,
+);
+for (const r of callTable.slice(1)) console.log(md(r));
+console.log('');
+// The Docs API batches of one generate: the built-in template written, then the whole fill.
+const batch = (b) =>
+  `${b.requests.toLocaleString('en')} requests, ${(b.bytes / 1e6).toFixed(2)} MB`;
+print([
+  ['Documents.batchUpdate of one generate', 'the template', 'the fill'],
+  ...[small, large].map((r) => [
+    `${r.rows.toLocaleString('en')} measures rows`,
+    ...r.batches.map(batch),
+  ]),
 ]);
 
 // The CLI on 1,000 measures rows: whole process, peak memory of all its threads.

@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { LOG_TAB, TABS } from '../src/core/workbook/contract';
@@ -268,6 +268,17 @@ describe('generate', () => {
     for (const p of [pdf, docx, workbook]) expect(existsSync(p)).toBe(true);
   });
 
+  it('prints the warnings it generated with (no Garuda, an author who signs twice)', async () => {
+    const out = join(tempDir(), 'out');
+    const r = cli('generate', corrected, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ');
+    expect(r.stdout).toContain('ตราครุฑ');
+    const rows = await logRows(join(out, basename(corrected)));
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(rows[1])).toContain('สร้างโดยมีคำเตือน 2 รายการ');
+  });
+
   it('writes nothing and exits 1 when the workbook has errors', () => {
     const out = join(tempDir(), 'out');
     const r = cli('generate', join(examples, 'ita-2568-published.xlsx'), '--out', out);
@@ -286,6 +297,22 @@ describe('generate', () => {
     expect(r.stderr).toContain('B14');
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(readdirSync(out).filter((f) => f !== '.drive')).toEqual([]);
+  });
+
+  it('refuses in Thai to write its workbook copy over the input (--out is the workbook’s folder)', async () => {
+    const path = await workbookWith([]);
+    const folder = join(path, '..');
+    const before = readFileSync(path);
+    const r = cli('generate', path, '--out', folder);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('เป็นโฟลเดอร์เดียวกับที่เก็บสมุดงาน');
+    expect(r.stderr).toContain('--in-place');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(readdirSync(folder)).toEqual([basename(path)]);
+    // With --in-place the same folder is what the user asked for: the run is logged in the input.
+    const inPlace = cli('generate', path, '--out', folder, '--in-place');
+    expect(inPlace.code).toBe(0);
+    expect(inPlace.stdout.trim().split('\n').at(-1)).toBe(path);
   });
 
   it('names the files of a long office name within 255 bytes, with its / escaped', async () => {

@@ -196,7 +196,7 @@ export function generateMemo(ss: Spreadsheet, confirmed: boolean, sameDoc = fals
       const check = toCheckResult(findings);
       if (hasErrors(findings)) return { status: 'blocked', check };
       if (check.warnings > 0 && !confirmed) return { status: 'confirm', check };
-      return generateChecked(ss, data, check.warnings, sameDoc);
+      return generateChecked(ss, data, check, sameDoc);
     },
     (message) => ({ status: 'failed', message }),
   );
@@ -216,7 +216,7 @@ function memoToRefill(
 function generateChecked(
   ss: Spreadsheet,
   data: WorkbookData,
-  warnings: number,
+  check: CheckResult,
   sameDoc: boolean,
 ): GenerateResult {
   const now = new Date();
@@ -276,12 +276,12 @@ function generateChecked(
       action,
       user,
       now,
-      warnings,
+      warnings: check.warnings,
       links,
       refill,
       docId: refill?.memo.docId ?? made.docId,
     });
-    return { status: 'done', links, warnings };
+    return { status: 'done', links, check };
   } catch (err) {
     const reason =
       err instanceof UserFacingError ? err.message : describeGoogleFailure(err, 'ระหว่างสร้างเอกสาร');

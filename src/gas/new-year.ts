@@ -32,6 +32,7 @@ import {
   type RestorePlan,
 } from '../core/new-year';
 import { deriveContext } from '../core/validation/context';
+import { YEAR_LOG_ACTIONS } from '../core/workbook/contract';
 import { asLiteral } from '../core/workbook/literal';
 import type { TabValues } from '../core/workbook/cells';
 import type { YearStepAnswer } from '../shared/new-year-api';
@@ -40,6 +41,7 @@ import { appendLog } from './log';
 import { clearMarks } from './marks';
 import { ensureHistoryTab, formatYearColumn, protectHeader } from './setup';
 import { readContractTabs, readSheet, utcOffsetMinutes } from './sheets';
+import { forgetPublishedLink, keepPublishedLink, keptPublishedLink } from './state';
 import { activeUserEmail } from './team';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -219,8 +221,10 @@ function carryOutStart(ss: Spreadsheet, plan: NewYearPlan, created: Sheet | null
     }
     throw new StartFailed(err, 'unchanged', false);
   }
-  // From here on the copies hold everything that is emptied.
+  // From here on the copies hold everything that is emptied, and the property the link.
   const emptied: number[] = [];
+  const link = plan.publishedLink;
+  let linkCleared = false;
   try {
     plan.archives.forEach((a, i) => {
       if (!a.clear) return;
@@ -230,6 +234,11 @@ function carryOutStart(ss: Spreadsheet, plan: NewYearPlan, created: Sheet | null
       range.clearNote();
       clearMarks(range);
     });
+    if (link) {
+      keepPublishedLink(plan.year, link.value);
+      linkCleared = true;
+      sheetNamed(ss, link.sheet).getRange(link.cell).clearContent();
+    }
     const fy = plan.fiscalYear;
     sheetNamed(ss, fy.sheet).getRange(fy.cell).setValue(asLiteral(fy.value));
   } catch (err) {
@@ -237,6 +246,10 @@ function carryOutStart(ss: Spreadsheet, plan: NewYearPlan, created: Sheet | null
     // take back the copies and the year's column.
     const lost = emptied.some((i) => formulas[i]);
     try {
+      if (link && linkCleared) {
+        sheetNamed(ss, link.sheet).getRange(link.cell).setValue(asLiteral(link.value));
+        forgetPublishedLink(plan.year);
+      }
       for (const i of emptied) {
         const clear = plan.archives[i].clear as GridRect;
         rangeOf(copies[i], clear).copyTo(rangeOf(sheetNamed(ss, plan.archives[i].sheet), clear));
@@ -325,7 +338,7 @@ function confirmedStep<P>(ss: Spreadsheet, year: number, step: Step<P>): YearSte
 export function startNewYear(ss: Spreadsheet, year: number): YearStepAnswer {
   let created: Sheet | null = null;
   return confirmedStep<NewYearPlan>(ss, year, {
-    action: 'เริ่มปีงบประมาณใหม่',
+    action: YEAR_LOG_ACTIONS.start,
     plan: () => {
       const start = planStart(ss, year);
       created = start.created;
@@ -338,7 +351,9 @@ export function startNewYear(ss: Spreadsheet, year: number): YearStepAnswer {
     done: (plan) => ({
       fiscalYear: plan.next,
       message: describeNewYearDone(plan),
-      note: `ปีงบประมาณ ${plan.year} → ${plan.next}; เก็บข้อมูลปี ${plan.year} ไว้ในแท็บ ${plan.archives.map((a) => a.archive).join(', ')}`,
+      note:
+        `ปีงบประมาณ ${plan.year} → ${plan.next}; เก็บข้อมูลปี ${plan.year} ไว้ในแท็บ ${plan.archives.map((a) => a.archive).join(', ')}` +
+        (plan.publishedLink ? `; ล้างลิงก์เผยแพร่ของปี ${plan.year}: ${plan.publishedLink.value}` : ''),
     }),
   });
 }
@@ -390,12 +405,27 @@ function carryOutRestore(ss: Spreadsheet, plan: RestorePlan): void {
   }
   const fy = plan.fiscalYear;
   if (fy) sheetNamed(ss, fy.sheet).getRange(fy.cell).setValue(asLiteral(fy.value));
+  restorePublishedLink(ss, plan);
+}
+
+/**
+ * Puts back the ลิงก์เผยแพร่ the start cleared, when the cell is still blank (a link typed since
+ * is staff's and stays; last year's is then in ประวัติ). Returns the link put back, or null.
+ */
+function restorePublishedLink(ss: Spreadsheet, plan: RestorePlan): string | null {
+  const kept = keptPublishedLink(plan.year);
+  if (!kept) return null;
+  const cell = plan.publishedLink;
+  const put = cell !== null && cell.value === null;
+  if (put) sheetNamed(ss, cell.sheet).getRange(cell.cell).setValue(asLiteral(kept));
+  forgetPublishedLink(plan.year);
+  return put ? kept : null;
 }
 
 /** Undoes the start of `year + 1` (finished or stopped midway), bringing `year` back. */
 export function restoreYear(ss: Spreadsheet, year: number): YearStepAnswer {
   return confirmedStep<RestorePlan>(ss, year, {
-    action: 'ยกเลิกการเริ่มปีงบประมาณใหม่',
+    action: YEAR_LOG_ACTIONS.restore,
     plan: () => planUndo(ss),
     year: (plan) => plan.year,
     carryOut: (plan) => carryOutRestore(ss, plan),

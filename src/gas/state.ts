@@ -22,6 +22,8 @@ const KEYS = {
   last: 'itamemo.lastRun',
   context: 'itamemo.context',
   myFolder: 'itamemo.myFolder',
+  /** + the fiscal year: ลิงก์เผยแพร่ as it was when that year ended (the undo puts it back). */
+  publishedLink: 'itamemo.publishedLink.',
   pickerKey: 'ITAMEMO_PICKER_API_KEY',
   pickerProject: 'ITAMEMO_CLOUD_PROJECT_NUMBER',
 } as const;
@@ -132,3 +134,17 @@ export function pickerSettings(): { apiKey: string; projectNumber: string } | nu
 }
 
 export const PICKER_SETTING_NAMES = { apiKey: KEYS.pickerKey, projectNumber: KEYS.pickerProject };
+
+/** Keeps the ลิงก์เผยแพร่ of `year`, cleared by the start of the next year, for its undo. */
+export function keepPublishedLink(year: number, link: string): void {
+  props().setProperty(`${KEYS.publishedLink}${year}`, link);
+}
+
+/** The ลิงก์เผยแพร่ the start of the year after `year` cleared, if any. */
+export function keptPublishedLink(year: number): string | null {
+  return props().getProperty(`${KEYS.publishedLink}${year}`);
+}
+
+export function forgetPublishedLink(year: number): void {
+  props().deleteProperty(`${KEYS.publishedLink}${year}`);
+}

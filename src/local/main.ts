@@ -15,6 +15,7 @@ import {
   mkdtempSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -406,6 +407,12 @@ async function generate(arg: string, values: Values): Promise<number> {
   const inPlace = values['in-place'] === true;
   const entry = values['same-doc'] === true ? 'sidebarRegenerate' : 'sidebarGenerate';
   if (!existsSync(path)) throw new FileError(unreadableWorkbookMessage(path, { code: 'ENOENT' }));
+  if (!inPlace && sameFile(path, join(out, basename(path))))
+    throw new FileError(
+      `โฟลเดอร์ --out “${values.out}” เป็นโฟลเดอร์เดียวกับที่เก็บสมุดงาน “${basename(path)}” ` +
+        'สำเนาสมุดงานที่บันทึกประวัติการสร้างจะทับไฟล์เดิม จึงยังไม่ได้สร้างบันทึกข้อความ ' +
+        'กรุณาเลือกโฟลเดอร์อื่น หรือใช้ --in-place เพื่อบันทึกประวัติลงในสมุดงานนี้โดยตรง',
+    );
   const renderer = new RenderWorkers(started);
   try {
     // Read, generate and write back under the workbook's lock: another run on this workbook
@@ -426,6 +433,16 @@ async function generate(arg: string, values: Values): Promise<number> {
   }
 }
 
+/** Whether two paths name one file (through a symbolic or hard link too); false if either is missing. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 async function generateLocked(
   path: string,
   out: string,
@@ -440,12 +457,13 @@ async function generateLocked(
   const rt = await open(path, driveDir, renderer);
   phase('workbook read, bundle loaded');
   uploadGaruda(rt, values);
-  let result = rt.run<GenerateResult>(entry, false);
+  // Confirmed at once: the sidebar asks before going on with warnings, the command line prints
+  // them (below) and goes on, so the workbook is read and checked once.
+  const result = rt.run<GenerateResult>(entry, true);
   phase('memo generated (Doc filled, PDF rendered)');
-  if (result.status === 'confirm') {
+  if (result.status === 'done' && result.check.warnings > 0) {
     console.log(summary(result.check));
     printFindings(result.check.findings, (s) => console.log(s));
-    result = rt.run<GenerateResult>(entry, true);
   }
   if (result.status !== 'done') {
     if (result.status === 'blocked') {

@@ -64,7 +64,8 @@ export interface GeneratedLinks {
 }
 
 export type GenerateResult =
-  | { status: 'done'; links: GeneratedLinks; warnings: number }
+  /** `check`: the warnings the memo was made with (the command line prints them). */
+  | { status: 'done'; links: GeneratedLinks; check: CheckResult }
   | { status: 'blocked'; check: CheckResult }
   | { status: 'confirm'; check: CheckResult }
   | { status: 'failed'; message: string };

@@ -1,24 +1,26 @@
 // Service calls of "สร้างบันทึกข้อความ" on the built bundle, per service: in Apps Script a run's time
 // is its service calls, so they must not grow with the measures table. Targets: at most 1,000
 // calls for a normal memo, at most 2 more per extra measures row.
-import type { GenerateResult, ReviewState } from '../../src/shared/sidebar-api';
+import type { GenerateResult } from '../../src/shared/sidebar-api';
 import type { Runtime } from '../../src/local/runtime';
 import { cleanupTempDirs } from '../local/helpers';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, repeatMeasures, runtimeOn, values } from './harness';
-import { office, setGeneral } from './review-helpers';
+import { office, reviewStepCalls } from './review-helpers';
 
 /** DocumentApp calls that place the Garuda (issue 9). */
 const GARUDA_CALLS = 10;
 
-const idOf = (url: string) => (/\/d\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
-
 afterAll(cleanupTempDirs);
 
 function perService(rt: Runtime): Record<string, number> {
+  return byService(rt.calls.snapshot());
+}
+
+function byService(members: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [key, n] of Object.entries(rt.calls.snapshot())) {
+  for (const [key, n] of Object.entries(members)) {
     const service = key.split(' ')[0];
     out[service] = (out[service] ?? 0) + n;
   }
@@ -120,24 +122,10 @@ describe('service calls of the review steps', () => {
   async function steps(rows: number | null) {
     const rt = await office();
     if (rows !== null) repeatMeasures(rt, rows);
-    const counts: Record<string, Record<string, number>> = {};
-    const step = (label: string, who: string | null, name: string, ...args: unknown[]) => {
-      rt.calls.reset();
-      const result = (who ? rt.as(who) : rt).run<{ status?: string }>(name, ...args);
-      expect(result.status ?? 'done').toBe('done');
-      counts[label] = perService(rt);
-    };
-    step('generate', null, 'sidebarGenerate', true);
-    step('send', null, 'sidebarSend');
-    const docId = idOf(rt.run<ReviewState>('sidebarReview').memo?.docUrl ?? '');
-    rt.drive.addComment(docId, 'head@muangkao.go.th', 'ตรวจ', { quoted: 'การแก้ไขปัญหาการทุจริต' });
-    step('sidebar', null, 'sidebarReview');
-    step('refill', null, 'sidebarRegenerate', true);
-    step('approve', 'nayok@muangkao.go.th', 'sidebarApprove', true);
-    step('publish', null, 'sidebarPublish');
-    setGeneral(rt, 'เผยแพร่เฉพาะรายงาน', 'ใช่');
-    step('publish the report', null, 'sidebarPublish');
-    return counts;
+    const calls = reviewStepCalls(rt);
+    return Object.fromEntries(
+      Object.entries(calls).map(([label, members]) => [label, byService(members)]),
+    );
   }
 
   let example: Record<string, Record<string, number>>;

@@ -4,9 +4,16 @@
 import { Range } from '../../src/local/services/spreadsheet/range';
 import type { Runtime } from '../../src/local/runtime';
 import type { YearStepAnswer } from '../../src/shared/new-year-api';
+import type {
+  GenerateResult,
+  PublishResult,
+  ReviewState,
+  StepResult,
+} from '../../src/shared/sidebar-api';
 import { COPIED_2568, historyTab, RISING } from '../fixtures/history';
 import { cleanupTempDirs } from '../local/helpers';
 import { runtimeOn, values } from './harness';
+import { general, NAYOK, office, setGeneral } from './review-helpers';
 
 afterAll(cleanupTempDirs);
 
@@ -574,5 +581,52 @@ describe('the menu', () => {
     rt.run('undoNewFiscalYear');
     expect(rt.ui.dialogs.at(-1)?.message).toContain('กลับไปที่ปีงบประมาณ 2568 แล้ว');
     expect(fiscalYear(rt)).toBe(2568);
+  });
+});
+
+describe('last year’s memo and published link', () => {
+  it('a new year clears ลิงก์เผยแพร่ and leaves last year’s memo behind; the undo brings both back', async () => {
+    const rt = await office();
+    expect(rt.run<GenerateResult>('sidebarGenerate', true).status).toBe('done');
+    expect(rt.run<StepResult>('sidebarSend').status).toBe('done');
+    expect(rt.as(NAYOK).run<StepResult>('sidebarApprove', true).status).toBe('done');
+    const published = rt.run<PublishResult>('sidebarPublish');
+    if (published.status !== 'done') throw new Error(JSON.stringify(published));
+    expect(general(rt, 'ลิงก์เผยแพร่')).toBe(published.url);
+    const before = snapshot(rt, 'ข้อมูลทั่วไป');
+
+    const check = rt.run<YearStepAnswer>('newYearCheck');
+    expect(check.message).toContain(
+      '5. ล้าง “ลิงก์เผยแพร่” ในแท็บ “ข้อมูลทั่วไป” (ลิงก์รายงานที่เผยแพร่ของปี 2568)',
+    );
+    expect(start(rt).status).toBe('done');
+    // Nothing of 2568's memo looks like 2569's: no link, no current memo, nothing to publish.
+    expect(general(rt, 'ลิงก์เผยแพร่')).toBe('');
+    expect(rt.run<ReviewState>('sidebarReview').memo).toBeNull();
+    const refused = rt.run<PublishResult>('sidebarPublish');
+    expect(refused.status).toBe('failed');
+    expect((refused as { message: string }).message).toContain(
+      'ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ',
+    );
+    // ประวัติ keeps last year's link, in the row of the start.
+    const log = values(rt, 'ประวัติ');
+    expect(log.at(-1)!.join(' ')).toContain(published.url);
+
+    expect(rt.run<YearStepAnswer>('newYearRestore', 2568).status).toBe('done');
+    expect(snapshot(rt, 'ข้อมูลทั่วไป')).toEqual(before);
+    expect(rt.run<ReviewState>('sidebarReview').memo).toMatchObject({
+      status: 'เผยแพร่แล้ว',
+      publishedUrl: published.url,
+    });
+  });
+
+  it('the undo leaves a link typed since in place', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    setGeneral(rt, 'ลิงก์เผยแพร่', 'https://drive.google.com/file/d/abc2568/view');
+    expect(start(rt).status).toBe('done');
+    expect(general(rt, 'ลิงก์เผยแพร่')).toBe('');
+    setGeneral(rt, 'ลิงก์เผยแพร่', 'https://drive.google.com/file/d/typed2569/view');
+    expect(rt.run<YearStepAnswer>('newYearRestore', 2568).status).toBe('done');
+    expect(general(rt, 'ลิงก์เผยแพร่')).toBe('https://drive.google.com/file/d/typed2569/view');
   });
 });

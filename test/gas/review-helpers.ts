@@ -1,5 +1,7 @@
 // Helpers of the review-loop tests: the corrected example with reviewers, ข้อมูลทั่วไป by label.
-import { runtimeOn, values } from './harness';
+import { idOf, runtimeOn, values } from './harness';
+import type { ReviewState } from '../../src/shared/sidebar-api';
+import type { Runtime } from '../../src/local/runtime';
 
 export type Rt = Awaited<ReturnType<typeof runtimeOn>>;
 
@@ -8,7 +10,7 @@ export const PALAD = 'palad@muangkao.go.th';
 export const NAYOK = 'nayok@muangkao.go.th';
 
 /** Sets a ข้อมูลทั่วไป value by its label. */
-export function setGeneral(rt: Rt, label: string, value: unknown): void {
+export function setGeneral(rt: Runtime, label: string, value: unknown): void {
   const row = values(rt, 'ข้อมูลทั่วไป').findIndex((r) => r[0] === label) + 1;
   if (row < 1) throw new Error(`no label ${label}`);
   rt.spreadsheet.getSheetByName('ข้อมูลทั่วไป')!.getRange(row, 2).setValue(value);
@@ -20,10 +22,42 @@ export function general(rt: Rt, label: string): unknown {
 
 /** The corrected example with the reviewers' and the approver's e-mails. */
 export async function office(): Promise<Rt> {
-  const rt = await runtimeOn('ita-2568-corrected', { answers: [] });
+  return withReviewers(await runtimeOn('ita-2568-corrected', { answers: [] }));
+}
+
+/** Gives the corrected example's signatories (rows 3 to 5 of ผู้ลงนาม) their e-mails. */
+export function withReviewers<R extends Runtime>(rt: R): R {
   rt.spreadsheet
     .getSheetByName('ผู้ลงนาม')!
     .getRange('G3:G5')
     .setValues([[HEAD], [PALAD], [NAYOK]]);
   return rt;
+}
+
+/**
+ * The review loop on `office()`, step after step as staff take it: generate, send, the sidebar's
+ * comments (one open), refill in place, approve, publish, publish only the report. Returns the
+ * calls each step made, by "Service member" (test/gas/calls.test.ts asserts them; the benchmark
+ * prints them with their modelled time). Throws when a step does not finish.
+ */
+export function reviewStepCalls(rt: Runtime): Record<string, Record<string, number>> {
+  const calls: Record<string, Record<string, number>> = {};
+  const step = (label: string, who: string | null, name: string, ...args: unknown[]) => {
+    rt.calls.reset();
+    const result = (who ? rt.as(who) : rt).run<{ status?: string }>(name, ...args);
+    if ((result.status ?? 'done') !== 'done')
+      throw new Error(`${label}: ${JSON.stringify(result)}`);
+    calls[label] = rt.calls.snapshot();
+  };
+  step('generate', null, 'sidebarGenerate', true);
+  step('send', null, 'sidebarSend');
+  const docId = idOf(rt.run<ReviewState>('sidebarReview').memo?.docUrl ?? '');
+  rt.drive.addComment(docId, HEAD, 'ตรวจ', { quoted: 'การแก้ไขปัญหาการทุจริต' });
+  step('sidebar', null, 'sidebarReview');
+  step('refill', null, 'sidebarRegenerate', true);
+  step('approve', NAYOK, 'sidebarApprove', true);
+  step('publish', null, 'sidebarPublish');
+  setGeneral(rt, 'เผยแพร่เฉพาะรายงาน', 'ใช่');
+  step('publish the report', null, 'sidebarPublish');
+  return calls;
 }

@@ -13,7 +13,7 @@
 import { toArabicDigits } from '../thai/digits';
 import { normalizeText } from '../thai/normalize';
 import { cellText } from '../workbook/cells';
-import { LOG_ACTIONS, LOG_DONE } from '../workbook/contract';
+import { LOG_ACTIONS, LOG_DONE, YEAR_LOG_ACTIONS } from '../workbook/contract';
 import { parseDriveId } from '../workbook/drive-id';
 
 /** One row of ประวัติ, as the log reader hands it over. */
@@ -158,10 +158,26 @@ export function failedLastAttempt(rows: readonly LogRow[]): LogRow | null {
   return null;
 }
 
-/** The memo the review steps act on: the one generated last. */
+/**
+ * The memo the review steps act on: the one generated last, in this fiscal year (after the last
+ * start of a new year that was not undone: last year's memo, approved and published, is not this
+ * year's).
+ */
 export function currentMemo(rows: readonly LogRow[]): MemoRecord | null {
   const memos = readMemos(rows);
-  return memos.length ? memos[memos.length - 1] : null;
+  const last = memos.length ? memos[memos.length - 1] : null;
+  return last && last.row > yearStartRow(rows) ? last : null;
+}
+
+/** The ประวัติ row of the start of the current fiscal year (0: none recorded). */
+export function yearStartRow(rows: readonly LogRow[]): number {
+  const starts: number[] = [];
+  for (const r of rows) {
+    if (r.status !== LOG_DONE) continue;
+    if (r.action === YEAR_LOG_ACTIONS.start) starts.push(r.row);
+    else if (r.action === YEAR_LOG_ACTIONS.restore) starts.pop();
+  }
+  return starts.length ? starts[starts.length - 1] : 0;
 }
 
 // ---- Pointing a comment at the cell it is about -------------------------------------------

@@ -24,6 +24,19 @@ export interface FiscalYearWrite {
   readonly value: unknown;
 }
 
+/** ข้อมูลทั่วไป's ลิงก์เผยแพร่ cell: where it is and what it holds (null: blank). */
+export interface PublishedLinkCell {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: string | null;
+}
+
+/** Where ลิงก์เผยแพร่ is; null when the workbook has no such row (nothing to clear or put back). */
+export function publishedLinkCell(general: GeneralInfo): PublishedLinkCell | null {
+  const link = general.publishedLink;
+  return link.cell ? { sheet: link.sheet, cell: link.cell, value: link.value } : null;
+}
+
 export type Planned<P> = { ok: true; plan: P } | { ok: false; message: string };
 
 export const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });

@@ -33,12 +33,14 @@ import {
   hasSheet,
   hundredthsOf,
   isCopyOf,
+  publishedLinkCell,
   quotedList,
   refuse,
   sameCells,
   type FiscalYearWrite,
   type GridRect,
   type Planned,
+  type PublishedLinkCell,
 } from './common';
 
 export interface RestoreStep {
@@ -64,6 +66,8 @@ export interface RestorePlan {
   /** The year's column of ผลย้อนหลัง, cleared (header included); null when there is none. */
   readonly historyColumn: { readonly sheet: string; readonly range: GridRect } | null;
   readonly fiscalYear: FiscalYearWrite | null;
+  /** ลิงก์เผยแพร่ as it is now: the undo puts last year's link back into it when it is blank. */
+  readonly publishedLink: PublishedLinkCell | null;
 }
 
 /** The names of the hidden copies of a year that exist. */
@@ -195,6 +199,7 @@ export function planRestore(
       tabs: steps,
       historyColumn,
       fiscalYear: interrupted ? null : fiscalYearWrite(general.data, undone, year),
+      publishedLink: publishedLinkCell(general.data),
     },
   };
 }

@@ -31,9 +31,11 @@ import {
   hundredthsOf,
   isCopyOf,
   listFindings,
+  publishedLinkCell,
   quotedList,
   refuse,
   type FiscalYearWrite,
+  type PublishedLinkCell,
   type GridRect,
   type Planned,
 } from './common';
@@ -74,6 +76,12 @@ export interface NewYearPlan {
   readonly history: HistoryStep;
   readonly archives: readonly ArchiveStep[];
   readonly fiscalYear: FiscalYearWrite;
+  /**
+   * ลิงก์เผยแพร่, when it holds last year's published link: cleared, so that nothing shows last
+   * year's report as this year's and this year's publication makes its own file. The link stays
+   * in ประวัติ (the publication's row) and the undo puts it back.
+   */
+  readonly publishedLink: (PublishedLinkCell & { readonly value: string }) | null;
 }
 
 /** Errors that make copying or clearing unsafe: in คะแนน and ผลย้อนหลัง (but not this very year's
@@ -259,8 +267,13 @@ export function planNewYear(
       history: history.plan,
       archives,
       fiscalYear: fiscalYearWrite(general.data, year, next),
+      publishedLink: lastYearsLink(publishedLinkCell(general.data)),
     },
   };
+}
+
+function lastYearsLink(cell: PublishedLinkCell | null): NewYearPlan['publishedLink'] {
+  return cell && cell.value ? { ...cell, value: cell.value } : null;
 }
 
 const UNITS: Record<string, string> = {
@@ -298,6 +311,11 @@ export function describeNewYear(plan: NewYearPlan): string {
     `2. เก็บสำเนาแท็บ ${quotedList(archived)} ของปี ${year} ไว้ครบทุกเซลล์ในแท็บที่ซ่อนไว้ชื่อ ${quotedList(archives)} (เซลล์ที่เป็นสูตรเก็บเป็นค่าที่คำนวณได้ในขณะนั้น เพื่อไม่ให้เปลี่ยนตามข้อมูลปีใหม่)`,
     `3. ${clearedText(plan)}`,
     `4. เปลี่ยนปีงบประมาณในแท็บ “${GENERAL_TAB.name}” จาก ${year} เป็น ${next}`,
+    ...(plan.publishedLink
+      ? [
+          `5. ล้าง “ลิงก์เผยแพร่” ในแท็บ “${GENERAL_TAB.name}” (ลิงก์รายงานที่เผยแพร่ของปี ${year}) เพื่อให้การเผยแพร่ปี ${next} สร้างไฟล์ใหม่ ลิงก์ของปี ${year} ยังเปิดได้เหมือนเดิม และยังอยู่ในแท็บประวัติ`,
+        ]
+      : []),
     `หากเปลี่ยนใจภายหลัง ใช้เมนู “ยกเลิกการเริ่มปีงบประมาณใหม่” ได้ ตราบที่ยังไม่ได้กรอกข้อมูลของปี ${next}`,
     `ต้องการเริ่มปีงบประมาณ ${next} หรือไม่`,
   ].join('\n');

@@ -164,6 +164,15 @@ export const LOG_ACTIONS = {
   publish: 'เผยแพร่ฉบับอนุมัติ',
 } as const;
 
+/**
+ * The fiscal-year steps as ประวัติ records them. A memo made before the last start of a new year
+ * (not undone since) is last year's: no review step acts on it any more.
+ */
+export const YEAR_LOG_ACTIONS = {
+  start: 'เริ่มปีงบประมาณใหม่',
+  restore: 'ยกเลิกการเริ่มปีงบประมาณใหม่',
+} as const;
+
 /** The สถานะ of a row: whether the step succeeded. */
 export const LOG_DONE = 'สำเร็จ';
 export const LOG_FAILED = 'ไม่สำเร็จ';

@@ -97,6 +97,23 @@ describe('the status of a memo', () => {
   });
 });
 
+describe('a new fiscal year', () => {
+  it('leaves last year’s memo behind; its undo, or a failed start, does not', () => {
+    const made = [row('สร้างบันทึกข้อความ'), row('อนุมัติ'), row('เผยแพร่ฉบับอนุมัติ')];
+    const started = row('เริ่มปีงบประมาณใหม่', { docId: '' });
+    expect(currentMemo([...made, started])).toBeNull();
+    const undone = row('ยกเลิกการเริ่มปีงบประมาณใหม่', { docId: '' });
+    expect(currentMemo([...made, started, undone])?.docId).toBe(DOC);
+    const failed = row('เริ่มปีงบประมาณใหม่', { docId: '', status: 'ไม่สำเร็จ' });
+    expect(currentMemo([...made, failed])?.docId).toBe(DOC);
+    // Started again after the undo, then this year's memo is made.
+    const again = row('เริ่มปีงบประมาณใหม่', { docId: '' });
+    const next = row('สร้างบันทึกข้อความ', { docId: OTHER });
+    expect(currentMemo([...made, started, undone, again])).toBeNull();
+    expect(currentMemo([...made, started, undone, again, next])?.docId).toBe(OTHER);
+  });
+});
+
 describe('pointing a comment at its cell', () => {
   const cells = [
     { sheet: 'คะแนน', cell: 'A2', value: 'ITA' },
