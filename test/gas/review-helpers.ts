@@ -19,8 +19,8 @@ export function general(rt: Rt, label: string): unknown {
 }
 
 /** The corrected example with the reviewers' and the approver's e-mails. */
-export async function office(): Promise<Rt> {
-  const rt = await runtimeOn('ita-2568-corrected', { answers: [] });
+export async function office(options: Parameters<typeof runtimeOn>[1] = {}): Promise<Rt> {
+  const rt = await runtimeOn('ita-2568-corrected', { answers: [], ...options });
   rt.spreadsheet
     .getSheetByName('ผู้ลงนาม')!
     .getRange('G3:G5')
