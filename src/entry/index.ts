@@ -124,6 +124,10 @@ function generateFromMenu(sameDoc: boolean): void {
     if (answer !== ui.Button.YES) return;
     result = generateMemo(ss(), true, sameDoc);
   }
+  if (result.status === 'edited') {
+    if (ui.alert(ADDON_NAME, result.message, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    result = generateMemo(ss(), true, sameDoc, true);
+  }
   if (result.status === 'blocked') {
     ui.alert(
       ADDON_NAME,
@@ -170,20 +174,25 @@ export function sendForReview(): void {
   tell(send(ss()));
 }
 
-/** "อนุมัติ": recorded by the approver; asks first while comments are open. */
-export function approve(): void {
+/** Runs a step; when it asks (status 'confirm'), asks the user and runs it again confirmed. */
+function askThenTell(step: (confirmed: boolean) => { status: string; message: string }): void {
   const ui = SpreadsheetApp.getUi();
-  let result = approveMemo(ss(), false);
+  let result = step(false);
   if (result.status === 'confirm') {
     if (ui.alert(ADDON_NAME, result.message, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    result = approveMemo(ss(), true);
+    result = step(true);
   }
   tell(result);
 }
 
-/** "เผยแพร่ฉบับอนุมัติ": the approved memo into the one published PDF. */
+/** "อนุมัติ": recorded by the approver; asks first while comments are open. */
+export function approve(): void {
+  askThenTell((confirmed) => approveMemo(ss(), confirmed));
+}
+
+/** "เผยแพร่ฉบับอนุมัติ": asks first about open comments the approval did not confirm. */
 export function publishApproved(): void {
-  tell(publishMemo(ss()));
+  askThenTell((confirmed) => publishMemo(ss(), confirmed));
 }
 
 export function refreshComments(): void {
@@ -311,8 +320,9 @@ export function sidebarReview(): ReviewState {
 
 // ---- The review steps, for the command line (each answers as the menu item would say it) -------
 
-export function sidebarRegenerate(confirmed: boolean): GenerateResult {
-  return generateMemo(ss(), confirmed === true, true);
+/** `overwriteEdits`: the user agreed to write over paragraphs edited by hand in the Doc. */
+export function sidebarRegenerate(confirmed: boolean, overwriteEdits?: boolean): GenerateResult {
+  return generateMemo(ss(), confirmed === true, true, overwriteEdits === true);
 }
 
 export function sidebarSend(): StepResult {
@@ -323,6 +333,6 @@ export function sidebarApprove(confirmed: boolean): StepResult {
   return approveMemo(ss(), confirmed === true);
 }
 
-export function sidebarPublish(): PublishResult {
-  return publishMemo(ss());
+export function sidebarPublish(confirmed?: boolean): PublishResult {
+  return publishMemo(ss(), confirmed === true);
 }

@@ -32,16 +32,15 @@ export function batchUpdate(docId: string, requests: Request[]): void {
 }
 
 /**
- * Whether this user can open the Doc at all. The documents scope reaches any Doc the user may
- * read (unlike drive.file): a reviewer or approver the Doc was shared with can read it, even where
- * their add-on cannot list its comments.
+ * The Doc's body when this user can open it at all, else null. The documents scope reaches any
+ * Doc the user may read (unlike drive.file): a reviewer or approver the Doc was shared with can
+ * read it, even where their add-on cannot list its comments.
  */
-export function canReadDocument(docId: string): boolean {
+export function readDocument(docId: string): Document | null {
   try {
-    docs().Documents.get(docId, { fields: 'documentId' } as never);
-    return true;
+    return docs().Documents.get(docId, { fields: 'body' } as never) as Document;
   } catch (err) {
-    if (isNotFound(err)) return false;
+    if (isNotFound(err)) return null;
     throw err;
   }
 }

@@ -121,6 +121,34 @@ export function createPdf(
 }
 
 /**
+ * The files this user's add-on reaches that carry `appProperties` key = value, of one MIME type,
+ * not trashed, newest first (Files.list with q: "appProperties has { key='…' and value='…' }",
+ * https://developers.google.com/workspace/drive/api/guides/search-files and
+ * https://developers.google.com/workspace/drive/api/guides/ref-search-terms). Under drive.file
+ * the list holds only files the add-on created for this user or they opened with it ("files
+ * created or opened by the app", https://developers.google.com/workspace/drive/api/guides/api-specific-auth):
+ * another person's file is never found.
+ */
+export function findOwnFiles(key: string, value: string, mimeType: string): File[] {
+  const quote = (v: string) => `'${v.replace(/[\\']/g, '\\$&')}'`;
+  const q =
+    `appProperties has { key=${quote(key)} and value=${quote(value)} } and ` +
+    `mimeType = ${quote(mimeType)} and trashed = false`;
+  const list = withBackoff(
+    () =>
+      drive().Files.list({
+        q,
+        orderBy: 'createdTime desc',
+        pageSize: 10,
+        fields: 'files(id,name,mimeType,trashed,webViewLink,parents,appProperties)',
+        includeItemsFromAllDrives: true,
+        ...ALL_DRIVES,
+      }) as { files?: File[] },
+  );
+  return list.files ?? [];
+}
+
+/**
  * New content for a PDF under the same ID (its link never changes): Files.update with media makes
  * it the head revision and keeps the older ones; keepRevisionForever saves it from Drive's purge
  * of old revisions ("Purgeable revisions are typically preserved for 30 days",

@@ -45,8 +45,11 @@ import {
   settle,
 } from './memo-record';
 import { readContractTabs, utcOffsetMinutes } from './sheets';
-import { applyPlan, readTemplate, refillDoc } from './template-doc';
-import { cacheContext, rememberLastRun, rememberOfficeTemplate } from './state';
+import { applyPlan, readTemplate, refillDoc, type Filled } from './template-doc';
+import { cacheContext, memoText, rememberLastRun, rememberOfficeTemplate } from './state';
+import { getDocument } from './docs-api';
+import { bodyParagraphs, describeEdits, fingerprint, handEdits } from '../core/docs/fingerprint';
+import type { Document as DocsDocument } from '../core/docs/types';
 import { garudaStatus, loadGaruda } from './garuda';
 import { activeUserEmail, destinationFolder, reachableTemplate, shareWithEditors } from './team';
 
@@ -188,7 +191,12 @@ function fail(
  * ("สร้างใหม่ในเอกสารเดิม") the current memo's Doc is refilled instead of a new one being made:
  * same Doc, same link, reviewers' comments kept where their text is.
  */
-export function generateMemo(ss: Spreadsheet, confirmed: boolean, sameDoc = false): GenerateResult {
+export function generateMemo(
+  ss: Spreadsheet,
+  confirmed: boolean,
+  sameDoc = false,
+  overwriteEdits = false,
+): GenerateResult {
   // Nothing is made without the lock, so a refusal here has nothing to log.
   return underDocumentLock(
     (): GenerateResult => {
@@ -196,7 +204,7 @@ export function generateMemo(ss: Spreadsheet, confirmed: boolean, sameDoc = fals
       const check = toCheckResult(findings);
       if (hasErrors(findings)) return { status: 'blocked', check };
       if (check.warnings > 0 && !confirmed) return { status: 'confirm', check };
-      return generateChecked(ss, data, check, sameDoc);
+      return generateChecked(ss, data, check, sameDoc, overwriteEdits);
     },
     (message) => ({ status: 'failed', message }),
   );
@@ -218,6 +226,7 @@ function generateChecked(
   data: WorkbookData,
   check: CheckResult,
   sameDoc: boolean,
+  overwriteEdits: boolean,
 ): GenerateResult {
   const now = new Date();
   const made: Made = { notes: [] };
@@ -231,6 +240,12 @@ function generateChecked(
     const content = memoContent(data, { garuda: loadGaruda() });
     const refill = sameDoc ? memoToRefill(ss, user) : null;
     if (refill) made.refilledId = refill.memo.docId;
+    // The memo as it is now: what a refill changes, read once, before anything is made.
+    const current = refill ? getDocument(refill.memo.docId) : null;
+    if (refill && current && !overwriteEdits) {
+      const edited = editsSinceFill(refill.memo.docId, current);
+      if (edited) return edited;
+    }
     let folderId = refill?.folderId ?? '';
     if (!folderId) {
       const destination = destinationFolder(ss, data, user);
@@ -251,13 +266,14 @@ function generateChecked(
       return { status: 'blocked', check: toCheckResult(templateFindings(problems, data)) };
     }
     const plan = expandTemplate(parsed, content.values);
-    let doc: GoogleAppsScript.Document.Document;
-    if (refill) {
-      doc = refillDoc(refill.memo.docId, read, plan);
+    let filled: Filled;
+    if (refill && current) {
+      filled = refillDoc(refill.memo.docId, current, read, plan);
       trash(read.docId);
       made.docId = undefined;
       made.docUrl = docUrl(refill.memo.docId);
-    } else doc = applyPlan(read, plan);
+    } else filled = applyPlan(read, plan);
+    const { doc } = filled;
     const pdf = createPdf(
       doc.getAs('application/pdf').setName(`${name}.pdf`),
       `${name}.pdf`,
@@ -280,6 +296,7 @@ function generateChecked(
       links,
       refill,
       docId: refill?.memo.docId ?? made.docId,
+      text: fingerprint(filled.paragraphs),
     });
     return { status: 'done', links, check };
   } catch (err) {
@@ -305,6 +322,8 @@ function record(
     links: GeneratedLinks;
     refill: { memo: MemoRecord; log: Log } | null;
     docId?: string;
+    /** What the Doc says now (core/docs/fingerprint.ts). */
+    text: string;
   },
 ): void {
   const { links, refill } = run;
@@ -343,10 +362,30 @@ function record(
     ];
   }
   try {
-    rememberLastRun(links);
+    rememberLastRun(links, run.docId ? { docId: run.docId, text: run.text } : undefined);
   } catch (err) {
     console.warn(`ITA Memo: the last run was not remembered: ${describeGoogleFailure(err)}`);
   }
+}
+
+/**
+ * "สร้างใหม่ในเอกสารเดิม" makes the memo say what the sheet says: a paragraph someone changed in
+ * Google Docs since the add-on last wrote it would be silently written over. Asks first, naming
+ * those paragraphs, so staff can carry the edits into the sheet (null: nothing was edited, or
+ * the memo was written before this was recorded).
+ */
+function editsSinceFill(docId: string, current: DocsDocument): GenerateResult | null {
+  const filled = memoText('filled', docId);
+  const edits = filled && handEdits(filled.text, bodyParagraphs(current));
+  if (!edits) return null;
+  return {
+    status: 'edited',
+    message:
+      `บันทึกข้อความในเอกสารเดิมถูกแก้ไขโดยตรงใน Google เอกสารหลังระบบสร้างครั้งล่าสุด (${describeEdits(edits)}) ` +
+      'การสร้างใหม่ในเอกสารเดิมจะเขียนทับส่วนนั้นด้วยข้อมูลจากชีต หากต้องการเก็บการแก้ไขไว้ ' +
+      'กรุณายกเลิก แล้วแก้ข้อมูลในชีตให้ตรงกับที่แก้ในเอกสารก่อน ต้องการสร้างใหม่และเขียนทับหรือไม่',
+    edited: edits.changed,
+  };
 }
 
 const digitsOf = (data: WorkbookData) => (data.general.useThaiDigits.value ? 'thai' : 'arabic');

@@ -32,6 +32,14 @@ export function underDocumentLock<T>(step: () => T, busy: (message: string) => T
   try {
     return step();
   } finally {
-    lock.releaseLock();
+    // "If you are working with a spreadsheet, you should call SpreadsheetApp.flush() prior to
+    // releasing the lock, to commit all pending changes to the spreadsheet"
+    // (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()): otherwise
+    // the next person's step, let in by the release, may read the sheet without this one's rows.
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }

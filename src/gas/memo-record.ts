@@ -113,28 +113,42 @@ export function settle(log: Log, memo: MemoRecord): void {
   ]);
 }
 
+/** What a step made before it failed: kept in its failure row rather than lost. */
+export interface StepMade {
+  /** The PDF it created or updated (its link). */
+  pdf?: string;
+}
+
 /**
  * Runs a review step under the document lock. A refusal (UserFacingError, thrown before anything
  * changed) is said in Thai and changes nothing; a failure of Google's half-way is said in Thai and
- * logged as the step's row, with its reason.
+ * logged as the step's row, with its reason and the PDF it had made (`made`).
  */
 export function memoStep<T extends { status: string }>(
   ss: Spreadsheet,
   action: string,
-  run: (me: string, log: Log) => T,
+  run: (me: string, log: Log, made: StepMade) => T,
 ): T | Failed {
   return underDocumentLock(
     (): T | Failed => {
       let me = '';
       let docId = '';
+      const made: StepMade = {};
       try {
         me = activeUserEmail();
         const log = readLog(ss);
         docId = currentMemo(log.rows)?.docId ?? '';
-        return run(me, log);
+        return run(me, log, made);
       } catch (err) {
-        if (err instanceof UserFacingError) return { status: 'failed', message: err.message };
-        const reason = `${action}ไม่สำเร็จ: ${describeGoogleFailure(err)}`;
+        if (err instanceof UserFacingError && !made.pdf)
+          return { status: 'failed', message: err.message };
+        const why = err instanceof UserFacingError ? err.message : describeGoogleFailure(err);
+        const reason =
+          `${action}ไม่สำเร็จ: ${why}` +
+          (made.pdf
+            ? ` ไฟล์ PDF สร้างหรือปรับปรุงแล้วที่ ${made.pdf} (บันทึกลิงก์ไว้ในแถวนี้ของแท็บประวัติ) ` +
+              'เมื่อเผยแพร่อีกครั้งด้วยบัญชีเดิม ระบบจะใช้ไฟล์นี้ต่อ ลิงก์จึงไม่เปลี่ยน'
+            : '');
         appendLog(ss, {
           time: new Date(),
           user: me,
@@ -142,6 +156,7 @@ export function memoStep<T extends { status: string }>(
           status: LOG_FAILED,
           note: reason,
           docId,
+          ...(made.pdf ? { pdf: made.pdf } : {}),
         });
         return { status: 'failed', message: reason };
       }

@@ -25,6 +25,7 @@ import { batchUpdate, getDocument } from './docs-api';
 import {
   copyDoc,
   createPdf,
+  findOwnFiles,
   getFile,
   revisionCount,
   shareWithAnyone,
@@ -44,7 +45,8 @@ import {
   thaiDigits,
   today,
 } from './memo-record';
-import { stampApprovalDate } from './review';
+import { editsSinceApproval, followStamp, stampApprovalDate } from './review';
+import { bodyParagraphs, describeEdits } from '../core/docs/fingerprint';
 import { findSheet, utcOffsetMinutes } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -61,10 +63,22 @@ export function publishedName(data: WorkbookData): string {
   return `รายงานผล ITA ปีงบประมาณ ${year} ${org}.pdf`.replace(/\s+/g, ' ').trim();
 }
 
-/** The file ลิงก์เผยแพร่ names, when it names one this add-on may update; a Thai refusal otherwise. */
-function publishedFile(data: WorkbookData, lastPublisher: string): File | null {
+/** The last publication's PDF link and who made it, from ประวัติ. */
+interface LastPublication {
+  user: string;
+  pdf: string;
+}
+
+/**
+ * The file to publish into: the one ลิงก์เผยแพร่ names, when it names one this add-on may update
+ * (a Thai refusal otherwise); when that cell is blank, this fiscal year's PDF the add-on published
+ * for this user before (found by its appProperties: a link lost from the cell, or a publication
+ * that failed after making its PDF, never makes a second file); null when there is none.
+ */
+function publishedFile(data: WorkbookData, last: LastPublication | null, me: string): File | null {
   const cell = data.general.publishedLink;
-  if (!cell.value) return null;
+  const year = String(data.general.fiscalYear.value ?? '');
+  if (!cell.value) return year ? (findOwnFiles(YEAR_PROPERTY, year, PDF)[0] ?? null) : null;
   const id = parseDriveId(cell.value);
   const at = `(เซลล์ ${cell.sheet}!${cell.cell})`;
   if (!id)
@@ -73,13 +87,7 @@ function publishedFile(data: WorkbookData, lastPublisher: string): File | null {
         'กรุณาแก้เป็นลิงก์ของไฟล์ PDF ที่เผยแพร่ หรือลบออกเพื่อให้ระบบสร้างไฟล์ใหม่ (ลิงก์จะเปลี่ยน)',
     );
   const file = getFile(id, 'id,name,mimeType,trashed,webViewLink,parents,appProperties');
-  if (!file)
-    throw new UserFacingError(
-      `ส่วนเสริมที่คุณใช้เข้าถึงไฟล์ตามรายการ “ลิงก์เผยแพร่” ${at} ไม่ได้ (ไฟล์นั้นอาจสร้างโดยผู้ใช้อื่น หรือถูกลบถาวรแล้ว) ` +
-        'ระบบจึงไม่เผยแพร่ เพื่อไม่ให้ลิงก์บนเว็บไซต์เปลี่ยน ' +
-        (lastPublisher ? `กรุณาให้ ${lastPublisher} ซึ่งเผยแพร่ครั้งก่อนเป็นผู้เผยแพร่ ` : '') +
-        'หรือหากต้องการไฟล์ใหม่ (ลิงก์ใหม่) ให้ลบลิงก์ในรายการนั้นออกก่อน',
-    );
+  if (!file) throw new UserFacingError(unreachableLink(at, id, last, me));
   if (file.trashed)
     throw new UserFacingError(
       `ไฟล์ตามรายการ “ลิงก์เผยแพร่” ${at} อยู่ในถังขยะของ Google ไดรฟ์ กรุณากู้คืนไฟล์นั้นแล้วเผยแพร่อีกครั้ง (ลิงก์เดิมจะใช้ได้ต่อ) ` +
@@ -92,15 +100,36 @@ function publishedFile(data: WorkbookData, lastPublisher: string): File | null {
     );
   // Each year's report keeps its own link (the website and the ITA evidence of that year point
   // at it): a new fiscal year never publishes over last year's file.
-  const year = file.appProperties?.[YEAR_PROPERTY];
-  const now = String(data.general.fiscalYear.value ?? '');
-  if (year && year !== now)
+  const fileYear = file.appProperties?.[YEAR_PROPERTY];
+  if (fileYear && fileYear !== year)
     throw new UserFacingError(
-      `ไฟล์ตามรายการ “ลิงก์เผยแพร่” ${at} เป็นรายงานที่เผยแพร่ของปีงบประมาณ ${year} ` +
-        `ระบบจึงไม่เผยแพร่รายงานปีงบประมาณ ${now} ลงไฟล์นั้น เพื่อให้ลิงก์ของปี ${year} บนเว็บไซต์ยังแสดงรายงานปี ${year} ` +
-        `กรุณาลบลิงก์ในรายการนั้นออกเพื่อให้ระบบสร้างไฟล์ของปี ${now} (ลิงก์ของปี ${year} ยังอยู่ในแท็บประวัติ)`,
+      `ไฟล์ตามรายการ “ลิงก์เผยแพร่” ${at} เป็นรายงานที่เผยแพร่ของปีงบประมาณ ${fileYear} ` +
+        `ระบบจึงไม่เผยแพร่รายงานปีงบประมาณ ${year} ลงไฟล์นั้น เพื่อให้ลิงก์ของปี ${fileYear} บนเว็บไซต์ยังแสดงรายงานปี ${fileYear} ` +
+        `กรุณาลบลิงก์ในรายการนั้นออกเพื่อให้ระบบสร้างไฟล์ของปี ${year} (ลิงก์ของปี ${fileYear} ยังอยู่ในแท็บประวัติ)`,
     );
   return file;
+}
+
+/**
+ * Why the file ลิงก์เผยแพร่ names cannot be reached, and what to do: a link that is not the last
+ * publication's is most likely mistyped; the last publisher is asked only when it is someone else.
+ */
+function unreachableLink(at: string, id: string, last: LastPublication | null, me: string): string {
+  const lastId = last ? parseDriveId(last.pdf) : null;
+  const keep = 'ระบบจึงไม่เผยแพร่ เพื่อไม่ให้ลิงก์บนเว็บไซต์เปลี่ยน ';
+  const fresh = 'หรือหากต้องการไฟล์ใหม่ (ลิงก์ใหม่) ให้ลบลิงก์ในรายการนั้นออกก่อน';
+  if (last && lastId && lastId !== id)
+    return (
+      `ลิงก์ในรายการ “ลิงก์เผยแพร่” ${at} ไม่ตรงกับลิงก์ PDF ที่เผยแพร่ครั้งล่าสุดในแท็บประวัติ (${last.pdf}) อาจพิมพ์หรือวางผิด ` +
+      `และส่วนเสริมที่คุณใช้เข้าถึงไฟล์ตามลิงก์นั้นไม่ได้ ${keep}กรุณาแก้เป็นลิงก์ที่เผยแพร่ครั้งล่าสุด ${fresh}`
+    );
+  const someoneElse = last?.user && last.user.toLowerCase() !== me.toLowerCase() ? last.user : '';
+  return (
+    `ส่วนเสริมที่คุณใช้เข้าถึงไฟล์ตามรายการ “ลิงก์เผยแพร่” ${at} ไม่ได้ ` +
+    `(ไฟล์นั้นอาจสร้างโดยผู้ใช้อื่น หรือถูกลบถาวรแล้ว) ${keep}` +
+    (someoneElse ? `กรุณาให้ ${someoneElse} ซึ่งเผยแพร่ครั้งก่อนเป็นผู้เผยแพร่ ` : '') +
+    fresh
+  );
 }
 
 /** The PDF of the memo, or of its report alone (from a temporary copy, trashed afterwards). */
@@ -168,10 +197,20 @@ function writePublishedLink(ss: Spreadsheet, data: WorkbookData, url: string): v
   sheet.getRange(sheet.getLastRow() + 1, from, 1, row.length).setValues([row]);
 }
 
-/** "เผยแพร่ฉบับอนุมัติ". */
-export function publishMemo(ss: Spreadsheet): PublishResult {
+/** How many open comments the approval confirmed (its note says so when there were any). */
+function confirmedOpen(memo: MemoRecord): number {
+  const m = /ความเห็นค้าง (\d+) รายการ \(ยืนยันแล้ว\)/.exec(memo.approved?.note ?? '');
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * "เผยแพร่ฉบับอนุมัติ". Run by staff whose add-on made the memo, so it reads the comments the
+ * approver's could not: open comments the approval did not confirm are asked about first
+ * (`confirmed` goes on). A text changed since the approval is refused: the approver approved a text.
+ */
+export function publishMemo(ss: Spreadsheet, confirmed = false): PublishResult {
   const action = LOG_ACTIONS.publish;
-  return memoStep<PublishResult>(ss, action, (me, log) => {
+  return memoStep<PublishResult>(ss, action, (me, log, made) => {
     const { data } = checkWorkbook(ss);
     const memo = memoToActOn(log, 'เผยแพร่');
     if (!memo.approved)
@@ -180,13 +219,31 @@ export function publishMemo(ss: Spreadsheet): PublishResult {
           'กรุณาให้ผู้สั่งการใช้เมนู “อนุมัติ” ก่อน',
       );
     const doc = reachableMemo(memo, me, 'เผยแพร่ฉบับอนุมัติ');
-    const lastPublisher =
-      [...log.rows].reverse().find((r) => r.action === action && r.status === LOG_DONE)?.user ?? '';
-    const target = publishedFile(data, lastPublisher);
+    refreshCounts(memo);
+    const open = memo.open - confirmedOpen(memo);
+    if (open > 0 && !confirmed)
+      return {
+        status: 'confirm',
+        message:
+          `บันทึกข้อความมีความเห็นค้าง ${memo.open} รายการ ซึ่งผู้สั่งการไม่ได้ยืนยันไว้ตอนอนุมัติ ` +
+          `(การอนุมัติแถว ${memo.approved.row} ของแท็บประวัติ${confirmedOpen(memo) ? ` ยืนยันไว้ ${confirmedOpen(memo)} รายการ` : ''}) ` +
+          'ควรตอบหรือปิดความเห็นก่อน และหากมีการแก้เอกสาร ต้องให้ผู้สั่งการอนุมัติอีกครั้ง ต้องการเผยแพร่ทั้งที่ยังมีความเห็นค้างหรือไม่',
+      };
+    const paragraphs = bodyParagraphs(getDocument(memo.docId));
+    const edits = editsSinceApproval(memo.docId, paragraphs);
+    if (edits)
+      throw new UserFacingError(
+        `บันทึกข้อความถูกแก้ไขหลังผู้สั่งการอนุมัติ (แถว ${memo.approved.row} ของแท็บประวัติ): ${describeEdits(edits)} ` +
+          'ระบบเผยแพร่เฉพาะข้อความที่ผู้สั่งการอนุมัติ กรุณาให้ผู้สั่งการตรวจเอกสารและใช้เมนู “อนุมัติ” อีกครั้ง ' +
+          'หรือแก้เอกสารกลับเป็นข้อความที่อนุมัติแล้วเผยแพร่ใหม่',
+      );
+    const done = [...log.rows].reverse().find((r) => r.action === action && r.status === LOG_DONE);
+    const target = publishedFile(data, done ? { user: done.user, pdf: done.pdf } : null, me);
     const folderId = (target?.parents ?? doc.parents ?? [])[0] ?? '';
     const name = publishedName(data);
     // The approver may not have been able to write the date in (comment access only).
-    stampApprovalDate(memo.docId, approvalDate(ss, memo, data));
+    const date = approvalDate(ss, memo, data);
+    if (stampApprovalDate(memo.docId, date)) followStamp(memo.docId, paragraphs, date);
     const reportOnly = data.general.publishReportOnly.value;
     const blob = exportPdf(memo.docId, reportOnly, folderId, name);
     const year = String(data.general.fiscalYear.value ?? '');
@@ -195,6 +252,10 @@ export function publishMemo(ss: Spreadsheet): PublishResult {
       : createPdf(blob, name, folderId, { appProperties: { [YEAR_PROPERTY]: year } });
     const id = pdf.id as string;
     const url = pdf.webViewLink as string;
+    made.pdf = url;
+    // The link is recorded before anyone may view the file: a public file is never one nobody
+    // can find again.
+    writePublishedLink(ss, data, url);
     const notes: string[] = [];
     // Public only when the sheet says so, and only when Drive let it be.
     let isPublic = false;
@@ -210,11 +271,10 @@ export function publishMemo(ss: Spreadsheet): PublishResult {
       );
     }
     const revision = revisionCount(id);
-    writePublishedLink(ss, data, url);
     const what = `ฉบับที่ ${revision} ${reportOnly ? 'เฉพาะรายงานแนบท้าย' : 'ทั้งฉบับ'} ${isPublic ? 'ทุกคนที่มีลิงก์ดูได้' : 'เฉพาะผู้ที่ได้รับสิทธิ์ (ไม่เปิดสาธารณะ)'}`;
-    const note = [what, ...notes].join('\n');
+    const unconfirmed = open > 0 ? [`เผยแพร่ขณะยังมีความเห็นค้าง ${memo.open} รายการ (ยืนยันแล้ว)`] : [];
+    const note = [what, ...unconfirmed, ...notes].join('\n');
     memo.published = recordStep(ss, log, memo, { user: me, action, note, pdf: url });
-    refreshCounts(memo);
     settle(log, memo);
     return {
       status: 'done',

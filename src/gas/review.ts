@@ -11,6 +11,7 @@ import {
   currentMemo,
   memoStatus,
   readMemos,
+  type LogRow,
   type MemoRecord,
   type SheetCell,
 } from '../core/memo/review-status';
@@ -22,7 +23,16 @@ import { GENERAL_TAB, LOG_ACTIONS, LOG_DONE, LOG_FAILED, LOG_TAB } from '../core
 import type { Signatory, WorkbookData } from '../core/workbook/types';
 import type { CommentView, ReviewState, SharingReport, StepResult } from '../shared/sidebar-api';
 import { commentLink, countComments, listComments, type DocComment } from './comments';
-import { batchUpdate, canReadDocument } from './docs-api';
+import { batchUpdate, readDocument } from './docs-api';
+import {
+  bodyParagraphs,
+  fingerprint,
+  handEdits,
+  replaced,
+  restamp,
+  type HandEdits,
+} from '../core/docs/fingerprint';
+import { memoText, rememberMemoText } from './state';
 import { getFile, sharingFailure, shareWith, UserFacingError } from './drive';
 import { checkWorkbook } from './generate';
 import { googleError, isNotFound } from './google-errors';
@@ -235,8 +245,10 @@ export interface CommentRefresh {
 }
 
 /**
- * "อัปเดตสถานะความเห็น": the comment counts and status of every memo not yet published, one Drive
- * call each, written back with one write per status column, under the lock (null: busy).
+ * "อัปเดตสถานะความเห็น": the comment counts and status of this fiscal year's memos not yet
+ * published (one Drive call each), written back with one write per status column, under the lock
+ * (null: busy). Earlier years' memos are left as recorded: reading every memo ever generated
+ * would cost a Drive call apiece, year after year.
  */
 export function refreshCommentStatus(ss: Spreadsheet): CommentRefresh | null {
   return underDocumentLock(
@@ -249,7 +261,7 @@ function refreshUnderLock(ss: Spreadsheet): CommentRefresh {
   const log = readLog(ss);
   const skipped = new Map<string, number>();
   const updated: MemoRecord[] = [];
-  for (const memo of readMemos(log.rows)) {
+  for (const memo of thisYearsMemos(log.rows)) {
     if (memo.published) continue;
     const comments = listComments(memo.docId);
     if (!comments) {
@@ -272,6 +284,22 @@ function refreshUnderLock(ss: Spreadsheet): CommentRefresh {
     updated: updated.length,
     unreachable: [...skipped].map(([user, count]) => ({ user, count })),
   };
+}
+
+/** ประวัติ's actions of new-year.ts: the fiscal year started, and that start undone. */
+const YEAR_STARTED = 'เริ่มปีงบประมาณใหม่';
+const YEAR_START_UNDONE = 'ยกเลิกการเริ่มปีงบประมาณใหม่';
+
+/** The memos generated since the fiscal year last started (a start undone does not count). */
+function thisYearsMemos(rows: readonly LogRow[]): MemoRecord[] {
+  const starts: number[] = [];
+  for (const r of rows) {
+    if (r.status !== LOG_DONE) continue;
+    if (r.action === YEAR_STARTED) starts.push(r.row);
+    else if (r.action === YEAR_START_UNDONE) starts.pop();
+  }
+  const since = starts.at(-1) ?? 0;
+  return readMemos(rows).filter((m) => m.row > since);
 }
 
 // ---- อนุมัติ --------------------------------------------------------------------------------------
@@ -330,38 +358,95 @@ export function approveMemo(ss: Spreadsheet, confirmed: boolean): StepResult {
           'กรุณาให้ผู้สั่งการเปิดชีตนี้ด้วยบัญชีของตนแล้วใช้เมนู “อนุมัติ”',
       );
     const memo = memoToActOn(log, 'บันทึกการอนุมัติ');
-    if (memo.approved)
-      return {
-        status: 'done',
-        message: `บันทึกข้อความฉบับนี้อนุมัติแล้ว (แถว ${memo.approved.row} ของแท็บประวัติ) ไม่ต้องอนุมัติซ้ำ`,
-      };
     // Fresh counts when this add-on may read the comments; else those last recorded.
     const fresh = refreshCounts(memo);
     if (fresh) {
       const file = getFile(memo.docId, 'id,name,trashed');
       if (file?.trashed) reachableMemo(memo, me, 'บันทึกการอนุมัติ');
-    } else if (!canReadDocument(memo.docId)) {
+    }
+    // What the approver approves: the Doc as it reads now (one Docs call, which also tells
+    // whether they can open it at all).
+    const doc = readDocument(memo.docId);
+    if (!doc)
       throw new UserFacingError(
         'คุณยังเปิดบันทึกข้อความฉบับล่าสุดไม่ได้ (ยังไม่ได้รับสิทธิ์ หรือเอกสารถูกลบแล้ว) ระบบจึงบันทึกการอนุมัติไม่ได้ ' +
           'กรุณาขอให้เจ้าหน้าที่ใช้เมนู “ส่งขอความเห็น” เพื่อแชร์เอกสารให้ก่อน',
       );
+    const date = formatThaiDate(today(ss), { digits: thaiDigits(data) });
+    const paragraphs = bodyParagraphs(doc);
+    const previous = memo.approved;
+    if (previous) {
+      const edits = editsSinceApproval(memo.docId, paragraphs);
+      if (!edits)
+        return {
+          status: 'done',
+          message: `บันทึกข้อความฉบับนี้อนุมัติแล้ว (แถว ${previous.row} ของแท็บประวัติ) ไม่ต้องอนุมัติซ้ำ`,
+        };
     }
+    // Counts this add-on could not read may be old: the approver is told, and publication checks
+    // them again (its publisher's add-on can read them).
+    const stale = fresh
+      ? ''
+      : ' (ตามสถานะที่บันทึกไว้ล่าสุดในแท็บประวัติ ซึ่งอาจยังไม่รวมความเห็นที่เพิ่งเพิ่ม เพราะส่วนเสริมของคุณอ่านความเห็นในเอกสารที่ผู้อื่นสร้างไม่ได้)';
     if (memo.open > 0 && !confirmed) {
-      const stale = fresh ? '' : ' (ตามสถานะที่บันทึกไว้ล่าสุดในแท็บประวัติ)';
       return {
         status: 'confirm',
         message: `บันทึกข้อความยังมีความเห็นค้าง ${memo.open} รายการ${stale} ต้องการบันทึกการอนุมัติทั้งที่ยังมีความเห็นค้างหรือไม่`,
       };
     }
-    const date = formatThaiDate(today(ss), { digits: thaiDigits(data) });
     const stamped = stampApprovalDate(memo.docId, date);
     const note = [
       `อนุมัติโดย ${name} วันที่ ${date}`,
+      previous ? `อนุมัติฉบับที่แก้ไขหลังการอนุมัติครั้งก่อน (แถว ${previous.row} ของแท็บประวัติ)` : '',
       memo.open > 0 ? `บันทึกการอนุมัติขณะยังมีความเห็นค้าง ${memo.open} รายการ (ยืนยันแล้ว)` : '',
       stamped ? '' : 'วันที่อนุมัติจะลงในเอกสารเมื่อเผยแพร่ฉบับอนุมัติ',
     ].filter((n) => n);
     memo.approved = recordStep(ss, log, memo, { user: me, action, note: note.join('\n') });
     settle(log, memo);
-    return { status: 'done', message: `บันทึกการอนุมัติแล้ว: ${note.join(' ')}` };
+    rememberApproval(memo.docId, paragraphs, date, stamped);
+    const unread = fresh
+      ? ''
+      : ' ส่วนเสริมของคุณอ่านความเห็นในเอกสารที่ผู้อื่นสร้างไม่ได้ จึงใช้จำนวนความเห็นค้างที่บันทึกไว้ล่าสุดในแท็บประวัติ ' +
+        'ระบบจะตรวจความเห็นค้างอีกครั้งเมื่อเจ้าหน้าที่เผยแพร่';
+    return { status: 'done', message: `บันทึกการอนุมัติแล้ว: ${note.join(' ')}${unread}` };
   });
+}
+
+/**
+ * What the approver approved: the Doc's paragraphs with the approval date in (written now, or on
+ * publication), so publication can tell whether the text changed since. When the date went in
+ * now, the record of the last fill follows it (the add-on's own stamp is no edit by hand).
+ */
+function rememberApproval(
+  docId: string,
+  paragraphs: string[],
+  date: string,
+  stamped: boolean,
+): void {
+  rememberMemoText('approved', {
+    docId,
+    text: fingerprint(replaced(paragraphs, APPROVAL_DATE_BLANK, date)),
+    date,
+  });
+  if (stamped) followStamp(docId, paragraphs, date);
+}
+
+/** The record of the last fill follows the approval date the add-on wrote over its dotted line. */
+export function followStamp(docId: string, paragraphs: string[], date: string): void {
+  const filled = memoText('filled', docId);
+  if (filled && paragraphs.some((p) => p.includes(APPROVAL_DATE_BLANK)))
+    rememberMemoText('filled', {
+      ...filled,
+      text: restamp(filled.text, paragraphs, APPROVAL_DATE_BLANK, date),
+    });
+}
+
+/**
+ * The paragraphs that differ from what the approver approved (the approval date taken as written
+ * in), or null when none do, or when the approval was recorded before this was kept.
+ */
+export function editsSinceApproval(docId: string, paragraphs: string[]): HandEdits | null {
+  const approved = memoText('approved', docId);
+  if (!approved) return null;
+  return handEdits(approved.text, replaced(paragraphs, APPROVAL_DATE_BLANK, approved.date ?? ''));
 }

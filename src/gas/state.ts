@@ -24,6 +24,8 @@ const KEYS = {
   myFolder: 'itamemo.myFolder',
   /** + the fiscal year: ลิงก์เผยแพร่ as it was when that year ended (the undo puts it back). */
   publishedLink: 'itamemo.publishedLink.',
+  filledText: 'itamemo.filledText',
+  approvedText: 'itamemo.approvedText',
   pickerKey: 'ITAMEMO_PICKER_API_KEY',
   pickerProject: 'ITAMEMO_CLOUD_PROJECT_NUMBER',
 } as const;
@@ -87,7 +89,8 @@ export function lastRun(): GeneratedLinks | null {
 const MAX_REMEMBERED_NOTE = 400;
 const MAX_REMEMBERED_NOTES = 8;
 
-export function rememberLastRun(links: GeneratedLinks): void {
+/** The run for the sidebar, and what the memo's Doc says now (one property write for both). */
+export function rememberLastRun(links: GeneratedLinks, filled?: MemoText): void {
   const cut = (t: string) =>
     t.length > MAX_REMEMBERED_NOTE ? `${t.slice(0, MAX_REMEMBERED_NOTE - 1)}…` : t;
   const kept: GeneratedLinks = {
@@ -99,7 +102,37 @@ export function rememberLastRun(links: GeneratedLinks): void {
       shared: links.sharing.shared.slice(0, 20),
       failed: links.sharing.failed.slice(0, 20).map((f) => ({ ...f, reason: cut(f.reason) })),
     };
-  props().setProperty(KEYS.last, JSON.stringify(kept));
+  const values: Record<string, string> = { [KEYS.last]: JSON.stringify(kept) };
+  if (filled) values[KEYS.filledText] = JSON.stringify(filled);
+  props().setProperties(values);
+}
+
+/**
+ * What the current memo's Doc said (core/docs/fingerprint.ts) when the add-on last wrote it
+ * ('filled': a generate or a refill) or when the approver approved it ('approved', with the
+ * approval date the add-on writes in). One record of each, for the current memo only: every
+ * step acts on it alone, and the property store stays small.
+ */
+export interface MemoText {
+  docId: string;
+  text: string;
+  /** The approval date (Thai) the Doc carries, or will carry once published. */
+  date?: string;
+}
+
+export function memoText(kind: 'filled' | 'approved', docId: string): MemoText | null {
+  const record = readJson<MemoText>(
+    props(),
+    kind === 'filled' ? KEYS.filledText : KEYS.approvedText,
+  );
+  return record && record.docId === docId && typeof record.text === 'string' ? record : null;
+}
+
+export function rememberMemoText(kind: 'filled' | 'approved', record: MemoText): void {
+  props().setProperty(
+    kind === 'filled' ? KEYS.filledText : KEYS.approvedText,
+    JSON.stringify(record),
+  );
 }
 
 export function cacheContext(general: GeneralInfo): ValidationContext {

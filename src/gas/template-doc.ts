@@ -11,6 +11,7 @@
  */
 import { toSignedBytes } from '../core/bytes';
 import { fillRequests, type PlacedImage } from '../core/docs/fill';
+import { bodyParagraphs } from '../core/docs/fingerprint';
 import { readDocsTemplate } from '../core/docs/read';
 import type { Document } from '../core/docs/types';
 import type { FillPlan, TplDocument } from '../core/template';
@@ -30,30 +31,39 @@ export function readTemplate(docId: string): ReadTemplate {
   return { docId, doc, tree: readDocsTemplate(doc) };
 }
 
-/** Fills the Doc and returns it saved, ready to export. */
-export function applyPlan(read: ReadTemplate, plan: FillPlan): GoogleAppsScript.Document.Document {
+/** A filled Doc saved, ready to export, and its body's paragraphs as the fill left them. */
+export interface Filled {
+  doc: GoogleAppsScript.Document.Document;
+  paragraphs: string[];
+}
+
+/** Fills the Doc (one batchUpdate) and reads back what it says (one Documents.get). */
+export function applyPlan(read: ReadTemplate, plan: FillPlan): Filled {
   const fill = fillRequests(read.doc, plan);
   batchUpdate(read.docId, fill.requests);
-  return placeImages(read.docId, fill.images);
+  const paragraphs = bodyParagraphs(getDocument(read.docId));
+  return { doc: placeImages(read.docId, fill.images), paragraphs };
 }
 
 /**
  * Refills the memo `docId` in place ("สร้างใหม่ในเอกสารเดิม"): the plan is carried out on `scratch`
  * (a fresh copy of the template), and the memo is then changed only where it differs from that
  * (core/docs/refill.ts), so reviewers' comments on unchanged text keep their place. Images go
- * in afterwards as in a first fill. Returns the memo saved, ready to export.
+ * in afterwards as in a first fill. `current` is the memo as read before (to see what was edited by hand). Returns the
+ * memo saved, ready to export.
  */
 export function refillDoc(
   docId: string,
+  current: Document,
   scratch: ReadTemplate,
   plan: FillPlan,
-): GoogleAppsScript.Document.Document {
+): Filled {
   const fill = fillRequests(scratch.doc, plan);
   batchUpdate(scratch.docId, fill.requests);
   const target = getDocument(scratch.docId);
   let requests;
   try {
-    requests = refillRequests(getDocument(docId), target);
+    requests = refillRequests(current, target);
   } catch (err) {
     if (!(err instanceof RefillError)) throw err;
     throw new UserFacingError(
@@ -62,7 +72,8 @@ export function refillDoc(
     );
   }
   batchUpdate(docId, requests);
-  return placeImages(docId, fill.images);
+  // The memo now says what the scratch Doc says.
+  return { doc: placeImages(docId, fill.images), paragraphs: bodyParagraphs(target) };
 }
 
 function placeImages(docId: string, images: PlacedImage[]): GoogleAppsScript.Document.Document {

@@ -106,6 +106,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
         type: 'boolean',
         help: 'สร้างใหม่ในเอกสารเดิม: refill the current memo’s Doc (same link, comments kept)',
       },
+      yes: { type: 'boolean', help: 'with --same-doc: write over paragraphs edited in the Doc' },
     },
     summary: 'write the memo as PDF and DOCX',
     run: ([path], values) => generate(path, values),
@@ -143,6 +144,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     options: {
       ...STEP_OPTIONS,
       json: { type: 'boolean', help: 'print {"id":…,"path":…,"url":…,"revision":N}' },
+      yes: {
+        type: 'boolean',
+        help: 'publish even while comments the approval did not confirm are open',
+      },
     },
     summary: 'เผยแพร่ฉบับอนุมัติ: the approved memo into the one published PDF (same file each time)',
     run: ([path], values) => reviewStep('publish', path, values, publish),
@@ -459,7 +464,7 @@ async function generateLocked(
   uploadGaruda(rt, values);
   // Confirmed at once: the sidebar asks before going on with warnings, the command line prints
   // them (below) and goes on, so the workbook is read and checked once.
-  const result = rt.run<GenerateResult>(entry, true);
+  const result = rt.run<GenerateResult>(entry, true, values.yes === true);
   phase('memo generated (Doc filled, PDF rendered)');
   if (result.status === 'done' && result.check.warnings > 0) {
     console.log(summary(result.check));
@@ -471,6 +476,8 @@ async function generateLocked(
       printFindings(result.check.findings, (s) => console.error(s));
     } else if (result.status === 'failed') {
       console.error(`สร้างบันทึกข้อความไม่สำเร็จ: ${result.message}`);
+    } else if (result.status === 'edited') {
+      console.error(`${result.message} (ใช้ --yes เพื่อเขียนทับ)`);
     }
     // Exit 1 writes nothing: neither workbook is saved, and a folder this run made goes.
     if (!existed) rmSync(out, { recursive: true, force: true });
@@ -629,8 +636,9 @@ const commentAndRefresh: StepWork = (rt, values, out, workbook) => {
  * publication (the same file every time, like the Drive file); ประวัติ links to it offline.
  */
 const publish: StepWork = (rt, values, out, workbook) => {
-  const result = rt.run<PublishResult>('sidebarPublish');
-  if (result.status !== 'done') return said(result);
+  const result = rt.run<PublishResult>('sidebarPublish', values.yes === true);
+  if (result.status !== 'done')
+    return said(result, result.status === 'confirm' ? ' (ใช้ --yes เพื่อยืนยัน)' : '');
   const stored = rt.drive.contentPath(result.id);
   if (!stored) throw new Error(`the published PDF ${result.url} is not in the local Drive`);
   const path = join(

@@ -68,6 +68,8 @@ export type GenerateResult =
   | { status: 'done'; links: GeneratedLinks; check: CheckResult }
   | { status: 'blocked'; check: CheckResult }
   | { status: 'confirm'; check: CheckResult }
+  /** A refill would write over paragraphs edited by hand in the Doc (their text now): ask first. */
+  | { status: 'edited'; message: string; edited: string[] }
   | { status: 'failed'; message: string };
 
 /** One open comment on the current memo, as the sidebar shows it. */
@@ -118,7 +120,9 @@ export interface Published {
 }
 
 export type PublishResult =
-  ({ status: 'done'; message: string } & Published) | { status: 'failed'; message: string };
+  | ({ status: 'done'; message: string } & Published)
+  | { status: 'confirm'; message: string }
+  | { status: 'failed'; message: string };
 
 /** The server functions the sidebar calls (top-level functions of build/Code.js). */
 export interface SidebarServer {

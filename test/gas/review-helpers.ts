@@ -21,8 +21,8 @@ export function general(rt: Rt, label: string): unknown {
 }
 
 /** The corrected example with the reviewers' and the approver's e-mails. */
-export async function office(): Promise<Rt> {
-  return withReviewers(await runtimeOn('ita-2568-corrected', { answers: [] }));
+export async function office(options: Parameters<typeof runtimeOn>[1] = {}): Promise<Rt> {
+  return withReviewers(await runtimeOn('ita-2568-corrected', { answers: [], ...options }));
 }
 
 /** Gives the corrected example's signatories (rows 3 to 5 of ผู้ลงนาม) their e-mails. */

@@ -22,6 +22,10 @@ const B = 'b@muangkao.go.th';
 const NAYOK = 'nayok@muangkao.go.th';
 const idOf = (url: string) => (/\/d\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
 const failed = (message: string) => ({ status: 'failed', message });
+/** What the approver is told when their add-on could not read the comments. */
+export const STALE_COUNTS =
+  ' ส่วนเสริมของคุณอ่านความเห็นในเอกสารที่ผู้อื่นสร้างไม่ได้ จึงใช้จำนวนความเห็นค้างที่บันทึกไว้ล่าสุดในแท็บประวัติ ' +
+  'ระบบจะตรวจความเห็นค้างอีกครั้งเมื่อเจ้าหน้าที่เผยแพร่';
 
 /** Generated, sent and approved: ready to publish. Returns the Doc's ID. */
 function approved(rt: Rt): string {
@@ -195,7 +199,8 @@ describe('approval', () => {
     const asked = {
       status: 'confirm',
       message:
-        'บันทึกข้อความยังมีความเห็นค้าง 1 รายการ (ตามสถานะที่บันทึกไว้ล่าสุดในแท็บประวัติ) ' +
+        'บันทึกข้อความยังมีความเห็นค้าง 1 รายการ (ตามสถานะที่บันทึกไว้ล่าสุดในแท็บประวัติ ' +
+        'ซึ่งอาจยังไม่รวมความเห็นที่เพิ่งเพิ่ม เพราะส่วนเสริมของคุณอ่านความเห็นในเอกสารที่ผู้อื่นสร้างไม่ได้) ' +
         'ต้องการบันทึกการอนุมัติทั้งที่ยังมีความเห็นค้างหรือไม่',
     };
     const before = values(rt, 'ประวัติ');
@@ -215,7 +220,8 @@ describe('approval', () => {
     rt.drive.addPermission(docId, { type: 'user', role: 'writer', emailAddress: NAYOK });
     const done = rt.as(NAYOK).run<StepResult>('sidebarApprove', false);
     expect(done.message).toBe(
-      'บันทึกการอนุมัติแล้ว: อนุมัติโดย นายอุทัย พวงลังกา นายกองค์การบริหารส่วนตำบลเมืองเก่า วันที่ ๓ ตุลาคม ๒๕๖๘',
+      'บันทึกการอนุมัติแล้ว: อนุมัติโดย นายอุทัย พวงลังกา นายกองค์การบริหารส่วนตำบลเมืองเก่า วันที่ ๓ ตุลาคม ๒๕๖๘' +
+        STALE_COUNTS,
     );
     expect(JSON.stringify(rt.drive.readModel(docId))).toContain('วันที่ ๓ ตุลาคม ๒๕๖๘');
   });
@@ -463,7 +469,9 @@ describe('refilling a Doc whose structure was broken by hand', () => {
     while (model.body.at(-1)?.type !== 'table') model.body.pop();
     rt.drive.writeModel(docId, model);
     const before = JSON.stringify(rt.drive.readModel(docId));
-    const result = rt.fromPage<GenerateResult>('sidebarRegenerate', true);
+    // Paragraphs deleted by hand: asked first (refill-edits.test.ts), then refused.
+    expect(rt.fromPage<GenerateResult>('sidebarRegenerate', true).status).toBe('edited');
+    const result = rt.fromPage<GenerateResult>('sidebarRegenerate', true, true);
     expect(result).toEqual(
       failed(
         'เอกสารเดิมถูกแก้โครงสร้างไปมาก (เช่น ลบตารางหรือย่อหน้าสุดท้าย) จนสร้างใหม่ในเอกสารเดิมไม่ได้ ' +

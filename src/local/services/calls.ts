@@ -20,6 +20,15 @@ export class CallLog {
   /** Calls the gate refused (not counted above): a member without a scope entry shows up here. */
   private readonly refusedCounts = new Map<string, number>();
   gate?: CallGate;
+  /**
+   * Spreadsheet writes not yet flushed: Apps Script batches them, and the Lock reference asks to
+   * "call SpreadsheetApp.flush() to commit all pending changes to the spreadsheet" before
+   * releasing a lock, or another execution may read the sheet without them
+   * (https://developers.google.com/apps-script/reference/lock/lock#releaseLock()).
+   */
+  private pendingSheetWrites = false;
+  /** Locks released while spreadsheet writes were pending (the emulated Lock reports them here). */
+  unflushedReleases = 0;
 
   record(service: string, member: string): void {
     const key = `${service} ${member}`;
@@ -30,6 +39,15 @@ export class CallLog {
       throw err;
     }
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if (service === 'SpreadsheetApp') {
+      if (member === 'SpreadsheetApp.flush') this.pendingSheetWrites = false;
+      else if (SHEET_WRITE.test(member)) this.pendingSheetWrites = true;
+    }
+  }
+
+  /** A lock is being released: counted when spreadsheet writes are still pending. */
+  lockReleased(): void {
+    if (this.pendingSheetWrites) this.unflushedReleases++;
   }
 
   /** The calls the gate refused, as `snapshot()` lists the ones it let through. */
@@ -60,6 +78,10 @@ export class CallLog {
     this.refusedCounts.clear();
   }
 }
+
+/** Spreadsheet members that change the spreadsheet (and so leave writes pending until a flush). */
+const SHEET_WRITE =
+  /\.(set|clear|insert|delete|append|merge|breakApart|sort|copyTo|moveTo|remove|add|hide|show|rename|protect|trim|autoResize|auto)/;
 
 function sorted(counts: Map<string, number>): Record<string, number> {
   return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

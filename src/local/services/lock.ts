@@ -202,6 +202,7 @@ export class Lock implements Pick<
 
   releaseLock(): void {
     if (!this.held) return;
+    this.log.lockReleased();
     this.held = false;
     this.owner.release(this.path);
   }

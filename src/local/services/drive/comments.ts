@@ -53,7 +53,10 @@ function replyResource(r: ReplyEntry, me: string): Record<string, unknown> {
 
 /**
  * The text a Doc comment quotes now: its anchored range's current text, which moves and changes
- * with edits (comment-anchors.ts); an orphaned comment keeps what it quoted when made (assumption).
+ * with edits (comment-anchors.ts); an orphaned comment keeps what it quoted when made.
+ * ASSUMPTION (unverified): the Drive reference does not say whether quotedFileContent follows an
+ * edit of the text under the comment or keeps the original quote; the sidebar points a comment at
+ * a sheet cell by this text. docs/google-acceptance.md (step 26) checks it on Google.
  */
 function quoted(c: CommentEntry, model: () => DocModel | null): CommentEntry['quotedFileContent'] {
   if (!c.quotedFileContent) return undefined;
