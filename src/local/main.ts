@@ -215,7 +215,6 @@ function phase(name: string): void {
     console.error(`[${String(Date.now() - started).padStart(5)} ms] ${name}${memoryNote()}`);
 }
 
-
 /** ITAMEMO_NOW=<ISO time> stops the runtime's clock there (tests of runs within one second). */
 function fixedClock(): (() => Date) | undefined {
   const at = process.env.ITAMEMO_NOW;
