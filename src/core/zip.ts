@@ -17,8 +17,9 @@ export interface ZipEntry {
 /**
  * UTF-8 bytes of a string (Apps Script has no TextEncoder). Two passes over the UTF-16 units, the
  * bytes written straight into one array: a DOCX's document.xml of a 1,000-row table is 6.7 MB,
- * and a number pushed per byte cost 2 s and 150 MB of heap. A lone surrogate is written as its
- * own 3-byte sequence, as codePointAt gives it.
+ * and a number pushed per byte cost 2 s and 150 MB of heap. A lone surrogate (half of an emoji
+ * cut off) becomes U+FFFD, as TextEncoder and Node write it: its own 3-byte form is not UTF-8,
+ * and Word refuses a part that is not.
  */
 export function utf8(s: string): Uint8Array {
   let n = 0;
@@ -29,7 +30,7 @@ export function utf8(s: string): Uint8Array {
     else if (isPair(s, i)) {
       n += 4;
       i++;
-    } else n += 3;
+    } else n += 3; // U+FFFD for a lone surrogate too
   }
   const out = new Uint8Array(n);
   let at = 0;
@@ -46,9 +47,10 @@ export function utf8(s: string): Uint8Array {
       out[at++] = 0x80 | ((p >> 6) & 63);
       out[at++] = 0x80 | (p & 63);
     } else {
-      out[at++] = 0xe0 | (c >> 12);
-      out[at++] = 0x80 | ((c >> 6) & 63);
-      out[at++] = 0x80 | (c & 63);
+      const u = c >= 0xd800 && c <= 0xdfff ? 0xfffd : c;
+      out[at++] = 0xe0 | (u >> 12);
+      out[at++] = 0x80 | ((u >> 6) & 63);
+      out[at++] = 0x80 | (u & 63);
     }
   }
   return out;
