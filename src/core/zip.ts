@@ -16,10 +16,10 @@ export interface ZipEntry {
 
 /**
  * UTF-8 bytes of a string (Apps Script has no TextEncoder). Two passes over the UTF-16 units, the
- * bytes written straight into one array: a DOCX's document.xml of a 1,000-row table is 6.7 MB,
- * and a number pushed per byte cost 2 s and about 170 MB of heap. A lone surrogate (half of an emoji
+ * bytes written straight into one array: a DOCX's document.xml of a 1,000-row table is 6.7 MB, and
+ * a number pushed per byte cost 2 s and about 170 MB of heap. A lone surrogate (half of an emoji
  * cut off) becomes U+FFFD, as TextEncoder and Node write it: its own 3-byte form is not UTF-8,
- * and Word refuses a part that is not.
+ * and an XML parser refuses a part that is not.
  */
 export function utf8(s: string): Uint8Array {
   let n = 0;
