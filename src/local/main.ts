@@ -35,6 +35,7 @@ import { linkLogToFiles } from './offline-links';
 import { RenderWorkers } from './render-client';
 import { runYearStep, YEAR_STEPS, type YearStep } from './new-year-command';
 import type { Runtime } from './runtime';
+import { memoryNote } from './memory-note';
 import { unreadableWorkbookMessage } from './workbook-file';
 import { WorkbookLockTimeout, withWorkbookLock } from './workbook-lock';
 
@@ -209,11 +210,14 @@ function usage(): string {
   return lines.join('\n');
 }
 
-/** ITAMEMO_TIMING=1 prints how long each phase took, to stderr (for the benchmark). */
+/**
+ * ITAMEMO_TIMING=1 prints how long each phase took, to stderr (for the benchmark), with the
+ * process's resident memory (all threads) and this thread's heap at that moment.
+ */
 const started = Date.now();
 function phase(name: string): void {
   if (process.env.ITAMEMO_TIMING)
-    console.error(`[${String(Date.now() - started).padStart(5)} ms] ${name}`);
+    console.error(`[${String(Date.now() - started).padStart(5)} ms] ${name}${memoryNote()}`);
 }
 
 /** ITAMEMO_NOW=<ISO time> stops the runtime's clock there (tests of runs within one second). */

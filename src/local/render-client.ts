@@ -27,6 +27,11 @@ class RenderThread {
     this.worker = new Worker(join(__dirname, 'render-worker.cjs'), {
       workerData: { port: port2, flag: this.flag, started, role },
       transferList: [port2],
+      // A smaller nursery than V8's default (16 MB semi-spaces, about 48 MB per thread): a
+      // render's garbage is short-lived (lines, runs, strings), and the young generation each
+      // thread reserves counts in the process's memory. 1,000 measures rows: peak resident
+      // memory about 30 MB lower, the same CPU time (6 MB: more promoted, no lower peak).
+      resourceLimits: { maxYoungGenerationSizeMb: 12 },
     });
     this.worker.unref();
   }

@@ -7,6 +7,7 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { DocModel } from './docmodel';
+import { memoryNote } from './memory-note';
 
 export type RenderRole = 'pdf' | 'docx';
 
@@ -34,7 +35,9 @@ const fail = (err: unknown): void => reply({ error: (err as Error)?.stack ?? Str
 
 const timing = (what: string) => {
   if (process.env.ITAMEMO_TIMING)
-    console.error(`[${String(Date.now() - started).padStart(5)} ms] ${role} worker: ${what}`);
+    console.error(
+      `[${String(Date.now() - started).padStart(5)} ms] ${role} worker: ${what}${memoryNote()}`,
+    );
 };
 
 // Each thread loads only its own library (require, not import: loaded for this role alone).
