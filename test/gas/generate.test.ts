@@ -16,7 +16,9 @@ function paragraphs(blocks: BlockNode[]): string[] {
   return blocks.flatMap((b) =>
     b.type === 'table'
       ? b.rows.flatMap((r) => r.cells.flatMap((c) => paragraphs(c.children)))
-      : [inlineText(b.children)],
+      : b.type === 'sectionBreak'
+        ? []
+        : [inlineText(b.children)],
   );
 }
 
@@ -158,7 +160,7 @@ describe('generating the memo from the corrected example', () => {
 
   it('inserts the scores chart as an image', () => {
     const images = model.body.flatMap((b) =>
-      b.type === 'table' ? [] : b.children.filter((c) => c.type === 'image'),
+      'children' in b ? b.children.filter((c) => c.type === 'image') : [],
     );
     expect(images).toHaveLength(1);
     expect(images[0]).toMatchObject({

@@ -174,6 +174,11 @@ function freshBlock(block: BlockSpec, digits: DigitStyle): FreshBlock {
   switch (block.type) {
     case 'table':
       return table(block, digits);
+    case 'sectionBreak':
+      return {
+        kind: 'sectionBreak',
+        style: { pageNumberStart: 1, useFirstPageHeaderFooter: true },
+      };
     case 'pageBreak':
       return {
         kind: 'paragraph',

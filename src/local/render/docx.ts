@@ -23,6 +23,7 @@ import type {
   PositionedImageNode,
   TableNode,
   TextStyle,
+  SectionStyle,
 } from '../docmodel';
 import {
   DEFAULT_BORDER_COLOR,
@@ -47,6 +48,9 @@ import { withNoBreakSpaces } from './thai-breaking';
 import { zip, type ZipEntry } from './zip';
 
 const twip = (pt: number) => Math.round(pt * 20);
+
+/** Stands for a section's w:sectPr until it can be written; text never holds U+0000 (`esc`). */
+const SECTION_MARK = '\u0000';
 /** English Metric Units per pixel at 96 dpi. */
 const EMU_PER_PX = 9525;
 
@@ -201,7 +205,14 @@ class DocxWriter {
         parts.push({ name: `word/_rels/${name}.rels`, data: this.rels.xml() });
       sections.push({ kind, type, id: docRels.add(kind, name) });
     }
-    const document = `${XML_HEAD}<w:document ${W_ROOT}><w:body>${body}${this.sectPr(sections)}</w:body></w:document>`;
+    // Section k ends with the style of section k (the first: the document's); the body's last
+    // w:sectPr is the last section's. Every section repeats the header and footer references.
+    const styles: (SectionStyle | null)[] = [null, ...this.sectionStyles];
+    const withSections = body.replace(
+      new RegExp(`${SECTION_MARK}(\\d+)${SECTION_MARK}`, 'g'),
+      (_, k: string) => this.sectPr(sections, styles[Number(k)]),
+    );
+    const document = `${XML_HEAD}<w:document ${W_ROOT}><w:body>${withSections}${this.sectPr(sections, styles[styles.length - 1])}</w:body></w:document>`;
     const fonts = this.fontParts();
     const entries: ZipEntry[] = [
       { name: '[Content_Types].xml', data: this.contentTypes(parts) },
@@ -280,13 +291,25 @@ class DocxWriter {
     ];
   }
 
-  private sectPr(sections: Section[]): string {
+  /**
+   * One section's properties; `style` null: the first section, the document's own. A later
+   * section restarts its numbering with w:pgNumType w:start (unset: continues) and has a
+   * different first page (w:titlePg) only when its style says so, as SectionStyle reads.
+   */
+  private sectPr(sections: Section[], style: SectionStyle | null): string {
     const p = this.page;
     const refs = sections
       .map((s) => `<w:${s.kind}Reference w:type="${s.type}" r:id="${s.id}"/>`)
       .join('');
-    const titlePg = sections.some((s) => s.type === 'first') ? '<w:titlePg/>' : '';
-    return `<w:sectPr>${refs}<w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${this.thaiDigits ? '<w:pgNumType w:fmt="thaiNumbers"/>' : ''}<w:cols w:space="708"/>${titlePg}</w:sectPr>`;
+    const titlePg = (
+      style ? style.useFirstPageHeaderFooter === true : sections.some((s) => s.type === 'first')
+    )
+      ? '<w:titlePg/>'
+      : '';
+    const fmt = this.thaiDigits ? ' w:fmt="thaiNumbers"' : '';
+    const start = style?.pageNumberStart !== undefined ? ` w:start="${style.pageNumberStart}"` : '';
+    const pgNum = fmt || start ? `<w:pgNumType${fmt}${start}/>` : '';
+    return `<w:sectPr>${refs}<w:type w:val="nextPage"/><w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${pgNum}<w:cols w:space="708"/>${titlePg}</w:sectPr>`;
   }
 
   // ---- lists ----
@@ -338,9 +361,29 @@ class DocxWriter {
 
   private blocks(blocks: BlockNode[], width: number): string {
     let out = '';
-    for (const b of blocks)
-      out += b.type === 'table' ? this.table(b, width) : this.paragraph(b, width);
+    for (const b of blocks) {
+      if (b.type === 'sectionBreak') out = this.endSection(out, b.style);
+      else out += b.type === 'table' ? this.table(b, width) : this.paragraph(b, width);
+    }
     return out;
+  }
+
+  /** The styles of the sections the body's breaks start, in order (the first is the document's). */
+  private readonly sectionStyles: SectionStyle[] = [];
+
+  /**
+   * A section ends at a paragraph whose properties hold its w:sectPr (ECMA-376 Part 1, 17.6.18):
+   * the last paragraph written, or an empty one when a table comes last. The w:sectPr is filled
+   * in once the header and footer parts exist (`SECTION_MARK`).
+   */
+  private endSection(out: string, next: SectionStyle): string {
+    const mark = `${SECTION_MARK}${this.sectionStyles.length}${SECTION_MARK}`;
+    this.sectionStyles.push(next);
+    const k = out.lastIndexOf('<w:p>');
+    const tail = k >= 0 ? out.slice(k) : '';
+    if (tail.startsWith('<w:p><w:pPr>') && !tail.includes('<w:tbl'))
+      return out.slice(0, k) + tail.replace('</w:pPr>', `${mark}</w:pPr>`);
+    return `${out}<w:p><w:pPr>${mark}</w:pPr></w:p>`;
   }
 
   private paragraph(block: ParagraphNode | ListItemNode, width: number): string {

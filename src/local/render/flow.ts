@@ -15,6 +15,7 @@ import type {
   TableNode,
   TextStyle,
   VerticalAlignment,
+  SectionStyle,
 } from '../docmodel';
 import type { Atom, Line, Measurer } from './layout';
 import { layoutParagraph } from './layout';
@@ -40,7 +41,8 @@ export type VItem =
   | { kind: 'space'; height: number; keep: boolean }
   | { kind: 'line'; line: Line; keep: boolean; rule?: UnderRule; anchored?: Anchored }
   | { kind: 'row'; table: TableLayout; row: number; keep: boolean }
-  | { kind: 'pageBreak'; keep: false };
+  /** A page break; `section`: a section break, whose style sets the new page's numbering. */
+  | { kind: 'pageBreak'; keep: false; section?: SectionStyle };
 
 export interface CellLayout {
   /** From the table's left edge. */
@@ -120,6 +122,8 @@ export function layoutBlock(
   ctx: LayoutContext,
   inCell = false,
 ): VItem[] {
+  if (block.type === 'sectionBreak')
+    return [{ kind: 'pageBreak', keep: false, section: block.style }];
   if (block.type === 'table') {
     const table = layoutTable(block, width, ctx);
     return Array.from({ length: table.rows.length }, (_, row) => ({
