@@ -167,7 +167,11 @@ function paragraphItems(
     const item: VItem = { kind: 'line', line, keep };
     if (i === 0 && anchored?.length) item.anchored = { left: look.indentStart, images: anchored };
     // The paragraph's border runs from its start indent to its end indent, under the last line.
-    if (i === lines.length - 1 && border && border.width > 0)
+    // A dotted one is the form's ruled line (จุดไข่ปลา): under every line, as the printed form
+    // has dots on each line a wrapped เรื่อง takes. Google Docs draws it under the last line only
+    // (docs/memo-format.md): here the local renderers knowingly do better than the Doc.
+    const ruled = border?.dash === 'DOT' || i === lines.length - 1;
+    if (ruled && border && border.width > 0)
       item.rule = { left: look.indentStart, right: width - look.indentEnd, border };
     items.push(item);
     if (item.rule) {
