@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
-import type { Font } from 'fontkit';
 import { columnWidths, headerWords } from '../../../src/core/memo/column-widths';
 import { MEASURE_COLUMNS } from '../../../src/core/memo';
 import { MEASURE_KEYS } from '../../../src/core/memo/builtin-template';
@@ -41,9 +39,17 @@ describe('measures table column widths from the content', () => {
 });
 
 // The example office's measures, measured with the font itself (fontkit), as the renderers do.
+/** The part of fontkit (pdfkit's font engine, untyped) the test uses. */
+interface Font {
+  unitsPerEm: number;
+  layout(text: string): { advanceWidth: number };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fontkit = require('fontkit') as { openSync(path: string): Font };
+
 describe('the example measures table', () => {
   const fontDir = join(__dirname, '../../../node_modules/@expo-google-fonts/sarabun');
-  const bold = fontkit.openSync(join(fontDir, '700Bold/Sarabun_700Bold.ttf')) as Font;
+  const bold = fontkit.openSync(join(fontDir, '700Bold/Sarabun_700Bold.ttf'));
   const pt = (font: Font, text: string) =>
     (font.layout(text).advanceWidth / font.unitsPerEm) * OPTIONS.size;
   const data = readWorkbook(seedTabs('corrected')).data;
