@@ -372,7 +372,8 @@ function unitFields(unit: UnitRule): Def<MemoSource>[] {
 
 /**
  * What the level means for this office's scores. The tools below the pass mark are named last,
- * each with its score, after "แต่มีเครื่องมือที่ยังได้คะแนนต่ำกว่า": nothing that follows can be
+ * each with its score, after "แต่มีเครื่องมือที่ยังได้คะแนนต่ำกว่า … ได้แก่" (ได้แก่, not a second
+ * คือ: the sentence already says "อยู่ในระดับ… คือ"): nothing that follows can be
  * read as saying one of them passed. `targetSentence` starts a new sentence with its own
  * subject (ทั้งนี้ คะแนน ITA ในภาพรวม …) for the same reason.
  */
@@ -385,7 +386,7 @@ function levelCondition(m: MemoSource): string {
   const belowText = below.length
     ? `เครื่องมือที่ยังได้คะแนนต่ำกว่า ${withDigits(rules.passMark, d)} คะแนน${
         below.length > 1 ? ` ${withDigits(below.length, d)} เครื่องมือ` : ''
-      } คือ ${listThai(below.map((u) => `${withDigits(u.unit.shortName, d)} (${score(u.score, d)} คะแนน)`))}`
+      } ได้แก่ ${listThai(below.map((u) => `${withDigits(u.unit.shortName, d)} (${score(u.score, d)} คะแนน)`))}`
     : '';
   if (level.minOverall !== null && level.minEveryUnit !== null) {
     return `มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ${withDigits(level.minOverall, d)} คะแนนขึ้นไป และทุกเครื่องมือ (${unitNames}) ได้คะแนนตั้งแต่ ${withDigits(level.minEveryUnit, d)} คะแนนขึ้นไป`;
