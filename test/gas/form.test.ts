@@ -128,6 +128,13 @@ describe('the memo on paper', () => {
     expect(tops.filter((b) => b.page === 1 && /^- /.test(b.text))).toEqual([]);
   });
 
+  it("sets the ที่/วันที่ values on the labels' baseline", () => {
+    const boxes = lineBoxes(pdf).filter((b) => b.page === 1);
+    const label = boxes.find((b) => b.text === 'วันที่') as { baseline: number };
+    const value = boxes.find((b) => b.text.includes('ตุลาคม')) as { baseline: number };
+    expect(Math.abs(value.baseline - label.baseline)).toBeLessThan(0.3);
+  });
+
   it('draws the header lines dotted: after ส่วนราชการ, ที่, วันที่ and เรื่อง', () => {
     const dotted = pdfDashes(pdf).filter((d) => d.page === 1 && d.dash.length && d.dash[0] < 0.1);
     expect(dotted.length).toBeGreaterThanOrEqual(4);

@@ -14,6 +14,8 @@ export interface TextBox {
   yMin: number;
   xMax: number;
   yMax: number;
+  /** The baseline of the line's first glyph run, points from the page's top. */
+  baseline: number;
   /** What a reader copies: the line's ActualText. */
   text: string;
   /** The text pdf.js reads from the glyphs themselves (through the font's ToUnicode map). */

@@ -129,7 +129,9 @@ function lines(content, actual, pageHeight, page) {
       yMin = Math.min(yMin, pageHeight - (baseline + style.ascent * size));
       yMax = Math.max(yMax, pageHeight - (baseline + style.descent * size));
     }
-    return { page, xMin, yMin, xMax, yMax };
+    // The first glyph run's baseline, from the page's top.
+    const baseline = pageHeight - items[0].transform[5];
+    return { page, xMin, yMin, xMax, yMax, baseline };
   };
   const flushLoose = () => {
     const text = loose?.map((i) => i.str).join('');
