@@ -115,7 +115,7 @@ describe('generating the memo from the corrected example', () => {
       t.startsWith('ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน'),
     ) as string;
     expect(summary).toContain('อยู่ในระดับผ่าน คือ มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ๘๕ คะแนนขึ้นไป');
-    expect(summary).toContain('คือ EIT ส่วนที่ ๑ (๘๑.๖๖ คะแนน) ทั้งนี้ คะแนน ITA ในภาพรวมผ่านค่าเป้าหมาย');
+    expect(summary).toContain('ได้แก่ EIT ส่วนที่ ๑ (๘๑.๖๖ คะแนน) ทั้งนี้ คะแนน ITA ในภาพรวมผ่านค่าเป้าหมาย');
     expect(summary).toContain('ได้คะแนนในภาพรวม ๙๓.๕๓ คะแนน');
     expect(text).toContain('๑.๕ การแก้ไขปัญหาการทุจริต ๘๑.๖๗ คะแนน');
     expect(text).toContain('๒.๒.๓ การปรับปรุงการทำงาน ๙๖.๖๘ คะแนน');
