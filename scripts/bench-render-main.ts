@@ -240,6 +240,7 @@ function toHtml(model: DocModel): string {
   const blocks = (list: BlockNode[]): string =>
     list
       .map((b) => {
+        if (b.type === 'sectionBreak') return '<div style="break-after:page"></div>';
         if (b.type === 'table') {
           const header = b.headerRows ?? 0;
           const cols = b.columnWidths

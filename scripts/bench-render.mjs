@@ -1,10 +1,12 @@
 // Benchmark: node scripts/bench-render.mjs [--runs 20] [--rows 200] [--images] [--calls]
+//            node scripts/bench-render.mjs --images-only
 // Bundles scripts/bench-render-main.ts and scripts/bench-calls-main.ts with esbuild, then runs
 // each measurement in a fresh process (see those files for the modes) and prints tables of
 // figures: the service calls of one generate for 10 and 1,000 measures rows with the modelled
-// Apps Script time, the service calls of each review step, the CLI on 1,000 rows (time and peak memory), then rendering. --calls stops
-// after the first two. --images also writes the seed-sized memo's pages as docs/memo-page-N.png
-// (scripts/pdf-to-png.ts, 60 dpi).
+// Apps Script time, the service calls of each review step, the CLI on 1,000 rows (time and peak
+// memory), then rendering. --calls stops after the first two. --images also writes the pages of
+// the PDF `generate` wrote for the corrected example with the stand-in Garuda (what `npm start`
+// writes) as docs/memo-page-N.png (scripts/pdf-to-png.ts, 60 dpi); --images-only does just that.
 import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
@@ -45,6 +47,47 @@ for (const [entry, outfile] of [
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet', '--if-stale']);
 const cli = join(root, 'dist/local.cjs');
 const example = join(root, 'examples/ita-2568-corrected.xlsx');
+
+const garuda = join(root, 'examples', 'garuda-sample.png');
+
+/** `npm start`'s generate into `out`: the corrected example with the stand-in Garuda. */
+function generateExample(out) {
+  execFileSync(process.execPath, [cli, 'generate', example, '--out', out, '--garuda', garuda]);
+  return join(
+    out,
+    readdirSync(out).find((f) => f.endsWith('.pdf')),
+  );
+}
+
+/** The pages of `pdf` as docs/memo-page-N.png, replacing the old ones. */
+function writePageImages(pdf) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
+  for (const f of readdirSync(join(root, 'docs'))) {
+    if (/^memo-page-\d+\.png$/.test(f)) rmSync(join(root, 'docs', f));
+  }
+  execFileSync(process.execPath, [
+    join(root, 'scripts/run-ts.mjs'),
+    join(root, 'scripts/pdf-to-png.ts'),
+    pdf,
+    '60',
+    join(dir, 'page'),
+  ]);
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
+    renameSync(
+      join(dir, f),
+      join(root, 'docs', `memo-page-${Number(/(\d+)\.png$/.exec(f)[1])}.png`),
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`docs/memo-page-*.png written from ${pdf}`);
+}
+
+if (process.argv.includes('--images-only')) {
+  const out = mkdtempSync(join(tmpdir(), 'bench-generate-'));
+  writePageImages(generateExample(out));
+  rmSync(out, { recursive: true, force: true });
+  process.exit(0);
+}
 
 /** Runs one mode of a bundle in a new node process: its JSON result and the process's wall time. */
 function run(file, ...args) {
@@ -144,16 +187,17 @@ print([
   ['peak resident memory, all threads', `${Math.max(...largeRuns.map((r) => r.mb))} MB`],
 ]);
 if (process.argv.includes('--calls')) process.exit(0);
-const garuda = join(root, 'examples', 'garuda-sample.png');
 const generateRuns = [];
 let memoModelFile = null;
+let memoPdf = null;
 for (let i = 0; i < 7; i++) {
   const out = mkdtempSync(join(tmpdir(), 'bench-generate-'));
   const t0 = performance.now();
   // With the stand-in Garuda, so the measured memo is the whole form (and docs/ shows it).
-  execFileSync(process.execPath, [cli, 'generate', example, '--out', out, '--garuda', garuda]);
+  const pdf = generateExample(out);
   generateRuns.push(Math.round(performance.now() - t0));
   if (!memoModelFile) {
+    memoPdf = pdf;
     const folder = join(
       out,
       '.drive',
@@ -180,28 +224,7 @@ function measure(...args) {
   return { ...JSON.parse(out.stdout.trim().split('\n').pop()), processMs: wallMs };
 }
 
-if (process.argv.includes('--images')) {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-pages-'));
-  measure('write', dir);
-  for (const f of readdirSync(join(root, 'docs'))) {
-    if (/^memo-page-\d+\.png$/.test(f)) rmSync(join(root, 'docs', f));
-  }
-  execFileSync(process.execPath, [
-    join(root, 'scripts/run-ts.mjs'),
-    join(root, 'scripts/pdf-to-png.ts'),
-    join(dir, 'memo.pdf'),
-    '60',
-    join(dir, 'page'),
-  ]);
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
-    renameSync(
-      join(dir, f),
-      join(root, 'docs', `memo-page-${Number(/(\d+)\.png$/.exec(f)[1])}.png`),
-    );
-  }
-  rmSync(dir, { recursive: true, force: true });
-  console.log('docs/memo-page-*.png written');
-}
+if (process.argv.includes('--images')) writePageImages(memoPdf);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 

@@ -56,7 +56,7 @@ function* paragraphs(blocks: BlockNode[]): Generator<InlineNode[]> {
   for (const b of blocks) {
     if (b.type === 'table') {
       for (const row of b.rows) for (const cell of row.cells) yield* paragraphs(cell.children);
-    } else yield b.children;
+    } else if (b.type !== 'sectionBreak') yield b.children;
   }
 }
 

@@ -203,7 +203,29 @@ export interface TableNode {
   headerRows?: number;
 }
 
-export type BlockNode = ParagraphNode | ListItemNode | TableNode;
+/**
+ * What a section sets for itself (the Docs API's SectionStyle, the part the add-on uses): unset
+ * fields follow the document (the first section) or continue the previous section.
+ */
+export interface SectionStyle {
+  /** The number of the section's first page; unset: numbering goes on from the section before. */
+  pageNumberStart?: number;
+  /** The section's first page shows the first-page header/footer (none, when there is none). */
+  useFirstPageHeaderFooter?: boolean;
+}
+
+/**
+ * A "next page" section break in the body (the Docs API's SectionBreak between two paragraphs):
+ * what follows starts on a new page with the break's own page numbering. Only the body holds
+ * them. It takes one index in the Docs API; DocumentApp does not list it among the body's
+ * children (it has no element type for it; assumed, see docs/memo-format.md).
+ */
+export interface SectionBreakNode {
+  type: 'sectionBreak';
+  style: SectionStyle;
+}
+
+export type BlockNode = ParagraphNode | ListItemNode | TableNode | SectionBreakNode;
 
 export interface DocModel {
   id: string;

@@ -27,12 +27,30 @@ describe('the memo as DOCX', () => {
     ).toHaveLength(rows.length);
   });
 
-  it('draws the header lines dotted: paragraph borders and the ที่/วันที่ cells', () => {
+  it('draws the header lines dotted: after the label, on every line, to the margin', () => {
+    // ที่ and วันที่: value cells with a dotted bottom border.
     const dotted = document.match(/<w:bottom w:val="dotted"[^>]*\/>/g) ?? [];
-    // ส่วนราชการ and เรื่อง (paragraphs), ที่ and วันที่ (cells).
-    expect(dotted.length).toBe(4);
-    expect(document).toMatch(/<w:pBdr><w:bottom w:val="dotted"/);
+    expect(dotted.length).toBe(2);
     expect(document).toMatch(/<w:tcBorders>[^]*?<w:bottom w:val="dotted"/);
+    // ส่วนราชการ and เรื่อง: a label cell, then a value cell whose text is underlined with dots
+    // (every line it takes) up to a tab to the right margin (the cell is 16 cm less the label).
+    // No paragraph border: Word and LibreOffice would draw it under the label and the last line.
+    expect(document).not.toMatch(/<w:pBdr><w:bottom w:val="dotted"/);
+    for (const label of ['ส่วนราชการ', 'เรื่อง']) {
+      const row = new RegExp(
+        `<w:tr>(?:(?!</w:tr>)[^])*>${label}</w:t>(?:(?!</w:tr>)[^])*</w:tr>`,
+      ).exec(document)?.[0];
+      expect(row).toBeDefined();
+      const [first, second] = (row as string).split('</w:tc>');
+      expect(first).toContain(`>${label}</w:t>`);
+      expect(first).not.toContain('<w:u ');
+      const runs = second.match(/<w:r>[^]*?<\/w:r>/g) ?? [];
+      expect(runs.length).toBeGreaterThan(1);
+      for (const run of runs) expect(run).toContain('<w:u w:val="dotted"/>');
+      expect(runs[runs.length - 1]).toContain('<w:tab/>');
+      const width = Math.round(((16 - (label === 'เรื่อง' ? 1.25 : 2.75)) * 72 * 20) / 2.54);
+      expect(second).toContain(`<w:tab w:val="right" w:pos="${width}"/>`);
+    }
   });
 
   it('puts the Garuda in front of the text at the top left, 1.5 cm high', () => {

@@ -10,8 +10,9 @@ import type {
   GenerateResult,
   SidebarState,
 } from '../../src/shared/sidebar-api';
+import { toThaiDigits } from '../../src/core/thai/digits';
 import { cleanupTempDirs } from '../local/helpers';
-import { lineBoxes, pdfDashes, pdfFile, pdfImages } from '../render/pdf-reader';
+import { lineBoxes, pdfDashes, pdfFile, pdfImages, pdfStrokes } from '../render/pdf-reader';
 import { EXAMPLES, runtimeOn } from './harness';
 
 afterAll(cleanupTempDirs);
@@ -114,14 +115,56 @@ describe('the memo on paper', () => {
     const tops = lineBoxes(pdf).filter((b) => b.yMax < 2 * CM);
     const numbers = tops.filter((b) => /^- [๐-๙]+ -$/.test(b.text));
     const pages = Math.max(...lineBoxes(pdf).map((b) => b.page));
-    expect(numbers.map((b) => b.page)).toEqual(Array.from({ length: pages - 1 }, (_, i) => i + 2));
+    // The attached report is numbered as a memo is: none on its cover, "- ๒ -" on the page after.
+    const cover = (lineBoxes(pdf).find((b) => b.text === 'รายงานผลการดำเนินการ') as { page: number })
+      .page;
+    const expected = Array.from({ length: pages - 1 }, (_, i) => i + 2)
+      .filter((page) => page !== cover)
+      .map((page) => [page, `- ${toThaiDigits(page < cover ? page : page - cover + 1)} -`]);
+    expect(numbers.map((b) => [b.page, b.text])).toEqual(expected);
+    expect(cover).toBeGreaterThan(2);
     expect(numbers[0].text).toBe('- ๒ -');
     for (const n of numbers) expect((n.xMin + n.xMax) / 2).toBeCloseTo(3 * CM + 8 * CM, -1);
     expect(tops.filter((b) => b.page === 1 && /^- /.test(b.text))).toEqual([]);
   });
 
+  it("sets the ที่/วันที่ values on the labels' baseline", () => {
+    const boxes = lineBoxes(pdf).filter((b) => b.page === 1);
+    const label = boxes.find((b) => b.text === 'วันที่') as { baseline: number };
+    const value = boxes.find((b) => b.text.includes('ตุลาคม')) as { baseline: number };
+    expect(Math.abs(value.baseline - label.baseline)).toBeLessThan(0.3);
+  });
+
   it('draws the header lines dotted: after ส่วนราชการ, ที่, วันที่ and เรื่อง', () => {
     const dotted = pdfDashes(pdf).filter((d) => d.page === 1 && d.dash.length && d.dash[0] < 0.1);
     expect(dotted.length).toBeGreaterThanOrEqual(4);
+    // Each dotted rule starts where its value does (after the label) and ends at the right
+    // margin (3 cm + 16 cm); a wrapped เรื่อง has one under each of its lines, as the form has.
+    const boxes = lineBoxes(pdf).filter((b) => b.page === 1);
+    const salutation = boxes.find((b) => b.text.startsWith('เรียน')) as { yMin: number };
+    const rules = pdfStrokes(pdf)
+      .filter((r) => r.page === 1 && r.dash.length && r.dash[0] < 0.1 && r.y0 < salutation.yMin)
+      .map((r) => ({ from: r.x0 / CM, to: r.x1 / CM, y: r.y0 }));
+    const near = (a: number, b: number) => Math.abs(a - b) < 0.05;
+    const spans = rules.map((r) => [r.from, r.to]);
+    expect(spans.length).toBe(5);
+    const expected = [
+      [3 + 2.75, 19], // ส่วนราชการ
+      [3 + 0.75, 11], // ที่
+      [11 + 1.3, 19], // วันที่
+      [3 + 1.25, 19], // เรื่อง, its first line
+      [3 + 1.25, 19], // and its second
+    ];
+    for (const [k, [from, to]] of expected.entries()) {
+      expect([k, near(spans[k][0], from), near(spans[k][1], to)]).toEqual([k, true, true]);
+    }
+    // Under each line of the subject: below the line's text, above the next line.
+    const subject = boxes.filter((b) => b.yMin > rules[2].y && b.yMax < salutation.yMin);
+    expect(subject.length).toBe(2);
+    subject.forEach((line, k) => {
+      const rule = rules[3 + k];
+      expect(rule.y).toBeGreaterThan(line.yMax - 1);
+      expect(rule.y).toBeLessThan(subject[k + 1]?.yMin ?? salutation.yMin);
+    });
   });
 });

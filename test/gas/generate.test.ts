@@ -16,7 +16,9 @@ function paragraphs(blocks: BlockNode[]): string[] {
   return blocks.flatMap((b) =>
     b.type === 'table'
       ? b.rows.flatMap((r) => r.cells.flatMap((c) => paragraphs(c.children)))
-      : [inlineText(b.children)],
+      : b.type === 'sectionBreak'
+        ? []
+        : [inlineText(b.children)],
   );
 }
 
@@ -113,7 +115,7 @@ describe('generating the memo from the corrected example', () => {
       t.startsWith('ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน'),
     ) as string;
     expect(summary).toContain('อยู่ในระดับผ่าน คือ มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ๘๕ คะแนนขึ้นไป');
-    expect(summary).toContain('คือ EIT ส่วนที่ ๑ (๘๑.๖๖ คะแนน) ทั้งนี้ คะแนน ITA ในภาพรวมผ่านค่าเป้าหมาย');
+    expect(summary).toContain('ได้แก่ EIT ส่วนที่ ๑ (๘๑.๖๖ คะแนน) ทั้งนี้ คะแนน ITA ในภาพรวมผ่านค่าเป้าหมาย');
     expect(summary).toContain('ได้คะแนนในภาพรวม ๙๓.๕๓ คะแนน');
     expect(text).toContain('๑.๕ การแก้ไขปัญหาการทุจริต ๘๑.๖๗ คะแนน');
     expect(text).toContain('๒.๒.๓ การปรับปรุงการทำงาน ๙๖.๖๘ คะแนน');
@@ -158,7 +160,7 @@ describe('generating the memo from the corrected example', () => {
 
   it('inserts the scores chart as an image', () => {
     const images = model.body.flatMap((b) =>
-      b.type === 'table' ? [] : b.children.filter((c) => c.type === 'image'),
+      'children' in b ? b.children.filter((c) => c.type === 'image') : [],
     );
     expect(images).toHaveLength(1);
     expect(images[0]).toMatchObject({

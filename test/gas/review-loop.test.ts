@@ -41,7 +41,9 @@ function paragraphs(blocks: BlockNode[]): string[] {
   return blocks.flatMap((b) =>
     b.type === 'table'
       ? b.rows.flatMap((r) => r.cells.flatMap((c) => paragraphs(c.children)))
-      : [inlineText(b.children)],
+      : b.type === 'sectionBreak'
+        ? []
+        : [inlineText(b.children)],
   );
 }
 

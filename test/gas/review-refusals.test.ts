@@ -340,6 +340,10 @@ describe('publishing', () => {
     expect(squash(pdf)).not.toContain(squash('ความเห็น/คำสั่งของ'));
     expect(squash(pdf)).not.toContain(squash('นายอุทัย พวงลังกา'));
     expect(squash(pdf)).toContain(squash('มาตรการ/กิจกรรม'));
+    // Numbered as a memo: none on the cover, "- ๒ -" at the top of the page after it.
+    const pages = pdf.split('\f');
+    expect(pages[0]).not.toMatch(/- [๐-๙]+ -/);
+    expect(pages[1].trimStart().startsWith('- ๒ -')).toBe(true);
     const copies = rt.drive.listAll().filter((f) => f.name.startsWith('(ชั่วคราว ลบได้)'));
     expect(copies.length).toBe(2);
     expect(copies.every((f) => f.trashed)).toBe(true);
@@ -351,9 +355,12 @@ describe('publishing', () => {
     const docId = approved(rt);
     setGeneral(rt, 'เผยแพร่เฉพาะรายงาน', 'ใช่');
     const model: DocModel = rt.drive.readModel(docId);
-    model.body = model.body.map((b) =>
-      b.type === 'table' ? b : { ...b, children: b.children.filter((c) => c.type !== 'pageBreak') },
-    );
+    // No page break and no section break (the built-in template's report starts after one).
+    model.body = model.body
+      .filter((b) => b.type !== 'sectionBreak')
+      .map((b) =>
+        'children' in b ? { ...b, children: b.children.filter((c) => c.type !== 'pageBreak') } : b,
+      );
     rt.drive.writeModel(docId, model);
     const before = values(rt, 'ประวัติ');
     expect(rt.run('sidebarPublish')).toEqual(

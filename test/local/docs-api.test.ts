@@ -39,7 +39,9 @@ function outlineOf(blocks: BlockNode[]): unknown[] {
   return blocks.map((b) =>
     b.type === 'table'
       ? b.rows.map((r) => r.cells.map((c) => outlineOf(c.children)))
-      : inlineText(b.children),
+      : b.type === 'sectionBreak'
+        ? '(section break)'
+        : inlineText(b.children),
   );
 }
 
@@ -454,6 +456,74 @@ describe('Documents.batchUpdate', () => {
         update({ insertText: { location: { index: 0, segmentId: 'kix.nope' }, text: 'x' } }),
       ),
     ).toContain('Segment with ID kix.nope was not found');
+  });
+
+  // InsertSectionBreakRequest / UpdateSectionStyleRequest and SectionStyle:
+  // https://developers.google.com/docs/api/reference/rest/v1/documents/request#insertsectionbreakrequest,
+  // https://developers.google.com/docs/api/reference/rest/v1/documents#sectionstyle.
+  it('inserts a section break after a newline it adds, and styles the section after it', () => {
+    const { update, get, model, texts } = setup([p('ab')]);
+    update(
+      { insertSectionBreak: { location: at(2), sectionType: 'NEXT_PAGE' } },
+      {
+        updateSectionStyle: {
+          range: range(4, 5),
+          sectionStyle: { pageNumberStart: 1, useFirstPageHeaderFooter: true },
+          fields: 'pageNumberStart,useFirstPageHeaderFooter',
+        },
+      },
+    );
+    expect(texts()).toEqual(['a', '(section break)', 'b']);
+    expect(model().body[1]).toEqual({
+      type: 'sectionBreak',
+      style: { pageNumberStart: 1, useFirstPageHeaderFooter: true },
+    });
+    const content = get().body?.content ?? [];
+    expect(content.map((e) => [e.startIndex ?? 0, e.endIndex])).toEqual([
+      [0, 1],
+      [1, 3],
+      [3, 4],
+      [4, 6],
+    ]);
+    expect(content[2].sectionBreak?.sectionStyle).toMatchObject({
+      sectionType: 'NEXT_PAGE',
+      pageNumberStart: 1,
+      useFirstPageHeaderFooter: true,
+    });
+    // The break goes with the newline before it; that newline alone may not go.
+    expect(error(() => update({ deleteContentRange: { range: range(2, 3) } }))).toContain(
+      'section break',
+    );
+    update({ deleteContentRange: { range: range(2, 4) } });
+    expect(texts()).toEqual(['ab']);
+  });
+
+  it('refuses what Google refuses in section breaks and section styles', () => {
+    const { update } = setup([p('a'), table([[['x']]]), p('b')], { header: [p('h')] });
+    const brk = (index: number, sectionType = 'NEXT_PAGE', segmentId?: string) =>
+      update({
+        insertSectionBreak: { location: { index, segmentId }, sectionType },
+      } as unknown as Request);
+    expect(error(() => brk(6))).toContain('inside a table');
+    expect(error(() => brk(0, 'NEXT_PAGE', 'kix.header0'))).toContain('header');
+    expect(error(() => brk(1, 'SECTION_TYPE_UNSPECIFIED'))).toContain('sectionType');
+    expect(error(() => brk(1, 'CONTINUOUS'))).toContain('not emulated');
+    brk(1);
+    // The second section now starts at index 2 (the break), its first paragraph "a" at 3.
+    const style = (sectionStyle: object, fields: string, r = range(3, 4)) =>
+      update({ updateSectionStyle: { range: r, sectionStyle, fields } } as unknown as Request);
+    expect(error(() => style({}, 'pageNumberStart'))).toContain('concrete value');
+    expect(error(() => style({ pageNumberStart: 1.5 }, 'pageNumberStart'))).toContain(
+      'concrete value',
+    );
+    expect(error(() => style({}, 'useFirstPageHeaderFooter'))).toContain('concrete value');
+    expect(error(() => style({ pageNumberStart: 1 }, ''))).toContain('At least one field');
+    expect(error(() => style({ pageNumberStart: 1 }, 'pageStart'))).toContain('Invalid field');
+    expect(error(() => style({}, 'defaultHeaderId'))).toContain('read-only');
+    expect(error(() => style({ pageNumberStart: 1 }, 'pageNumberStart', range(1, 2)))).toContain(
+      'first section',
+    );
+    style({ pageNumberStart: 1 }, 'pageNumberStart');
   });
 
   it('says plainly what it does not emulate', () => {

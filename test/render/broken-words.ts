@@ -80,7 +80,7 @@ export function paragraphTexts(model: DocModel): ParagraphText[] {
         b.rows.forEach((row, r) => {
           for (const cell of row.cells) walk(cell.children, r < (b.headerRows ?? 0));
         });
-      } else {
+      } else if (b.type !== 'sectionBreak') {
         const text = inlineText(b.children).replace(INVISIBLE, '');
         for (const part of text.split(/\r\n|[\n\r\v\u2028\u2029]/)) {
           if (part.trim() !== '') out.push({ text: part, repeats });

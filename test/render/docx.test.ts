@@ -2,13 +2,17 @@ import { thScaleFont } from '../../src/local/render/th-scale-font';
 import JSZip from 'jszip';
 import type { DocModel } from '../../src/local/docmodel';
 import { renderDocx } from '../../src/local/render';
+import { latinSplit } from '../../src/local/render/docx';
 import { seedMemoModel } from '../fixtures/seed-memo';
+import { para } from '../fixtures/seed-memo';
 import {
   HEADER_CELLS,
+  baseModel,
   listsModel,
   nestedTableModel,
   oddModels,
   pagesModel,
+  sectionsModel,
   stylesModel,
   tableModel,
 } from './fixtures';
@@ -130,6 +134,45 @@ describe('renderDocx', () => {
     expect(document).toContain(`cx="${605 * 9525}"`);
     expect(document).toContain('<w:pBdr>');
     expect(await read('word/_rels/document.xml.rels')).toContain('https://www.muangkhai.go.th');
+  });
+
+  it('ends a section with its w:sectPr; the next restarts at 1 with a different first page', async () => {
+    const { document } = await unzip(sectionsModel());
+    const sects = [...document.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sects.length).toBe(2);
+    // The first ends inside the memo's last paragraph (no empty paragraph added), numbered on.
+    expect(document).toMatch(/หน้าบันทึกสอง[\s\S]*?<\/w:p><w:p>[\s\S]*?หน้าปกรายงาน/);
+    expect(document).toMatch(
+      /<w:p><w:pPr>(?:(?!<\/w:p>)[\s\S])*<w:sectPr>(?:(?!<\/w:p>)[\s\S])*หน้าบันทึกสอง/,
+    );
+    expect(sects[0]).toContain('<w:pgNumType w:fmt="thaiNumbers"/>');
+    expect(sects[0]).toContain('<w:titlePg/>');
+    // The report's section repeats the headers, restarts at 1, and has its own first page.
+    expect(sects[1]).toContain('<w:pgNumType w:fmt="thaiNumbers" w:start="1"/>');
+    expect(sects[1]).toContain('<w:titlePg/>');
+    for (const s of sects) {
+      expect(s).toContain('<w:headerReference w:type="default"');
+      expect(s).toContain('<w:headerReference w:type="first"');
+    }
+    expect(document.endsWith(`${sects[1]}</w:body></w:document>`)).toBe(true);
+  });
+
+  it('writes Latin tokens (URLs, codes) as runs of their own in English', async () => {
+    expect(latinSplit('เว็บไซต์ www.muangkhai.go.th ให้ E-Service (i13) ๘๔ คน')).toEqual([
+      ['เว็บไซต์ ', false],
+      ['www.muangkhai.go.th', true],
+      [' ให้ ', false],
+      ['E-Service (i13)', true],
+      [' ๘๔ คน', false],
+    ]);
+    const { document } = await unzip(
+      baseModel([para('เผยแพร่ผ่านเว็บไซต์ของหน่วยงาน www.muangkhai.go.th ให้ประชาชนทราบ')]),
+    );
+    const run = /<w:r>(?:(?!<\/w:r>)[\s\S])*www\.muangkhai\.go\.th<\/w:t><\/w:r>/.exec(
+      document,
+    )?.[0];
+    expect(run).toContain('<w:lang w:val="en-US" w:bidi="th-TH"/></w:rPr>');
+    expect(run).not.toContain('ให้');
   });
 
   it.each(oddModels())('writes %s without failing', async (_, model) => {

@@ -211,7 +211,7 @@ export function bodyTexts(model: DocModel): string[] {
     for (const b of blocks) {
       if (b.type === 'table') {
         for (const r of b.rows) for (const c of r.cells) walk(c.children);
-      } else {
+      } else if (b.type !== 'sectionBreak') {
         let s = '';
         for (const c of b.children) if (c.type === 'text') for (const r of c.runs) s += r.text;
         if (s.trim()) out.push(s);
@@ -307,4 +307,47 @@ export function oddModels(): [string, DocModel][] {
       { ...base, marginLeft: 500, marginRight: 500, marginTop: -4, pageHeight: 0 },
     ],
   ];
+}
+
+/**
+ * A memo page, then a "next page" section break restarting the numbers at 1 with a different
+ * first page (the attached report), then three pages: "- n -" in the header, none on page 1.
+ */
+export function sectionsModel(): DocModel {
+  const pageBreak = (): BlockNode => ({
+    type: 'paragraph',
+    style: {},
+    textStyle: {},
+    children: [{ type: 'pageBreak' }],
+  });
+  return baseModel(
+    [
+      para('หน้าบันทึก'),
+      pageBreak(),
+      para('หน้าบันทึกสอง'),
+      { type: 'sectionBreak', style: { pageNumberStart: 1, useFirstPageHeaderFooter: true } },
+      para('หน้าปกรายงาน'),
+      pageBreak(),
+      para('รายงานหน้าสอง'),
+      pageBreak(),
+      para('รายงานหน้าสาม'),
+    ],
+    {
+      pageNumberDigits: 'thai',
+      differentFirstPage: true,
+      firstPageHeader: [],
+      header: [
+        {
+          type: 'paragraph',
+          style: { alignment: 'CENTER' },
+          textStyle: {},
+          children: [
+            { type: 'text', runs: [{ text: '- ', style: {} }] },
+            { type: 'pageNumber', style: {} },
+            { type: 'text', runs: [{ text: ' -', style: {} }] },
+          ],
+        },
+      ],
+    },
+  );
 }

@@ -12,6 +12,7 @@ import { renderDocx, renderPdf } from '../../src/local/render';
 import { generateWithGaruda, runtimeOn } from '../gas/harness';
 import { cleanupTempDirs, tempDir } from '../local/helpers';
 import { lineBoxes, pdfFile, squash } from './pdf-reader';
+import { toArabicDigits } from '../../src/core/thai/digits';
 
 afterAll(cleanupTempDirs);
 
@@ -112,7 +113,29 @@ function pageStarts(file: string): string[] {
   it('keeps the form: the Garuda, the page numbers from page 2, Thai text', () => {
     const pages = Math.max(...lineBoxes(theirs).map((b) => b.page));
     const numbers = lineBoxes(theirs).filter((b) => /^-\s*\S+\s*-$/.test(b.text.trim()));
-    expect(numbers.map((n) => n.page)).toEqual(Array.from({ length: pages - 1 }, (_, i) => i + 2));
+    // The attached report is a section of its own: its cover has no number, the page after
+    // it starts again at 2.
+    const cover = (
+      lineBoxes(theirs).find((b) => b.page > 2 && squash(b.text).startsWith('รายงานผล')) as {
+        page: number;
+      }
+    ).page;
+    expect(cover).toBeGreaterThan(2);
+    expect(numbers.map((n) => n.page)).toEqual(
+      Array.from({ length: pages - 1 }, (_, i) => i + 2).filter((p) => p !== cover),
+    );
+    const digits = numbers.map((n) => toArabicDigits(n.text.replace(/[\s-]/g, '')));
+    expect(digits[0]).toBe('2');
+    expect(digits[numbers.findIndex((n) => n.page > cover)]).toBe('2');
     expect(lineBoxes(theirs).some((b) => b.page === 1 && b.text.includes('บันทึกข้อความ'))).toBe(true);
+  });
+
+  it('never splits a URL across lines (Latin tokens are runs in English)', () => {
+    const url = 'www.muangkhai.go.th';
+    const boxes = lineBoxes(theirs);
+    // Every line that holds part of the URL holds all of it.
+    const parts = boxes.filter((b) => /muang|khai|\.go\.th/.test(b.text));
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.filter((b) => !squash(b.text).includes(url)).map((b) => b.text)).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@ export interface TextBox {
   yMin: number;
   xMax: number;
   yMax: number;
+  /** The baseline of the line's first glyph run, points from the page's top. */
+  baseline: number;
   /** What a reader copies: the line's ActualText. */
   text: string;
   /** The text pdf.js reads from the glyphs themselves (through the font's ToUnicode map). */
@@ -33,6 +35,8 @@ interface PdfContent {
   }[];
   /** Every dash pattern set (dotted and dashed rules), by page. */
   dashes: { page: number; dash: number[]; phase: number }[];
+  /** Straight rules (a moveTo and a lineTo), from the page's top left in points, with their dash. */
+  strokes: { page: number; dash: number[]; x0: number; y0: number; x1: number; y1: number }[];
   /** The image objects the file stores (an image drawn on many pages is stored once). */
   imageObjects: { object: number; width: number }[];
 }
@@ -105,6 +109,10 @@ export function pdfImages(file: string): PdfContent['images'] {
 
 export function pdfDashes(file: string): PdfContent['dashes'] {
   return content(file).dashes;
+}
+
+export function pdfStrokes(file: string): PdfContent['strokes'] {
+  return content(file).strokes;
 }
 
 export function pdfImageObjects(file: string): PdfContent['imageObjects'] {

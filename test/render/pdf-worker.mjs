@@ -34,6 +34,7 @@ async function readPdf(bytes) {
   const fonts = new Map();
   const images = [];
   const dashes = [];
+  const strokes = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const height = page.view[3] - page.view[1];
@@ -43,12 +44,25 @@ async function readPdf(bytes) {
     const ops = await page.getOperatorList();
     // The current transformation matrix, to place each image (pdfkit draws one as `cm` + `Do`).
     let ctm = [1, 0, 0, 1, 0, 0];
+    let dash = [];
     const stack = [];
+    const point = (x, y) => {
+      const [A, B, C, D, E, F] = ctm;
+      return [x * A + y * C + E, height - (x * B + y * D + F)];
+    };
     ops.fnArray.forEach((fn, i) => {
       const args = ops.argsArray[i];
-      if (fn === OPS.save) stack.push(ctm);
-      else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
-      else if (fn === OPS.transform) {
+      if (fn === OPS.save) stack.push([ctm, dash]);
+      else if (fn === OPS.restore) [ctm, dash] = stack.pop() ?? [[1, 0, 0, 1, 0, 0], []];
+      else if (fn === OPS.constructPath) {
+        // A straight rule (moveTo, lineTo): where it runs, from the page's top left, and its dash.
+        const [pathOps, coords] = args;
+        if (pathOps.length === 2 && pathOps[0] === OPS.moveTo && pathOps[1] === OPS.lineTo) {
+          const [x0, y0] = point(coords[0], coords[1]);
+          const [x1, y1] = point(coords[2], coords[3]);
+          strokes.push({ page: n, dash: [...dash], x0, y0, x1, y1 });
+        }
+      } else if (fn === OPS.transform) {
         const [a, b, c, d, e, f] = args;
         const [A, B, C, D, E, F] = ctm;
         ctm = [
@@ -59,8 +73,10 @@ async function readPdf(bytes) {
           e * A + f * C + E,
           e * B + f * D + F,
         ];
-      } else if (fn === OPS.setDash) dashes.push({ page: n, dash: args[0], phase: args[1] });
-      else if (fn === OPS.setFont && !fonts.has(args[0])) {
+      } else if (fn === OPS.setDash) {
+        dashes.push({ page: n, dash: args[0], phase: args[1] });
+        dash = args[0];
+      } else if (fn === OPS.setFont && !fonts.has(args[0])) {
         const font = page.commonObjs.get(args[0]);
         fonts.set(args[0], { name: font.name, embedded: !font.missingFile });
       } else if (fn === OPS.paintImageXObject) {
@@ -82,6 +98,7 @@ async function readPdf(bytes) {
     fonts: [...fonts.values()],
     images,
     dashes,
+    strokes,
     imageObjects: raw.imageObjects(),
   };
 }
@@ -112,7 +129,9 @@ function lines(content, actual, pageHeight, page) {
       yMin = Math.min(yMin, pageHeight - (baseline + style.ascent * size));
       yMax = Math.max(yMax, pageHeight - (baseline + style.descent * size));
     }
-    return { page, xMin, yMin, xMax, yMax };
+    // The first glyph run's baseline, from the page's top.
+    const baseline = pageHeight - items[0].transform[5];
+    return { page, xMin, yMin, xMax, yMax, baseline };
   };
   const flushLoose = () => {
     const text = loose?.map((i) => i.str).join('');

@@ -12,6 +12,7 @@ import {
   nestedTableModel,
   oddModels,
   pagesModel,
+  sectionsModel,
   stylesModel,
   tableModel,
   tallRowModel,
@@ -32,6 +33,18 @@ const render = (model: DocModel) => pdfFile(renderPdf(model));
 const pages = (file: string) => Number(pdfInfo(file).Pages);
 
 describe('renderPdf', () => {
+  it("restarts the numbers at a section break: the new section's first page has none", async () => {
+    const file = render(sectionsModel());
+    const numbers = lineBoxes(file)
+      .filter((b) => /^- [๐-๙]+ -$/.test(b.text))
+      .map((b) => [b.page, b.text]);
+    expect(numbers).toEqual([
+      [2, '- ๒ -'],
+      [4, '- ๒ -'],
+      [5, '- ๓ -'],
+    ]);
+  });
+
   it('returns a finished PDF synchronously', () => {
     const bytes = renderPdf(stylesModel());
     expect(bytes).toBeInstanceOf(Uint8Array);

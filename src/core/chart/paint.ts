@@ -147,8 +147,7 @@ export class Painter {
   /** A value on a white plate, so no line strikes it through; `baseline` is the text's. */
   plated(run: TextRun, x: number, baseline: number, size: number, color: Rgb, plate: Rgb): void {
     const w = runWidth(run, size);
-    const plateTop = baseline - (ASCENT / UNITS_PER_EM) * size * 0.75;
-    const plateBottom = baseline - (DESCENT / UNITS_PER_EM) * size * 0.5;
+    const { top: plateTop, bottom: plateBottom } = plateBox(baseline, size);
     this.canvas.fillRect(
       this.px(x - 2),
       this.px(plateTop),
@@ -190,4 +189,37 @@ export class Painter {
       displayHeight: this.displayHeight,
     };
   }
+}
+
+/** The white plate behind a value whose baseline is `baseline`: from the digits' top to below. */
+export function plateBox(baseline: number, size: number): { top: number; bottom: number } {
+  return {
+    top: baseline - (ASCENT / UNITS_PER_EM) * size * 0.75,
+    bottom: baseline - (DESCENT / UNITS_PER_EM) * size * 0.5,
+  };
+}
+
+/** Display pixels kept between a value's plate and the pass line. */
+const LINE_GAP = 2;
+
+/**
+ * Where a bar's value goes: above the bar, on its plate, unless the plate would touch the pass
+ * line at `lineY`. Then a bar below the line gets its value inside, under the line, in white;
+ * a bar just above it gets its value raised clear of the line.
+ */
+export function valuePlacement(
+  barTop: number,
+  lineY: number,
+  plotBottom: number,
+  size: number,
+): { baseline: number; inside: boolean } {
+  const above = barTop - 5;
+  const box = plateBox(above, size);
+  if (box.bottom + LINE_GAP < lineY || box.top - LINE_GAP > lineY)
+    return { baseline: above, inside: false };
+  const ascent = above - box.top;
+  const descent = box.bottom - above;
+  const inside = Math.max(lineY + LINE_GAP, barTop + 3) + ascent;
+  if (barTop > lineY && inside + descent <= plotBottom) return { baseline: inside, inside: true };
+  return { baseline: lineY - LINE_GAP - descent, inside: false };
 }

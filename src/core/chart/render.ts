@@ -8,6 +8,7 @@ import {
   printedScore,
   Painter,
   type ChartImage,
+  valuePlacement,
 } from './paint';
 import type { Rgb } from './raster';
 import { TextRun, Weight, chars, label, runWidth } from './text';
@@ -113,9 +114,12 @@ export function renderScoreChart(input: ScoreChartInput): ChartImage {
     COLORS.threshold,
   );
 
-  // Values above the bars, on a white plate so the dashed line cannot strike them through.
+  // Values above the bars, on a white plate so the dashed line cannot strike them through; a
+  // value whose plate would rest on the line goes clear of it (valuePlacement).
   for (const v of values) {
-    paint.plated(v.run, v.x, v.top - 5, L.valueSize, COLORS.text, COLORS.background);
+    const at = valuePlacement(v.top, yOf(threshold), L.plotBottom, L.valueSize);
+    if (at.inside) paint.text(v.run, v.x, at.baseline, L.valueSize, COLORS.background);
+    else paint.plated(v.run, v.x, at.baseline, L.valueSize, COLORS.text, COLORS.background);
   }
 
   // Legend, top right: an entry for each kind of bar drawn, and none for a kind not drawn.

@@ -15,6 +15,8 @@
  * - insertTable puts a newline before the table: the table starts at the location + 1, and the
  *   paragraph that held the location continues after the table;
  * - insertPageBreak inserts a page break followed by a newline;
+ * - insertSectionBreak puts a newline before the break, inside a paragraph
+ *   (https://developers.google.com/docs/api/reference/rest/v1/documents/request#insertsectionbreakrequest);
  * - control characters U+0000–U+0008, U+000C–U+001F and the private use area U+E000–U+F8FF are
  *   stripped from inserted text, so they are dropped here first to keep the lengths right.
  */
@@ -35,6 +37,7 @@ import type {
   Location,
   Range,
   Request,
+  SectionStyle,
   TableCellStyle,
   TableColumnProperties,
   TableRowStyle,
@@ -78,7 +81,16 @@ export interface FreshTable {
   pinnedHeaderRows?: number;
 }
 
-export type FreshBlock = FreshParagraph | FreshTable;
+/**
+ * A "next page" section break with its own page numbering, between two paragraphs (the Docs API
+ * inserts one only inside a paragraph, never before a table).
+ */
+export interface FreshSectionBreak {
+  kind: 'sectionBreak';
+  style: Required<Pick<SectionStyle, 'pageNumberStart' | 'useFirstPageHeaderFooter'>>;
+}
+
+export type FreshBlock = FreshParagraph | FreshTable | FreshSectionBreak;
 
 /** Characters the Docs API drops from inserted text. */
 // eslint-disable-next-line no-control-regex
@@ -134,7 +146,8 @@ export function writtenLength(blocks: FreshBlock[]): number {
         n += 1;
         for (let c = 0; c < b.columns; c++) n += 1 + writtenLength(row.cells[c]?.blocks ?? []);
       }
-    } else n += b.pageBreak ? 2 : runsText(b.runs).length + 1;
+    } else if (b.kind === 'sectionBreak') n += 1;
+    else n += b.pageBreak ? 2 : runsText(b.runs).length + 1;
   }
   return n;
 }
@@ -224,6 +237,30 @@ export class RequestWriter {
   }
 
   /**
+   * A section break before the paragraph at `at`, then its style: the range is the paragraph
+   * after the break, which lies in the new section only.
+   */
+  private sectionBreak(
+    at: number,
+    b: FreshSectionBreak,
+    before: FreshBlock | undefined,
+    after: FreshBlock | undefined,
+  ): void {
+    if (before?.kind !== 'paragraph' || after?.kind !== 'paragraph')
+      throw new Error('A section break goes between two paragraphs.');
+    this.requests.push(
+      { insertSectionBreak: { location: this.location(at), sectionType: 'NEXT_PAGE' } },
+      {
+        updateSectionStyle: {
+          range: this.range(at + 2, at + 3),
+          sectionStyle: { ...b.style },
+          fields: 'pageNumberStart,useFirstPageHeaderFooter',
+        },
+      },
+    );
+  }
+
+  /**
    * Writes `blocks` into the empty paragraph at `at` (its newline is the only thing there), back
    * to front. `look` is that paragraph's look. For images: `path` is the container's path and
    * `offset` the child index the empty paragraph has in it.
@@ -243,6 +280,12 @@ export class RequestWriter {
       if (b.kind === 'table') {
         this.table(at, b, [...path, offset + positions[i]]);
         // The newline insertTable put before the table is an empty paragraph with the old look.
+        empty = true;
+        continue;
+      }
+      if (b.kind === 'sectionBreak') {
+        this.sectionBreak(at, b, blocks[i - 1], blocks[i + 1]);
+        // The newline inserted before the break is an empty paragraph with the current look.
         empty = true;
         continue;
       }

@@ -158,6 +158,8 @@ const hasPageBreak = (e: StructuralElement) =>
 
 /** Elements equal enough to keep as they are (the alignment's anchors). */
 function sameElement(a: StructuralElement, b: StructuralElement): boolean {
+  // A section break is kept as it is (the API cannot copy one; the template's never changes).
+  if (a.sectionBreak && b.sectionBreak) return true;
   if (a.paragraph && b.paragraph) return flatten(a.paragraph).text === flatten(b.paragraph).text;
   if (a.table && b.table) return columns(a) === columns(b);
   return false;
@@ -261,11 +263,12 @@ class Refiller {
     if (!run.length) return null;
     const first = run[0];
     const last = run[run.length - 1];
-    if (!next?.table || !last.paragraph) {
+    if (!(next?.table || next?.sectionBreak) || !last.paragraph) {
       this.w.deleteRange(start(first), end(last));
       return null;
     }
-    // The newline before a table cannot go without the table: join the run into the paragraph
+    // The newline before a table or a section break cannot go without it (DeleteContentRangeRequest):
+    // join the run into the paragraph
     // before it, or leave its last newline as an empty paragraph.
     if (prev?.paragraph && end(prev) - 1 > start(prev)) {
       this.w.deleteRange(end(prev) - 1, end(last) - 1);

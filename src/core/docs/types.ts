@@ -163,7 +163,7 @@ export interface StructuralElement {
   endIndex?: number;
   paragraph?: Paragraph;
   table?: Table;
-  sectionBreak?: object;
+  sectionBreak?: { sectionStyle?: SectionStyle };
   tableOfContents?: object;
 }
 
@@ -177,6 +177,21 @@ export interface NestingLevel {
   glyphType?: string;
   glyphSymbol?: string;
   glyphFormat?: string;
+}
+
+/**
+ * The part of SectionStyle the add-on sets
+ * (https://developers.google.com/docs/api/reference/rest/v1/documents#sectionstyle): unset, a
+ * section after the first continues the previous one's page numbers and shows no first-page
+ * header. "When updating this property, setting a concrete value is required. Unsetting this
+ * property results in a 400 bad request error" (both fields).
+ */
+export interface SectionStyle {
+  sectionType?: string;
+  pageNumberStart?: number;
+  useFirstPageHeaderFooter?: boolean;
+  columnSeparatorStyle?: string;
+  contentDirection?: string;
 }
 
 export interface DocumentStyle {
@@ -232,6 +247,9 @@ export interface Request {
   createParagraphBullets?: { range: Range; bulletPreset: string };
   deleteParagraphBullets?: { range: Range };
   insertPageBreak?: { location: Location };
+  /** "Inserts a section break at the given location. A newline character will be inserted before the section break." */
+  insertSectionBreak?: { location: Location; sectionType: 'NEXT_PAGE' | 'CONTINUOUS' };
+  updateSectionStyle?: { range: Range; sectionStyle: SectionStyle; fields: string };
   insertTable?: { location: Location; rows: number; columns: number };
   insertTableRow?: { tableCellLocation: TableCellLocation; insertBelow: boolean };
   deleteTableRow?: { tableCellLocation: TableCellLocation };

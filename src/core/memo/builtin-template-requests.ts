@@ -96,7 +96,14 @@ const BORDER = { color: { color: { rgbColor: {} } }, width: pt(0.75), dashStyle:
 const DOTTED = { color: { color: { rgbColor: {} } }, width: pt(0.75), dashStyle: 'DOT' };
 const NO_BORDER = { color: { color: { rgbColor: {} } }, width: pt(0), dashStyle: 'SOLID' };
 
-/** A cell of a form line: no borders but a dotted line under a value, no padding at the sides. */
+/** Sarabun's descent, em (hhea: 232 per 1000). */
+const SARABUN_DESCENT_EM = 0.232;
+
+/**
+ * A cell of a form line: no borders but a dotted line under a value, no padding at the sides.
+ * The cells sit on the row's bottom, so a value at body size would sit lower than its label at
+ * label size by the difference of their descents: the value cell is padded by that much.
+ */
 function formCellStyle(value: boolean): TableCellStyle {
   return {
     borderTop: NO_BORDER,
@@ -104,7 +111,7 @@ function formCellStyle(value: boolean): TableCellStyle {
     borderRight: NO_BORDER,
     borderBottom: value ? DOTTED : NO_BORDER,
     paddingTop: pt(0),
-    paddingBottom: pt(0),
+    paddingBottom: pt(value ? (SIZE.label - SIZE.body) * SARABUN_DESCENT_EM : 0),
     paddingLeft: pt(0),
     paddingRight: pt(value ? 6 : 0),
     contentAlignment: 'BOTTOM',
@@ -174,6 +181,11 @@ function freshBlock(block: BlockSpec, digits: DigitStyle): FreshBlock {
   switch (block.type) {
     case 'table':
       return table(block, digits);
+    case 'sectionBreak':
+      return {
+        kind: 'sectionBreak',
+        style: { pageNumberStart: 1, useFirstPageHeaderFooter: true },
+      };
     case 'pageBreak':
       return {
         kind: 'paragraph',

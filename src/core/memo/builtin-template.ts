@@ -64,7 +64,12 @@ export interface TableSpec {
   form?: { labels: number[] };
 }
 
-export type BlockSpec = ParagraphSpec | TableSpec | { type: 'pageBreak' };
+/**
+ * `sectionBreak`: the attached report starts a section of its own on a new page, numbered from 1
+ * with no number on its first page, as a memo is (docs/memo-format.md, "Page numbers").
+ */
+export type BlockSpec =
+  ParagraphSpec | TableSpec | { type: 'pageBreak' } | { type: 'sectionBreak' };
 
 const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 /** Signature blocks sit centred in the right half of the text column. */
@@ -324,7 +329,7 @@ export function builtinTemplate(content: TemplateContent = {}): BlockSpec[] {
     // Dotted until the approver records approval; then the approval date (review-status.ts).
     signed('วันที่ {{วันที่อนุมัติ}}'),
     p('{{/ผู้สั่งการ}}'),
-    { type: 'pageBreak' },
+    { type: 'sectionBreak' },
 
     // The report: its title is the cover's, and only there.
     ...Array.from({ length: 8 }, blank),

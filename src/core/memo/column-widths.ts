@@ -1,55 +1,76 @@
+import { ADVANCES, RANGE_STARTS } from './sarabun-advances.generated';
+
 /**
  * Table column widths from the content, computed where the template is written so that Google
  * Docs (FIXED_WIDTH columns) and the local renderers lay the same table out.
  *
- * Widths are estimated from Sarabun's average advances (measured on the TTFs: Thai consonants
- * 0.62 em regular / 0.65 em bold, vowels written beside a consonant 0.47 / 0.50, Thai digits
- * 0.69 / 0.70, Latin lower case 0.48 / 0.51, upper case 0.60 / 0.63, digits 0.55 / 0.57,
- * space 0.24, punctuation 0.32 / 0.35; marks above and below take no width). The core has no
- * dictionary, so where a Thai run may break is not known: a run counts as unbreakable up to
+ * Widths are measured with Sarabun's own advances (sarabun-advances.generated.ts, taken from
+ * the TTFs by scripts/make-text-advances.mjs): a Thai word is as wide as the sum of its
+ * characters' advances, the marks above and below taking none, as fontkit lays it out. The core
+ * has no dictionary, so where a Thai run may break is not known: a run counts as unbreakable up to
  * a few em (a header such as ผู้รับผิดชอบ, 5.0 em, stays on one line), longer runs are assumed
  * to break somewhere. Latin tokens (URLs, codes) never break.
  *
  * Every column gets at least its widest unbreakable word (so no header is forced onto two lines
- * by a column of short words), and the rest is balanced so the table is as short as it can be
- * (so no column of long paragraphs stands 20 lines tall beside nearly empty ones).
+ * by a column of short words), and the rest is balanced so the rows are as short and as even as
+ * they can be: the cost is the rows' lines plus a part of their squares, so a row 18 lines tall
+ * beside rows of 10 costs more than the lines it saves elsewhere. The header row counts its lines
+ * from the words of the headers (HEADER_WORDS: the core has no dictionary, but the contract's
+ * headers are known), and a short word left alone on a header line (ระยะเวลาใน / การ /
+ * ดำเนินการ) costs several lines.
  */
 
-/** Em widths: [regular, bold]. */
-const EM = {
-  thai: [0.622, 0.646],
-  vowel: [0.471, 0.503],
-  thaiDigit: [0.686, 0.701],
-  lower: [0.482, 0.509],
-  upper: [0.599, 0.627],
-  digit: [0.55, 0.565],
-  space: [0.243, 0.233],
-  punct: [0.316, 0.35],
-} as const;
+/** Latin tokens are measured exactly; a little room for the renderers' rounding and kerning. */
+const LATIN_MARGIN = 1.05;
 
-const LATIN_MARGIN = 1.15;
+/**
+ * The words of the measures table's headers (contract.ts), so their lines can be counted as the
+ * renderers break them; a header of other words is split at spaces and slashes only.
+ */
+const HEADER_WORDS = [
+  'ระยะเวลา',
+  'ใน',
+  'การ',
+  'ดำเนินการ',
+  'สรุป',
+  'ผล',
+  'ตาม',
+  'มาตรการ',
+  'กิจกรรม',
+  'ผลลัพธ์',
+  'ความสำเร็จ',
+  'ของ',
+  'ขั้นตอน',
+  'วิธีการ',
+  'ผู้รับผิดชอบ',
+].sort((a, b) => b.length - a.length);
+/** A header line narrower than this, em, holds a short word left alone. */
+const SHORT_LINE_EM = 2;
+/** The header's widths, scaled by each of these (the renderers' own breaking, justification). */
+const HEADER_SCALES = [0.97, 1, 1.05];
+/** The header row repeats on every page the table takes: its lines count twice. */
+const HEADER_WEIGHT = 2;
+/** A short word alone on a header line: avoided whenever the widths allow. */
+const LONE_WORD = 100;
+/** Weight of a row's height squared: a very tall row costs more than the lines it saves. */
+const BALANCE = 0.15;
 /**
  * Longest Thai run counted as one word, em: in a header (ผู้รับผิดชอบ is 5.0 em in bold) and in
- * the cells, where longer runs are phrases that break somewhere.
+ * the cells (ปีงบประมาณ is 5.4 em), where longer runs are phrases that break somewhere.
  */
 const MAX_THAI_HEADER_WORD = 5.2;
-const MAX_THAI_WORD = 4;
+const MAX_THAI_WORD = 5.5;
 const CM_PER_PT = 2.54 / 72;
 
-/** Marks above or below a consonant (no advance of their own). */
-const MARK = /[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]/;
-
+/** A character's advance, em; one the table does not hold counts as a Thai consonant. */
 function charEm(ch: string, bold: boolean): number {
-  const w = bold ? 1 : 0;
-  if (MARK.test(ch)) return 0;
-  if (/[\u0e50-\u0e59]/.test(ch)) return EM.thaiDigit[w];
-  if (/[\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e2f]/.test(ch)) return EM.vowel[w];
-  if (/[\u0e01-\u0e2e]/.test(ch)) return EM.thai[w];
-  if (/[a-z]/.test(ch)) return EM.lower[w];
-  if (/[A-Z]/.test(ch)) return EM.upper[w];
-  if (/[0-9]/.test(ch)) return EM.digit[w];
-  if (ch === ' ') return EM.space[w];
-  return EM.punct[w];
+  const cp = ch.codePointAt(0) ?? 0;
+  const table = ADVANCES[bold ? 1 : 0];
+  for (let r = 0; r < RANGE_STARTS.length; r++) {
+    const advance = table[r][cp - RANGE_STARTS[r]];
+    if (advance !== undefined) return advance / 1000;
+  }
+  return table[1][0x0e01 - RANGE_STARTS[1]] / 1000;
 }
 
 function textEm(text: string, bold: boolean): number {
@@ -66,12 +87,62 @@ function widestWord(text: string, bold: boolean, cap = MAX_THAI_WORD): number {
     for (const part of token.split(/(?<=\/)/)) {
       const em = textEm(part, bold);
       const thai = /[\u0e01-\u0e5b]/.test(part) && !/[A-Za-z]/.test(part);
-      // Latin words are wider than the average letter says (w, m, capitals): a margin, as an
-      // unbreakable URL cut in two is the worst outcome.
+      // A margin on Latin words: an unbreakable URL cut in two is the worst outcome.
       widest = Math.max(widest, thai ? Math.min(em, cap) : em * LATIN_MARGIN);
     }
   }
   return widest;
+}
+
+/** `text` as words: known header words, else runs between spaces, a slash ending a word. */
+export function headerWords(text: string): string[] {
+  const words: string[] = [];
+  for (const token of text.split(/\s+/).filter((t) => t)) {
+    for (const part of token.split(/(?<=\/)/)) {
+      let rest = part;
+      let unknown = '';
+      while (rest) {
+        const known = HEADER_WORDS.find((w) => rest.startsWith(w));
+        if (known) {
+          if (unknown) words.push(unknown);
+          unknown = '';
+          // A slash after a word stays with it (มาตรการ/).
+          const word = rest.slice(known.length).startsWith('/') ? `${known}/` : known;
+          words.push(word);
+          rest = rest.slice(word.length);
+        } else {
+          unknown += rest[0];
+          rest = rest.slice(1);
+        }
+      }
+      if (unknown) words.push(unknown);
+    }
+  }
+  return words;
+}
+
+/**
+ * A header's lines at `width` points of text (its words filled greedily, as the renderers fill
+ * them), and how many of them, the first apart, hold a short word alone.
+ */
+function headerLines(
+  words: readonly number[],
+  short: number,
+  width: number,
+): { lines: number; lone: number } {
+  let lines = 1;
+  let used = 0;
+  let lone = 0;
+  words.forEach((w, i) => {
+    if (i > 0 && used + w > width) {
+      if (used < short && lines > 1) lone++;
+      lines++;
+      used = 0;
+    }
+    used += w;
+  });
+  if (lines > 1 && used < short) lone++;
+  return { lines, lone };
 }
 
 interface Column {
@@ -93,7 +164,7 @@ export interface ColumnWidthOptions {
 /** Rows looked at when balancing: enough to know the table, few enough for Apps Script. */
 const SAMPLE_ROWS = 60;
 /** Points moved between two columns at a time. */
-const STEP = 3;
+const STEPS = Array.from({ length: 12 }, (_, i) => 3 * (i + 1));
 const MAX_MOVES = 400;
 /** A line is rarely filled to its end: a wrapped word leaves about half a word (1.5 em) empty. */
 const WRAP_LOSS_EM = 1.5;
@@ -113,11 +184,11 @@ export function columnWidths(
   const pad = options.padding / CM_PER_PT;
   const step = Math.max(1, Math.ceil(rows.length / SAMPLE_ROWS));
   const sample = rows.filter((_, i) => i % step === 0);
-  // Each cell as the widths of its lines, points.
+  // Each cell as the widths of its lines, points; the header row by its words.
+  const headerRow = headers.map((h) =>
+    headerWords(h).map((w) => textEm(w, options.headerBold) * options.size),
+  );
   const cells: { lines: number[] }[][] = [
-    headers.map((h) => ({
-      lines: h.split(/\r\n|\r|\n/).map((l) => textEm(l, options.headerBold) * options.size),
-    })),
     ...sample.map((r) =>
       headers.map((_, c) => ({
         lines: (r[c] ?? '').split(/\r\n|\r|\n/).map((l) => textEm(l, false) * options.size),
@@ -125,12 +196,15 @@ export function columnWidths(
     ),
   ];
   const columns: Column[] = headers.map((header, c) => {
-    let min = widestWord(header, options.headerBold, MAX_THAI_HEADER_WORD) * options.size;
-    let max = 0;
+    // A header's widest word (its known words whole, other runs up to MAX_THAI_HEADER_WORD).
+    let min =
+      Math.max(
+        ...headerWords(header).map((w) => widestWord(w, options.headerBold, MAX_THAI_HEADER_WORD)),
+      ) * options.size;
+    let max = headerRow[c].reduce((s, w) => s + w, 0);
     cells.forEach((row, r) => {
-      if (r > 0)
-        for (const line of (sample[r - 1][c] ?? '').split(/\r\n|\r|\n/))
-          min = Math.max(min, widestWord(line, false) * options.size);
+      for (const line of (sample[r][c] ?? '').split(/\r\n|\r|\n/))
+        min = Math.max(min, widestWord(line, false) * options.size);
       for (const w of row[c].lines) max = Math.max(max, w);
     });
     return { min: min + pad, max: max + pad };
@@ -145,29 +219,52 @@ export function columnWidths(
   const lines = (cell: { lines: number[] }, width: number) =>
     cell.lines.reduce(
       (n, w) =>
-        n + Math.max(1, Math.ceil(w / Math.max(width - pad - WRAP_LOSS_EM * options.size, 1))),
+        // The expected count, not its ceiling: a smooth cost the search can follow.
+        n + Math.max(1, w / Math.max(width - pad - WRAP_LOSS_EM * options.size, 1) + 0.5),
       0,
     );
-  const height = (ws: number[]) =>
-    cells.reduce((sum, row) => sum + Math.max(...row.map((cell, c) => lines(cell, ws[c]))), 0);
-  let best = height(widths);
-  for (let move = 0; move < MAX_MOVES; move++) {
-    let choice: [number, number, number] | null = null;
-    for (let from = 0; from < widths.length; from++) {
-      if (widths[from] - STEP < columns[from].min) continue;
-      for (let to = 0; to < widths.length; to++) {
-        if (to === from) continue;
-        widths[from] -= STEP;
-        widths[to] += STEP;
-        const h = height(widths);
-        widths[from] += STEP;
-        widths[to] -= STEP;
-        if (h < (choice ? choice[2] : best)) choice = [from, to, h];
-      }
+  const short = SHORT_LINE_EM * options.size;
+  // The estimate may be a few per cent off the renderer's widths either way: a header counts
+  // with the worst of them. The row is as tall as its tallest header; a short word left alone
+  // costs LONE_WORD lines, whichever header it is in.
+  const headerCost = (ws: number[]) => {
+    let tallest = 0;
+    let lone = 0;
+    headerRow.forEach((words, c) => {
+      const worst = HEADER_SCALES.map((k) => headerLines(words, short, (ws[c] - pad) / k));
+      tallest = Math.max(tallest, ...worst.map((l) => l.lines));
+      lone += Math.max(...worst.map((l) => l.lone));
+    });
+    return HEADER_WEIGHT * tallest + LONE_WORD * lone;
+  };
+  const height = (ws: number[]) => {
+    let sum = headerCost(ws);
+    for (const row of cells) {
+      const h = Math.max(...row.map((cell, c) => lines(cell, ws[c])));
+      sum += h + BALANCE * h * h;
     }
+    return sum;
+  };
+  let best = height(widths);
+  // Small moves, and longer ones that can carry a header over to one line fewer at once.
+  for (let move = 0; move < MAX_MOVES; move++) {
+    let choice: [number, number, number, number] | null = null;
+    for (const step of STEPS)
+      for (let from = 0; from < widths.length; from++) {
+        if (widths[from] - step < columns[from].min) continue;
+        for (let to = 0; to < widths.length; to++) {
+          if (to === from) continue;
+          widths[from] -= step;
+          widths[to] += step;
+          const h = height(widths);
+          widths[from] += step;
+          widths[to] -= step;
+          if (h < (choice ? choice[2] : best) - 1e-9) choice = [from, to, h, step];
+        }
+      }
     if (!choice) break;
-    widths[choice[0]] -= STEP;
-    widths[choice[1]] += STEP;
+    widths[choice[0]] -= choice[3];
+    widths[choice[1]] += choice[3];
     best = choice[2];
   }
   return toCm(widths);

@@ -128,7 +128,7 @@ const score = (value: Hundredths | null, digits: DigitStyle): string =>
   value === null ? '' : formatHundredths(value, digits);
 
 function indicatorLabel(n: number, name: string, digits: DigitStyle): string {
-  return `ตัวชี้วัดที่ ${withDigits(n, digits)} ${name}`;
+  return withDigits(`ตัวชี้วัดที่ ${n} ${name}`, digits);
 }
 
 // ---- Signatories ---------------------------------------------------------------------------
@@ -277,7 +277,7 @@ function unitFields(unit: UnitRule): Def<MemoSource>[] {
           name: 'ชื่อ',
           kind: 'text',
           description: 'ชื่อตัวชี้วัดตามเกณฑ์ของปีที่ประเมิน',
-          value: ({ m, k }) => m.unit.indicators[k].indicator.name,
+          value: ({ m, k }) => withDigits(m.unit.indicators[k].indicator.name, m.digits),
         },
         {
           name: 'คะแนน',
@@ -372,7 +372,8 @@ function unitFields(unit: UnitRule): Def<MemoSource>[] {
 
 /**
  * What the level means for this office's scores. The tools below the pass mark are named last,
- * each with its score, after "แต่มีเครื่องมือที่ยังได้คะแนนต่ำกว่า": nothing that follows can be
+ * each with its score, after "แต่มีเครื่องมือที่ยังได้คะแนนต่ำกว่า … ได้แก่" (ได้แก่, not a second
+ * คือ: the sentence already says "อยู่ในระดับ… คือ"): nothing that follows can be
  * read as saying one of them passed. `targetSentence` starts a new sentence with its own
  * subject (ทั้งนี้ คะแนน ITA ในภาพรวม …) for the same reason.
  */
@@ -380,12 +381,12 @@ function levelCondition(m: MemoSource): string {
   const { rules, level, units } = m.assessment;
   if (!level) return '';
   const d = m.digits;
-  const unitNames = listThai(rules.units.map((u) => u.shortName));
+  const unitNames = listThai(rules.units.map((u) => withDigits(u.shortName, d)));
   const below = units.filter((u) => u.passes === false);
   const belowText = below.length
     ? `เครื่องมือที่ยังได้คะแนนต่ำกว่า ${withDigits(rules.passMark, d)} คะแนน${
         below.length > 1 ? ` ${withDigits(below.length, d)} เครื่องมือ` : ''
-      } คือ ${listThai(below.map((u) => `${u.unit.shortName} (${score(u.score, d)} คะแนน)`))}`
+      } ได้แก่ ${listThai(below.map((u) => `${withDigits(u.unit.shortName, d)} (${score(u.score, d)} คะแนน)`))}`
     : '';
   if (level.minOverall !== null && level.minEveryUnit !== null) {
     return `มีผลการประเมิน ITA ในภาพรวมตั้งแต่ ${withDigits(level.minOverall, d)} คะแนนขึ้นไป และทุกเครื่องมือ (${unitNames}) ได้คะแนนตั้งแต่ ${withDigits(level.minEveryUnit, d)} คะแนนขึ้นไป`;
@@ -531,7 +532,7 @@ function comparisonFields(): Def<MemoSource>[] {
           name: 'ชื่อ',
           kind: 'text',
           description: 'ชื่อเครื่องมือ ส่วน หรือคะแนนรวม',
-          value: ({ row }) => row.label,
+          value: ({ m, row }) => withDigits(row.label, m.digits),
         },
         ...SLOTS.map((n): Def<{ m: MemoSource; row: ComparedRow }> => ({
           name: `คะแนนปีที่ ${slotName(n)}`,

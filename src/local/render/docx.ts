@@ -23,6 +23,7 @@ import type {
   PositionedImageNode,
   TableNode,
   TextStyle,
+  SectionStyle,
 } from '../docmodel';
 import {
   DEFAULT_BORDER_COLOR,
@@ -47,6 +48,9 @@ import { withNoBreakSpaces } from './thai-breaking';
 import { zip, type ZipEntry } from './zip';
 
 const twip = (pt: number) => Math.round(pt * 20);
+
+/** Stands for a section's w:sectPr until it can be written; text never holds U+0000 (`esc`). */
+const SECTION_MARK = '\u0000';
 /** English Metric Units per pixel at 96 dpi. */
 const EMU_PER_PX = 9525;
 
@@ -201,7 +205,14 @@ class DocxWriter {
         parts.push({ name: `word/_rels/${name}.rels`, data: this.rels.xml() });
       sections.push({ kind, type, id: docRels.add(kind, name) });
     }
-    const document = `${XML_HEAD}<w:document ${W_ROOT}><w:body>${body}${this.sectPr(sections)}</w:body></w:document>`;
+    // Section k ends with the style of section k (the first: the document's); the body's last
+    // w:sectPr is the last section's. Every section repeats the header and footer references.
+    const styles: (SectionStyle | null)[] = [null, ...this.sectionStyles];
+    const withSections = body.replace(
+      new RegExp(`${SECTION_MARK}(\\d+)${SECTION_MARK}`, 'g'),
+      (_, k: string) => this.sectPr(sections, styles[Number(k)]),
+    );
+    const document = `${XML_HEAD}<w:document ${W_ROOT}><w:body>${withSections}${this.sectPr(sections, styles[styles.length - 1])}</w:body></w:document>`;
     const fonts = this.fontParts();
     const entries: ZipEntry[] = [
       { name: '[Content_Types].xml', data: this.contentTypes(parts) },
@@ -280,13 +291,25 @@ class DocxWriter {
     ];
   }
 
-  private sectPr(sections: Section[]): string {
+  /**
+   * One section's properties; `style` null: the first section, the document's own. A later
+   * section restarts its numbering with w:pgNumType w:start (unset: continues) and has a
+   * different first page (w:titlePg) only when its style says so, as SectionStyle reads.
+   */
+  private sectPr(sections: Section[], style: SectionStyle | null): string {
     const p = this.page;
     const refs = sections
       .map((s) => `<w:${s.kind}Reference w:type="${s.type}" r:id="${s.id}"/>`)
       .join('');
-    const titlePg = sections.some((s) => s.type === 'first') ? '<w:titlePg/>' : '';
-    return `<w:sectPr>${refs}<w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${this.thaiDigits ? '<w:pgNumType w:fmt="thaiNumbers"/>' : ''}<w:cols w:space="708"/>${titlePg}</w:sectPr>`;
+    const titlePg = (
+      style ? style.useFirstPageHeaderFooter === true : sections.some((s) => s.type === 'first')
+    )
+      ? '<w:titlePg/>'
+      : '';
+    const fmt = this.thaiDigits ? ' w:fmt="thaiNumbers"' : '';
+    const start = style?.pageNumberStart !== undefined ? ` w:start="${style.pageNumberStart}"` : '';
+    const pgNum = fmt || start ? `<w:pgNumType${fmt}${start}/>` : '';
+    return `<w:sectPr>${refs}<w:type w:val="nextPage"/><w:pgSz w:w="${twip(p.width)}" w:h="${twip(p.height)}"/><w:pgMar w:top="${twip(p.marginTop)}" w:right="${twip(p.marginRight)}" w:bottom="${twip(p.marginBottom)}" w:left="${twip(p.marginLeft)}" w:header="${twip(Math.min(36, p.marginTop / 2))}" w:footer="${twip(Math.min(36, p.marginBottom / 2))}" w:gutter="0"/>${pgNum}<w:cols w:space="708"/>${titlePg}</w:sectPr>`;
   }
 
   // ---- lists ----
@@ -338,9 +361,34 @@ class DocxWriter {
 
   private blocks(blocks: BlockNode[], width: number): string {
     let out = '';
-    for (const b of blocks)
-      out += b.type === 'table' ? this.table(b, width) : this.paragraph(b, width);
+    for (const b of blocks) {
+      if (b.type === 'sectionBreak') out = this.endSection(out, b.style);
+      else if (b.type === 'table') out += this.table(b, width);
+      else
+        out +=
+          b.type === 'paragraph' && formLineParts(b)
+            ? this.formLine(b, width)
+            : this.paragraph(b, width);
+    }
     return out;
+  }
+
+  /** The styles of the sections the body's breaks start, in order (the first is the document's). */
+  private readonly sectionStyles: SectionStyle[] = [];
+
+  /**
+   * A section ends at a paragraph whose properties hold its w:sectPr (ECMA-376 Part 1, 17.6.18):
+   * the last paragraph written, or an empty one when a table comes last. The w:sectPr is filled
+   * in once the header and footer parts exist (`SECTION_MARK`).
+   */
+  private endSection(out: string, next: SectionStyle): string {
+    const mark = `${SECTION_MARK}${this.sectionStyles.length}${SECTION_MARK}`;
+    this.sectionStyles.push(next);
+    const k = out.lastIndexOf('<w:p>');
+    const tail = k >= 0 ? out.slice(k) : '';
+    if (tail.startsWith('<w:p><w:pPr>') && !tail.includes('<w:tbl'))
+      return out.slice(0, k) + tail.replace('</w:pPr>', `${mark}</w:pPr>`);
+    return `${out}<w:p><w:pPr>${mark}</w:pPr></w:p>`;
   }
 
   private paragraph(block: ParagraphNode | ListItemNode, width: number): string {
@@ -376,11 +424,37 @@ class DocxWriter {
     return `<w:p><w:pPr>${pPr}</w:pPr>${anchored}${content}</w:p>`;
   }
 
+  /**
+   * A header line of the form (ส่วนราชการ, เรื่อง: a label, a tab to the hanging indent, the value,
+   * a dotted bottom border) as the ที่/วันที่ row is written: a borderless table whose first cell
+   * holds the label and whose second the value. Word and LibreOffice draw a paragraph border from
+   * the hanging label's edge and under the last line only; the form has dots after the label on
+   * every line. So the value's text is underlined with dots (every line it takes) and ends with a
+   * dotted-underlined tab to a right tab stop at the margin (the rest of its last line).
+   */
+  private formLine(block: ParagraphNode, width: number): string {
+    const { label, value } = formLineParts(block) as NonNullable<ReturnType<typeof formLineParts>>;
+    const look = paragraphLook(block);
+    const paraStyle = paragraphTextStyle(this.model, block);
+    const hang = Math.min(Math.max(look.indentStart, 0), width - 1);
+    const valueWidth = Math.max(width - hang - look.indentEnd, 1);
+    const spacing = `<w:spacing w:before="${twip(look.spacingBefore)}" w:after="${twip(look.spacingAfter)}" w:line="${Math.round(240 * look.lineSpacing)}" w:lineRule="auto"/>`;
+    const mark = `<w:rPr>${this.runProperties(paraStyle, false)}</w:rPr>`;
+    const cell = (w: number, pPr: string, runs: string) =>
+      `<w:tc><w:tcPr><w:tcW w:w="${twip(w)}" w:type="dxa"/><w:tcBorders>${['top', 'left', 'bottom', 'right'].map((k) => borderXml(k, { width: 0 })).join('')}</w:tcBorders><w:tcMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar></w:tcPr><w:p><w:pPr>${pPr}${spacing}<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>${mark}</w:pPr>${runs}</w:p></w:tc>`;
+    const labelRuns = this.inlines(label, paraStyle, hang, false);
+    const dotted = this.inlines(value, paraStyle, valueWidth, false, 'dotted');
+    const tail = `<w:r><w:rPr>${this.runProperties(paraStyle, false, 'dotted')}</w:rPr><w:tab/></w:r>`;
+    const tabs = `<w:tabs><w:tab w:val="right" w:pos="${twip(valueWidth)}"/></w:tabs>`;
+    return `<w:tbl><w:tblPr><w:tblW w:w="${twip(hang + valueWidth)}" w:type="dxa"/><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((k) => borderXml(k, { width: 0 })).join('')}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="${twip(hang)}"/><w:gridCol w:w="${twip(valueWidth)}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>${cell(hang, '', labelRuns)}${cell(valueWidth, tabs, dotted + tail)}</w:tr></w:tbl>`;
+  }
+
   private inlines(
     nodes: InlineNode[],
     paraStyle: TextStyle,
     maxImageWidth: number,
     overrideHeading: boolean,
+    underline?: 'dotted',
   ): string {
     let out = '';
     for (const node of nodes) {
@@ -389,7 +463,18 @@ class DocxWriter {
           for (const run of node.runs) {
             if (!run.text) continue;
             const style = mergeTextStyles(paraStyle, run.style);
-            const r = `<w:r><w:rPr>${this.runProperties(style, overrideHeading)}</w:rPr>${textParts(run.text)}</w:r>`;
+            const rPr = this.runProperties(style, overrideHeading, underline);
+            // Latin tokens (URLs, e-mails, codes such as E-Service or i13) are runs of their own
+            // in English: LibreOffice breaks a Thai-language run with its Thai dictionary, which
+            // cuts www.muangkhai.go.th after any letter; Word follows the run's language too
+            // (w:lang, ECMA-376 Part 1, 17.3.2.20).
+            const r = latinSplit(run.text)
+              .map(([text, latin]) =>
+                latin
+                  ? `<w:r><w:rPr>${rPr}${LATIN_LANG}</w:rPr>${textParts(text)}</w:r>`
+                  : `<w:r><w:rPr>${rPr}</w:rPr>${textParts(text)}</w:r>`,
+              )
+              .join('');
             out += style.linkUrl
               ? `<w:hyperlink r:id="${this.rels.add('hyperlink', style.linkUrl, true)}" w:history="1">${r}</w:hyperlink>`
               : r;
@@ -414,7 +499,7 @@ class DocxWriter {
   }
 
   /** Run properties in schema order: fonts, bold, italic, strike, colour, sizes, underline, shading. */
-  private runProperties(style: TextStyle, overrideHeading: boolean): string {
+  private runProperties(style: TextStyle, overrideHeading: boolean, underline?: 'dotted'): string {
     const size = docxHalfPoints(style.fontSize ?? DEFAULT_FONT_SIZE, style.fontFamily);
     const bold = !!style.bold;
     const italic = !!style.italic;
@@ -431,7 +516,8 @@ class DocxWriter {
     if (color) out += `<w:color w:val="${color.slice(1)}"/>`;
     else if (overrideHeading) out += '<w:color w:val="000000"/>';
     out += `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
-    if (style.underline || style.linkUrl) out += '<w:u w:val="single"/>';
+    if (underline) out += `<w:u w:val="${underline}"/>`;
+    else if (style.underline || style.linkUrl) out += '<w:u w:val="single"/>';
     if (background) out += `<w:shd w:fill="${background.slice(1)}" w:color="auto" w:val="clear"/>`;
     return out;
   }
@@ -564,6 +650,62 @@ function halfPoints(pt: number): number {
 }
 
 /** Run text with tabs and soft line breaks as Word's own elements. */
+/**
+ * A form line's label (what comes before its first tab) and value (after it), when `block` is
+ * one: a dotted bottom border and a hanging indent the tab goes to. Otherwise null.
+ */
+function formLineParts(
+  block: ParagraphNode | ListItemNode,
+): { label: InlineNode[]; value: InlineNode[] } | null {
+  const border = block.style.borderBottom;
+  if (block.type !== 'paragraph' || border?.dash !== 'DOT' || !(border.width > 0)) return null;
+  const look = paragraphLook(block);
+  if (!(look.indentFirstLine < look.indentStart)) return null;
+  const label: InlineNode[] = [];
+  for (let i = 0; i < block.children.length; i++) {
+    const node = block.children[i];
+    if (node.type !== 'text') {
+      label.push(node);
+      continue;
+    }
+    for (let k = 0; k < node.runs.length; k++) {
+      const run = node.runs[k];
+      const tab = run.text.indexOf('\t');
+      if (tab < 0) continue;
+      const before = [...node.runs.slice(0, k), { ...run, text: run.text.slice(0, tab) }];
+      const after = [{ ...run, text: run.text.slice(tab + 1) }, ...node.runs.slice(k + 1)];
+      label.push({ type: 'text', runs: before });
+      return { label, value: [{ type: 'text', runs: after }, ...block.children.slice(i + 1)] };
+    }
+    label.push(node);
+  }
+  return null;
+}
+
+/** The language of a Latin token's run; last in w:rPr, as the schema orders it. */
+const LATIN_LANG = '<w:lang w:val="en-US" w:bidi="th-TH"/>';
+
+/**
+ * A token with a Latin letter and no space or Thai letter (a URL, an e-mail, a code), with the
+ * Latin or number tokens that follow it after a space ("Integrity and Transparency Assessment",
+ * "TH Sarabun New 16"): one run each.
+ */
+const LATIN_TOKEN = /[^\s\u0e00-\u0e7f]*[A-Za-z][^\s\u0e00-\u0e7f]*(?: +[^\s\u0e00-\u0e7f]+)*/g;
+
+/** `text` in pieces, each with whether it is a Latin token. */
+export function latinSplit(text: string): [string, boolean][] {
+  const out: [string, boolean][] = [];
+  let at = 0;
+  for (const m of text.matchAll(LATIN_TOKEN)) {
+    const start = m.index ?? 0;
+    if (start > at) out.push([text.slice(at, start), false]);
+    out.push([m[0], true]);
+    at = start + m[0].length;
+  }
+  if (at < text.length) out.push([text.slice(at), false]);
+  return out;
+}
+
 function textParts(text: string): string {
   let out = '';
   for (const piece of text.split(/(\t|\r\n|[\n\r\v\u2028])/)) {

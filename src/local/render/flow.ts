@@ -15,6 +15,7 @@ import type {
   TableNode,
   TextStyle,
   VerticalAlignment,
+  SectionStyle,
 } from '../docmodel';
 import type { Atom, Line, Measurer } from './layout';
 import { layoutParagraph } from './layout';
@@ -40,7 +41,8 @@ export type VItem =
   | { kind: 'space'; height: number; keep: boolean }
   | { kind: 'line'; line: Line; keep: boolean; rule?: UnderRule; anchored?: Anchored }
   | { kind: 'row'; table: TableLayout; row: number; keep: boolean }
-  | { kind: 'pageBreak'; keep: false };
+  /** A page break; `section`: a section break, whose style sets the new page's numbering. */
+  | { kind: 'pageBreak'; keep: false; section?: SectionStyle };
 
 export interface CellLayout {
   /** From the table's left edge. */
@@ -120,6 +122,8 @@ export function layoutBlock(
   ctx: LayoutContext,
   inCell = false,
 ): VItem[] {
+  if (block.type === 'sectionBreak')
+    return [{ kind: 'pageBreak', keep: false, section: block.style }];
   if (block.type === 'table') {
     const table = layoutTable(block, width, ctx);
     return Array.from({ length: table.rows.length }, (_, row) => ({
@@ -163,7 +167,11 @@ function paragraphItems(
     const item: VItem = { kind: 'line', line, keep };
     if (i === 0 && anchored?.length) item.anchored = { left: look.indentStart, images: anchored };
     // The paragraph's border runs from its start indent to its end indent, under the last line.
-    if (i === lines.length - 1 && border && border.width > 0)
+    // A dotted one is the form's ruled line (จุดไข่ปลา): under every line, as the printed form
+    // has dots on each line a wrapped เรื่อง takes. Google Docs draws it under the last line only
+    // (docs/memo-format.md): here the local renderers knowingly do better than the Doc.
+    const ruled = border?.dash === 'DOT' || i === lines.length - 1;
+    if (ruled && border && border.width > 0)
       item.rule = { left: look.indentStart, right: width - look.indentEnd, border };
     items.push(item);
     if (item.rule) {

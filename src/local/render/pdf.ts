@@ -77,6 +77,12 @@ class PdfRenderer {
   private readonly marginTop: number;
   private readonly marginBottom: number;
   private page = 0;
+  /**
+   * The current section: its first page (counted from 1 in the file), the number that page
+   * shows, and whether it shows the first-page header and footer. The first section is the
+   * document's (Docs' DocumentStyle: numbered from 1, "different first page").
+   */
+  private section = { firstPage: 1, numberStart: 1, differentFirst: false };
   private y = 0;
   private bodyTop = 0;
   private bodyBottom = 0;
@@ -95,6 +101,7 @@ class PdfRenderer {
     this.marginTop = page.marginTop;
     this.marginBottom = page.marginBottom;
     this.thaiDigits = model.pageNumberDigits === 'thai';
+    this.section.differentFirst = !!model.differentFirstPage;
     this.doc = new PDFDocument({
       autoFirstPage: false,
       // No default font: pdfkit would parse Helvetica's metrics for nothing.
@@ -133,7 +140,8 @@ class PdfRenderer {
   }
 
   private pageNumberText(): string {
-    const n = String(Math.max(this.page, 1));
+    const { firstPage, numberStart } = this.section;
+    const n = String(Math.max(numberStart + this.page - firstPage, 0));
     return this.thaiDigits ? toThaiDigits(n) : n;
   }
 
@@ -158,8 +166,9 @@ class PdfRenderer {
     this.fill = '';
     let bodyTop = this.marginTop;
     let bodyBottom = this.height - this.marginBottom;
-    // Docs' "different first page": page 1 has its own header and footer, or none.
-    const first = this.page === 1 && this.model.differentFirstPage;
+    // Docs' "different first page": a section's first page has its own header and footer (the
+    // document's first-page ones: a later section inherits them), or none.
+    const first = this.page === this.section.firstPage && this.section.differentFirst;
     const header = first ? this.model.firstPageHeader : this.model.header;
     const footer = first ? this.model.firstPageFooter : this.model.footer;
     if (header?.length) {
@@ -197,6 +206,17 @@ class PdfRenderer {
 
   private place(item: VItem, prev: VItem | undefined, stream: ItemStream): void {
     if (item.kind === 'pageBreak') {
+      if (item.section) {
+        // SectionStyle: unset pageNumberStart continues the count; an unset
+        // useFirstPageHeaderFooter "should be interpreted as false" after the first section.
+        const next = this.page + 1;
+        const continued = this.section.numberStart + next - this.section.firstPage;
+        this.section = {
+          firstPage: next,
+          numberStart: item.section.pageNumberStart ?? continued,
+          differentFirst: item.section.useFirstPageHeaderFooter === true,
+        };
+      }
       this.newPage(true);
       return;
     }

@@ -47,6 +47,7 @@ export function warmUpModel(): DocModel {
       });
       continue;
     }
+    if (block.type === 'sectionBreak') continue;
     for (const span of block.spans)
       body.push(
         paragraph(span.text, span.size ?? SIZE.body, !!span.bold, block.align === 'justify'),

@@ -5,6 +5,7 @@ import vm from 'node:vm';
 import { ChartBarKey, ScoreChartInput, renderScoreChart } from '../../../src/core/chart';
 import { BAR_KEYS, COLORS, LAYOUT } from '../../../src/core/chart/render';
 import { DecodedPng, decodePng, pixel } from './decode-png';
+import { plateBox, valuePlacement } from '../../../src/core/chart/paint';
 
 /** The seed's published scores. */
 const SEED: ScoreChartInput = {
@@ -181,5 +182,34 @@ describe('renderScoreChart', () => {
     ctx.input = JSON.parse(JSON.stringify(SEED));
     const png = vm.runInContext('CHART.renderScoreChart(input).png', ctx) as Uint8Array;
     expect(Buffer.from(png).equals(Buffer.from(renderScoreChart(SEED).png))).toBe(true);
+  });
+});
+
+describe('a value label near the pass line', () => {
+  const size = 13;
+  it('stays above its bar, on its plate, when the line is clear of it', () => {
+    expect(valuePlacement(100, 150, 250, size)).toEqual({ baseline: 95, inside: false });
+  });
+
+  it('goes inside a bar just below the line, under the line (81.66 beside 85)', () => {
+    const lineY = 60;
+    const at = valuePlacement(67, lineY, 250, size);
+    expect(at.inside).toBe(true);
+    expect(plateBox(at.baseline, size).top).toBeGreaterThan(lineY);
+  });
+
+  it('rises clear of the line over a bar just above it', () => {
+    const lineY = 60;
+    const at = valuePlacement(59, lineY, 250, size);
+    expect(at.inside).toBe(false);
+    expect(plateBox(at.baseline, size).bottom).toBeLessThan(lineY);
+  });
+
+  it('never has its plate touch the line, whatever the score', () => {
+    for (let top = 20; top < 240; top += 0.5) {
+      const at = valuePlacement(top, 120, 250, size);
+      const box = plateBox(at.baseline, size);
+      expect([top, box.bottom < 120 || box.top > 120]).toEqual([top, true]);
+    }
   });
 });

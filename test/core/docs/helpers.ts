@@ -69,7 +69,9 @@ export function outline(blocks: BlockNode[]): Out[] {
   return blocks.map((b): Out =>
     b.type === 'table'
       ? { table: b.rows.map((r) => r.cells.map((c) => outline(c.children))) }
-      : inlineText(b.children),
+      : b.type === 'sectionBreak'
+        ? '(section break)'
+        : inlineText(b.children),
   );
 }
 

@@ -15,7 +15,8 @@ function asTemplate(): TplNode[] {
   return builtinTemplate().map((b): TplNode => {
     if (b.type === 'table')
       return { kind: 'table', rows: b.rows.map((r) => r.map((cell) => cell.map(para))) };
-    if (b.type === 'pageBreak') return { kind: 'para', texts: [], other: true };
+    if (b.type === 'pageBreak' || b.type === 'sectionBreak')
+      return { kind: 'para', texts: [], other: true };
     return para(b.spans.map((s) => s.text).join(''));
   });
 }

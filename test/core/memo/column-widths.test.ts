@@ -1,5 +1,10 @@
-import { columnWidths } from '../../../src/core/memo/column-widths';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { columnWidths, headerWords } from '../../../src/core/memo/column-widths';
 import { MEASURE_COLUMNS } from '../../../src/core/memo';
+import { MEASURE_KEYS } from '../../../src/core/memo/builtin-template';
+import { readWorkbook } from '../../../src/core/workbook';
+import { seedTabs } from '../../fixtures/seed-workbook';
 
 const OPTIONS = { size: 9.5, headerBold: true, padding: 0.3 };
 const CM_PER_PT = 2.54 / 72;
@@ -30,5 +35,46 @@ describe('measures table column widths from the content', () => {
 
   it('gives the long paragraphs the width, not the short columns', () => {
     expect(widths[4] + widths[5]).toBeGreaterThan(widths[2] + widths[3] + 2);
+  });
+});
+
+// The example office's measures, measured with the font itself (fontkit), as the renderers do.
+/** The part of fontkit (pdfkit's font engine, untyped) the test uses. */
+interface Font {
+  unitsPerEm: number;
+  layout(text: string): { advanceWidth: number };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fontkit = require('fontkit') as { openSync(path: string): Font };
+
+describe('the example measures table', () => {
+  const fontDir = join(__dirname, '../../../node_modules/@expo-google-fonts/sarabun');
+  const bold = fontkit.openSync(join(fontDir, '700Bold/Sarabun_700Bold.ttf'));
+  const pt = (font: Font, text: string) =>
+    (font.layout(text).advanceWidth / font.unitsPerEm) * OPTIONS.size;
+  const data = readWorkbook(seedTabs('corrected')).data;
+  const rows = data.measures.map((row) => MEASURE_KEYS.map((k) => row[k].value?.text ?? ''));
+  const widths = columnWidths(MEASURE_COLUMNS, rows, 16, OPTIONS);
+  const inner = (c: number) => (widths[c] - OPTIONS.padding) / CM_PER_PT;
+
+  it('measures as the font does: the generated advances are in step with the TTFs', () => {
+    execFileSync(process.execPath, [
+      join(__dirname, '../../../scripts/make-text-advances.mjs'),
+      '--check',
+    ]);
+  });
+
+  it('leaves no short word alone on a header line (not ระยะเวลาใน / การ / ดำเนินการ)', () => {
+    MEASURE_COLUMNS.forEach((header, c) => {
+      // Filled greedily with the header's words, as the renderers fill a line.
+      const lines: string[] = [''];
+      for (const word of headerWords(header)) {
+        const last = lines[lines.length - 1];
+        if (last && pt(bold, last + word) > inner(c)) lines.push(word);
+        else lines[lines.length - 1] = last + word;
+      }
+      const lone = lines.slice(1).filter((l) => pt(bold, l) < 2 * OPTIONS.size);
+      expect({ header, lines, lone }).toEqual({ header, lines, lone: [] });
+    });
   });
 });

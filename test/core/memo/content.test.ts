@@ -23,7 +23,7 @@ describe('memo content from the corrected seed', () => {
 
   it('derives the level and the maintain/improve sentences from the scores', () => {
     expect(get(values, 'ระดับผลการประเมิน')).toBe('ผ่าน');
-    expect(get(values, 'เงื่อนไขระดับผลการประเมิน')).toContain('คือ EIT ส่วนที่ ๑ (๘๑.๖๖ คะแนน)');
+    expect(get(values, 'เงื่อนไขระดับผลการประเมิน')).toContain('ได้แก่ EIT ส่วนที่ ๑ (๘๑.๖๖ คะแนน)');
     expect(get(values, 'ตัวชี้วัดที่ควรพัฒนา IIT')).toBe('ตัวชี้วัดที่ ๕ การแก้ไขปัญหาการทุจริต');
     expect(get(values, 'ตัวชี้วัดที่ควรพัฒนา EIT ส่วนที่ ๑')).toBe(
       'ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร และตัวชี้วัดที่ ๘ การปรับปรุงการทำงาน',

@@ -16,6 +16,7 @@ import type {
   InlineNode,
   ListItemNode,
   ParagraphNode,
+  SectionBreakNode,
   TableCellNode,
   TableNode,
   TableRowNode,
@@ -243,11 +244,15 @@ function deleteContentRange(doc: EditedDocument, r: Api.Request['deleteContentRa
   const cell = first ? first.parent : (seg.tableAt(from)?.parent ?? null);
   if (cell && to === cell.end)
     throw new RequestError('The range cannot include the last newline character of a table cell.');
-  // The first kept character must be in a paragraph: else the newline before a table would go.
+  // The first kept character must be in a paragraph: else the newline before a table or a
+  // section break would go ("Deleting the newline character before a Table, TableOfContents or
+  // SectionBreak without deleting the element" is invalid, DeleteContentRangeRequest). A section
+  // break deleted with its newline joins its section to the one before, which keeps its own
+  // style (assumed; the reference does not say which style survives).
   const last = seg.paragraphAt(to);
   if (!last)
     throw new RequestError(
-      'The range cannot include the newline character before a table without the table.',
+      'The range cannot include the newline character before a table or a section break without the element.',
     );
   for (const [p, at] of [
     [first, from],
@@ -408,6 +413,111 @@ function insertPageBreak(
       cloneParagraph(p.node, after),
     ]),
   );
+}
+
+/**
+ * InsertSectionBreakRequest (https://developers.google.com/docs/api/reference/rest/v1/documents/request#insertsectionbreakrequest):
+ * "A newline character will be inserted before the section break"; "The section break must be
+ * inserted inside the bounds of an existing Paragraph"; "Section breaks cannot be inserted inside
+ * a table, equation, footnote, header, or footer"; `sectionType` is required
+ * (SECTION_TYPE_UNSPECIFIED is not a type). Only NEXT_PAGE is emulated: the renderers do not lay
+ * out a continuous section.
+ */
+function insertSectionBreak(
+  doc: EditedDocument,
+  r: {
+    location?: Api.Location;
+    endOfSegmentLocation?: { segmentId?: string };
+    sectionType?: string;
+  },
+): void {
+  const { seg, index } = locationOf(doc, r ?? {});
+  if (seg.id)
+    throw new RequestError(
+      'Section breaks cannot be inserted inside a header, footer or footnote.',
+    );
+  const type = r?.sectionType;
+  if (type !== 'NEXT_PAGE' && type !== 'CONTINUOUS')
+    throw new RequestError(
+      `Invalid value at 'section_type': a section break needs a sectionType of NEXT_PAGE or CONTINUOUS.`,
+    );
+  if (type === 'CONTINUOUS') throw notEmulatedRequest('a CONTINUOUS section break');
+  const p = paragraphFor(seg, index);
+  if (p.parent) throw new RequestError('Section breaks cannot be inserted inside a table.');
+  const [before, after] = splitInline(p.node.children, index - p.start);
+  const [head, tail] = keepAnchored(p.node, [
+    cloneParagraph(p.node, before),
+    cloneParagraph(p.node, after),
+  ]);
+  const brk: SectionBreakNode = { type: 'sectionBreak', style: {} };
+  p.blocks.splice(p.blocks.indexOf(p.node), 1, head, brk, tail);
+  seg.rebuild();
+}
+
+/** SectionStyle fields (https://developers.google.com/docs/api/reference/rest/v1/documents#sectionstyle). */
+const SECTION_STYLE_FIELDS = [
+  'columnProperties',
+  'columnSeparatorStyle',
+  'contentDirection',
+  'marginTop',
+  'marginBottom',
+  'marginRight',
+  'marginLeft',
+  'marginHeader',
+  'marginFooter',
+  'sectionType',
+  'defaultHeaderId',
+  'defaultFooterId',
+  'firstPageHeaderId',
+  'firstPageFooterId',
+  'evenPageHeaderId',
+  'evenPageFooterId',
+  'useFirstPageHeaderFooter',
+  'pageNumberStart',
+  'flipPageOrientation',
+];
+
+/**
+ * UpdateSectionStyleRequest: "The range overlapping the sections to style. Because section breaks
+ * can only be inserted inside the body, the segment ID field must be empty"; at least one field.
+ * pageNumberStart and useFirstPageHeaderFooter: "When updating this property, setting a concrete
+ * value is required. Unsetting this property results in a 400 bad request error." The header and
+ * footer ids are read-only. Styling the first section (the document's own) is not emulated: the
+ * add-on styles only sections it inserted.
+ */
+function updateSectionStyle(
+  doc: EditedDocument,
+  r: { range?: Api.Range; sectionStyle?: Api.SectionStyle; fields?: string },
+): void {
+  if (r?.range?.segmentId) throw new RequestError('The segment ID of the range must be empty.');
+  const { seg, from, to } = rangeOf(doc, r?.range);
+  const fields = maskFields(r?.fields, SECTION_STYLE_FIELDS, 'SectionStyle');
+  const s = (r?.sectionStyle ?? {}) as Api.SectionStyle & Record<string, unknown>;
+  const breaks = seg.all.filter((x) => x.kind === 'sectionBreak');
+  // Section k runs from its break to the next one; the first from index 0.
+  const starts = [0, ...breaks.map((b) => b.start)];
+  const styled = starts
+    .map((start, k) => ({ k, start, end: starts[k + 1] ?? seg.end }))
+    .filter((x) => from < x.end && to > x.start);
+  if (styled.some((x) => x.k === 0)) throw notEmulatedRequest('a style for the first section');
+  for (const f of fields) {
+    if (/HeaderId$|FooterId$/.test(f)) throw new RequestError(`SectionStyle.${f} is read-only.`);
+    if (f !== 'pageNumberStart' && f !== 'useFirstPageHeaderFooter')
+      throw notEmulatedRequest(`section style ${f}`);
+  }
+  const start = s.pageNumberStart;
+  if (fields.includes('pageNumberStart') && !(Number.isInteger(start) && (start as number) >= 0))
+    throw new RequestError(
+      'pageNumberStart: setting a concrete value is required (a whole number of 0 or more).',
+    );
+  const first = s.useFirstPageHeaderFooter;
+  if (fields.includes('useFirstPageHeaderFooter') && typeof first !== 'boolean')
+    throw new RequestError('useFirstPageHeaderFooter: setting a concrete value is required.');
+  for (const { k } of styled) {
+    const node = (breaks[k - 1] as { node: SectionBreakNode }).node;
+    if (fields.includes('pageNumberStart')) node.style.pageNumberStart = start as number;
+    if (fields.includes('useFirstPageHeaderFooter')) node.style.useFirstPageHeaderFooter = first;
+  }
 }
 
 function emptyParagraph(): ParagraphNode {
@@ -701,6 +811,8 @@ const HANDLERS: Record<string, Handler> = {
   createParagraphBullets,
   deleteParagraphBullets,
   insertPageBreak,
+  insertSectionBreak,
+  updateSectionStyle,
   insertTable,
   insertTableRow,
   deleteTableRow,

@@ -13,6 +13,7 @@ import type {
   DocModel,
   InlineNode,
   ListItemNode,
+  SectionBreakNode,
   TableNode,
   TextStyle,
 } from '../../docmodel';
@@ -52,7 +53,12 @@ class JsonWriter {
     const content: Api.StructuralElement[] = [];
     let index = at;
     for (const b of blocks) {
-      const el = b.type === 'table' ? this.table(b, index) : this.paragraph(b, index);
+      const el =
+        b.type === 'table'
+          ? this.table(b, index)
+          : b.type === 'sectionBreak'
+            ? sectionBreakJson(b, index)
+            : this.paragraph(b, index);
       content.push(el.element);
       index = el.end;
     }
@@ -196,6 +202,22 @@ class JsonWriter {
     };
     return { element: indexed(start, index, { table }), end: index };
   }
+}
+
+/** A section break in the body: one index; its own style only where it set one. */
+function sectionBreakJson(
+  b: SectionBreakNode,
+  start: number,
+): { element: Api.StructuralElement; end: number } {
+  const sectionStyle: Api.SectionStyle = {
+    columnSeparatorStyle: 'NONE',
+    contentDirection: 'LEFT_TO_RIGHT',
+    sectionType: 'NEXT_PAGE',
+  };
+  if (b.style.pageNumberStart !== undefined) sectionStyle.pageNumberStart = b.style.pageNumberStart;
+  if (b.style.useFirstPageHeaderFooter !== undefined)
+    sectionStyle.useFirstPageHeaderFooter = b.style.useFirstPageHeaderFooter;
+  return { element: indexed(start, start + 1, { sectionBreak: { sectionStyle } }), end: start + 1 };
 }
 
 export function documentJson(model: DocModel, documentId: string): Api.Document {

@@ -13,7 +13,7 @@
  * in bulk (a newline splitting a paragraph, a new table row) are patched in place. Any other
  * structural edit recomputes the index.
  */
-import type { BlockNode, TableCellNode, TableNode } from '../../docmodel';
+import type { BlockNode, SectionBreakNode, TableCellNode, TableNode } from '../../docmodel';
 import { paragraphLength, type ParagraphLike } from './inline';
 
 interface Base {
@@ -51,7 +51,15 @@ export interface CellRef extends Base {
   node: TableCellNode;
 }
 
-export type Ref = ParaRef | TableRef | RowRef | CellRef;
+/** A section break in the body: one index, between the paragraph before it and the one after. */
+export interface SectionRef extends Base {
+  kind: 'sectionBreak';
+  node: SectionBreakNode;
+  blocks: BlockNode[];
+  parent: null;
+}
+
+export type Ref = ParaRef | TableRef | RowRef | CellRef | SectionRef;
 
 export class Segment {
   /** Every ref in document order; starts are strictly increasing. */
@@ -77,6 +85,12 @@ export class Segment {
   private walk(blocks: BlockNode[], at: number, parent: CellRef | null): number {
     let index = at;
     for (const node of blocks) {
+      if (node.type === 'sectionBreak') {
+        if (parent) throw new Error('Local Docs API: a section break inside a table cell.');
+        this.all.push({ kind: 'sectionBreak', node, blocks, parent, start: index, end: index + 1 });
+        index += 1;
+        continue;
+      }
       if (node.type !== 'table') {
         const ref: ParaRef = { kind: 'paragraph', node, blocks, parent, start: index, end: 0 };
         index += paragraphLength(node);
@@ -173,6 +187,13 @@ export class Segment {
     return out;
   }
 
+  /** Section breaks whose index lies in [from, to). */
+  sectionBreaksIn(from: number, to: number): SectionRef[] {
+    return this.all.filter(
+      (r): r is SectionRef => r.kind === 'sectionBreak' && r.start >= from && r.start < to,
+    );
+  }
+
   tableAt(start: number): TableRef | null {
     const k = this.position(start);
     const r = k >= 0 ? this.all[k] : null;
@@ -254,7 +275,8 @@ export class Segment {
       r.cells.push(c);
       index += 1;
       for (const node of cell.children) {
-        if (node.type === 'table') throw new Error('Local Docs API: a new row holds no table.');
+        if (node.type === 'table' || node.type === 'sectionBreak')
+          throw new Error('Local Docs API: a new row holds only paragraphs.');
         const ref: ParaRef = {
           kind: 'paragraph',
           node,

@@ -56,6 +56,7 @@ const TYPE_NAMES: Record<Kind, ElementTypeName> = {
   pageBreak: 'PAGE_BREAK',
   horizontalRule: 'HORIZONTAL_RULE',
   pageNumber: 'UNSUPPORTED',
+  sectionBreak: 'UNSUPPORTED',
 };
 
 export function typeName(node: AnyNode): ElementTypeName {

@@ -32,7 +32,13 @@ export class HorizontalRule
   }
 }
 
-/** A page number inserted in the Docs editor: DocumentApp sees it as UNSUPPORTED. */
+/**
+ * A page number inserted in the Docs editor, or a section break in the body: DocumentApp has no
+ * class for either and lists them as UNSUPPORTED (ElementType.UNSUPPORTED, "an element type that
+ * corresponds to an unsupported element", https://developers.google.com/apps-script/reference/document/element-type).
+ * That a mid-body section break is listed (as one child) rather than hidden is assumed; the
+ * fill's child paths count it the same way (core/docs/fill.ts, `keep`).
+ */
 export class UnsupportedElement
   extends PlainElement
   implements Pick<GoogleAppsScript.Document.UnsupportedElement, 'getAttributes'>
@@ -44,4 +50,4 @@ export class UnsupportedElement
 
 registerElement(['pageBreak'], (s, n) => new PageBreak(s, n));
 registerElement(['horizontalRule'], (s, n) => new HorizontalRule(s, n));
-registerElement(['pageNumber'], (s, n) => new UnsupportedElement(s, n));
+registerElement(['pageNumber', 'sectionBreak'], (s, n) => new UnsupportedElement(s, n));

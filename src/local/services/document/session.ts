@@ -87,15 +87,16 @@ export function normalizeForSave(model: DocModel): DocModel {
 function normalizeBlocks(blocks: BlockNode[]): BlockNode[] {
   const out: BlockNode[] = [];
   for (const b of blocks) {
-    if (b.type === 'table') {
-      for (const row of b.rows) for (const cell of row.cells) normalizeCell(cell);
+    if (b.type === 'table' || b.type === 'sectionBreak') {
+      if (b.type === 'table')
+        for (const row of b.rows) for (const cell of row.cells) normalizeCell(cell);
       out.push(b);
     } else {
       out.push(...splitParagraph(b));
     }
   }
   const last = out[out.length - 1];
-  if (!last || last.type === 'table') out.push(newParagraph());
+  if (!last || last.type === 'table' || last.type === 'sectionBreak') out.push(newParagraph());
   return out;
 }
 

@@ -31,7 +31,8 @@ export type Kind =
   | 'image'
   | 'pageBreak'
   | 'horizontalRule'
-  | 'pageNumber';
+  | 'pageNumber'
+  | 'sectionBreak';
 
 const parents = new WeakMap<object, object>();
 const sectionKinds = new WeakMap<object, SectionKind>();

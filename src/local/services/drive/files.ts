@@ -502,6 +502,7 @@ function plainText(model: DocModel): string {
 }
 
 function blockText(b: BlockNode): string {
+  if (b.type === 'sectionBreak') return '';
   if (b.type !== 'table') return inlineText(b.children);
   return b.rows
     .map((r) => r.cells.map((c) => c.children.map(blockText).join(' ')).join('\t'))
