@@ -247,7 +247,10 @@ function generateChecked(
     // proposed (and over nothing staff decided). Settled in Google Docs first.
     const pending = current && pendingSuggestions(current);
     if (pending?.count)
-      return { status: 'failed', message: suggestionsRefusal(pending, 'สร้างใหม่ในเอกสารเดิม', 'self') };
+      return {
+        status: 'failed',
+        message: suggestionsRefusal(pending, 'สร้างใหม่ในเอกสารเดิม', 'self'),
+      };
     if (refill && current && !overwriteEdits) {
       const edited = editsSinceFill(refill.memo.docId, current);
       if (edited) return edited;

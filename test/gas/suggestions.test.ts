@@ -1,7 +1,12 @@
 // Reviewers with comment access in suggesting mode: their edits are suggestions, which documents.get
 // returns inline by default. A refill would write over them, the approver would approve undecided
 // text and the PDF would carry them: each step refuses until staff accept or reject them.
-import type { GenerateResult, PublishResult, ReviewState, StepResult } from '../../src/shared/sidebar-api';
+import type {
+  GenerateResult,
+  PublishResult,
+  ReviewState,
+  StepResult,
+} from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
 import { values } from './harness';
 import { HEAD, NAYOK, office, type Rt } from './review-helpers';

@@ -99,7 +99,8 @@ class DocumentsCollection implements Pick<
     if (optionalArgs?.includeTabsContent) throw notEmulatedRequest('includeTabsContent');
     const model = this._model(documentId, method);
     const mode = this._viewMode(String(documentId), optionalArgs?.suggestionsViewMode, method);
-    const shown = mode === 'SUGGESTIONS_INLINE' ? model : suggestedDocument(model, mode === ACCEPTED);
+    const shown =
+      mode === 'SUGGESTIONS_INLINE' ? model : suggestedDocument(model, mode === ACCEPTED);
     const doc = { ...documentJson(shown, String(documentId)), suggestionsViewMode: mode };
     if (!optionalArgs?.fields) return doc as GoogleAppsScript.Docs.Schema.Document;
     let mask;
