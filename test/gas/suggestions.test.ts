@@ -1,27 +1,13 @@
 // Reviewers with comment access in suggesting mode: their edits are suggestions, which documents.get
 // returns inline by default. A refill would write over them, the approver would approve undecided
 // text and the PDF would carry them: each step refuses until staff accept or reject them.
-import type {
-  GenerateResult,
-  PublishResult,
-  ReviewState,
-  StepResult,
-} from '../../src/shared/sidebar-api';
+import type { GenerateResult, PublishResult, StepResult } from '../../src/shared/sidebar-api';
+import type { ReviewState } from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
 import { values } from './harness';
-import { HEAD, NAYOK, office, type Rt } from './review-helpers';
+import { generatedAndSent as sent, HEAD, NAYOK, office } from './review-helpers';
 
 afterAll(cleanupTempDirs);
-
-type Done = Extract<GenerateResult, { status: 'done' }>;
-const idOf = (url: string) => (/\/d\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
-
-function sent(rt: Rt): string {
-  const made = rt.fromPage<GenerateResult>('sidebarGenerate', true) as Done;
-  expect(made.status).toBe('done');
-  expect(rt.run<StepResult>('sidebarSend').status).toBe('done');
-  return idOf(made.links.docUrl);
-}
 
 const HOW =
   'โดยกด ✓ (ยอมรับ) หรือ ✗ (ปฏิเสธ) ที่การแก้ไขที่แนะนำแต่ละรายการ หรือใช้เมนู เครื่องมือ › ตรวจทานการแก้ไขที่แนะนำ';

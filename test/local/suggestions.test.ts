@@ -66,7 +66,10 @@ describe('suggestions on the emulated Docs API', () => {
     const { store, dir, id, runs } = setup();
     store.addSuggestion(id, REVIEWER, { at: 'กองคลัง', insert: 'และกองช่าง' });
     // The same Drive, as the reader.
-    const docs = createDocsService(new DriveStore(dir, { user: READER }), new CallLog());
+    const docs = createDocsService(
+      new DriveStore(dir, { user: READER, now: () => new Date() }),
+      new CallLog(),
+    );
     const doc = docs.Documents.get(id) as Document;
     expect(doc.suggestionsViewMode).toBe('PREVIEW_WITHOUT_SUGGESTIONS');
     expect(
