@@ -50,6 +50,7 @@ import { cacheContext, memoText, rememberLastRun, rememberOfficeTemplate } from 
 import { getDocument } from './docs-api';
 import { bodyParagraphs, describeEdits, fingerprint, handEdits } from '../core/docs/fingerprint';
 import type { Document as DocsDocument } from '../core/docs/types';
+import { pendingSuggestions, suggestionsRefusal } from '../core/docs/suggestions';
 import { garudaStatus, loadGaruda } from './garuda';
 import { activeUserEmail, destinationFolder, reachableTemplate, shareWithEditors } from './team';
 
@@ -242,6 +243,14 @@ function generateChecked(
     if (refill) made.refilledId = refill.memo.docId;
     // The memo as it is now: what a refill changes, read once, before anything is made.
     const current = refill ? getDocument(refill.memo.docId) : null;
+    // Suggestions are not text yet: refilling over them would write over what a reviewer
+    // proposed (and over nothing staff decided). Settled in Google Docs first.
+    const pending = current && pendingSuggestions(current);
+    if (pending?.count)
+      return {
+        status: 'failed',
+        message: suggestionsRefusal(pending, 'สร้างใหม่ในเอกสารเดิม', 'self'),
+      };
     if (refill && current && !overwriteEdits) {
       const edited = editsSinceFill(refill.memo.docId, current);
       if (edited) return edited;

@@ -47,6 +47,7 @@ import {
 } from './memo-record';
 import { editsSinceApproval, followStamp, stampApprovalDate } from './review';
 import { bodyParagraphs, describeEdits } from '../core/docs/fingerprint';
+import { pendingSuggestions, suggestionsRefusal } from '../core/docs/suggestions';
 import { findSheet, utcOffsetMinutes } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -220,6 +221,10 @@ export function publishMemo(ss: Spreadsheet, confirmed = false): PublishResult {
       );
     const doc = reachableMemo(memo, me, 'เผยแพร่ฉบับอนุมัติ');
     refreshCounts(memo);
+    // The PDF is exported from the Doc as it is: a pending suggestion would be published with it.
+    const current = getDocument(memo.docId);
+    const pending = pendingSuggestions(current);
+    if (pending.count) throw new UserFacingError(suggestionsRefusal(pending, 'เผยแพร่', 'self'));
     const open = memo.open - confirmedOpen(memo);
     if (open > 0 && !confirmed)
       return {
@@ -229,7 +234,7 @@ export function publishMemo(ss: Spreadsheet, confirmed = false): PublishResult {
           `(การอนุมัติแถว ${memo.approved.row} ของแท็บประวัติ${confirmedOpen(memo) ? ` ยืนยันไว้ ${confirmedOpen(memo)} รายการ` : ''}) ` +
           'ควรตอบหรือปิดความเห็นก่อน และหากมีการแก้เอกสาร ต้องให้ผู้สั่งการอนุมัติอีกครั้ง ต้องการเผยแพร่ทั้งที่ยังมีความเห็นค้างหรือไม่',
       };
-    const paragraphs = bodyParagraphs(getDocument(memo.docId));
+    const paragraphs = bodyParagraphs(current);
     const edits = editsSinceApproval(memo.docId, paragraphs);
     if (edits)
       throw new UserFacingError(

@@ -32,6 +32,7 @@ import {
   restamp,
   type HandEdits,
 } from '../core/docs/fingerprint';
+import { pendingSuggestions, suggestionsRefusal } from '../core/docs/suggestions';
 import { memoText, rememberMemoText } from './state';
 import { getFile, sharingFailure, shareWith, UserFacingError } from './drive';
 import { checkWorkbook } from './generate';
@@ -230,9 +231,25 @@ function currentState(ss: Spreadsheet, write: boolean): ReviewState {
   Object.assign(memo, countComments(comments));
   if (write) settle(log, memo);
   state.memo!.status = memoStatus(memo);
+  const suggestions = suggestionCount(memo.docId);
+  if (suggestions !== null) state.suggestions = suggestions;
   state.resolved = memo.resolved;
   state.comments = commentViews(ss, memo.docId, comments);
   return state;
+}
+
+/**
+ * The memo's pending suggestions (one Docs call, whatever their number), or null when this user
+ * cannot read the Doc now: the sidebar then shows the comments alone.
+ */
+function suggestionCount(docId: string): number | null {
+  try {
+    const doc = readDocument(docId);
+    return doc ? pendingSuggestions(doc).count : null;
+  } catch (err) {
+    console.warn(`ITA Memo: suggestions not counted: ${googleError(err).message}`);
+    return null;
+  }
 }
 
 export interface CommentRefresh {
@@ -372,6 +389,10 @@ export function approveMemo(ss: Spreadsheet, confirmed: boolean): StepResult {
         'คุณยังเปิดบันทึกข้อความฉบับล่าสุดไม่ได้ (ยังไม่ได้รับสิทธิ์ หรือเอกสารถูกลบแล้ว) ระบบจึงบันทึกการอนุมัติไม่ได้ ' +
           'กรุณาขอให้เจ้าหน้าที่ใช้เมนู “ส่งขอความเห็น” เพื่อแชร์เอกสารให้ก่อน',
       );
+    // The นายก approves a text: not one with reviewers' suggestions still undecided in it.
+    const pending = pendingSuggestions(doc);
+    if (pending.count)
+      throw new UserFacingError(suggestionsRefusal(pending, 'บันทึกการอนุมัติ', 'staff'));
     const date = formatThaiDate(today(ss), { digits: thaiDigits(data) });
     const paragraphs = bodyParagraphs(doc);
     const previous = memo.approved;

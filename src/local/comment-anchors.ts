@@ -131,11 +131,22 @@ export function anchoredText(model: DocModel, anchor: string): string | null {
   return parts.length ? parts.join('\n') : null;
 }
 
-/** Drops every anchor (a copy of a Doc carries no comments). */
+/**
+ * Drops every comment anchor (a copy of a Doc carries no comments). Suggestions' anchors stay.
+ * ASSUMPTION (the files.copy reference is silent): a copy keeps pending suggestions, as the
+ * editor's "Make a copy" does with "Copy comments and suggestions"; the stricter choice, since an
+ * export of the copy then shows them (suggestions.ts).
+ */
 export function stripAnchors(model: DocModel): DocModel {
   const strip = (blocks: BlockNode[] | undefined) => {
     for (const children of paragraphs(blocks ?? []))
-      for (const c of children) if (c.type === 'text') for (const r of c.runs) delete r.comments;
+      for (const c of children)
+        if (c.type === 'text')
+          for (const r of c.runs) {
+            const kept = r.comments?.filter((id) => id.startsWith('suggest.'));
+            if (kept?.length) r.comments = kept;
+            else delete r.comments;
+          }
   };
   strip(model.body);
   strip(model.header);

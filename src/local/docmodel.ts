@@ -56,7 +56,8 @@ export interface TextRun {
   /**
    * The anchors (`kix.…`) of the comments made on these characters in the Docs editor: a
    * comment's anchored range is the characters that carry its anchor, so it moves with every
-   * edit (see comment-anchors.ts). Absent: none. Not part of any Apps Script or Docs API view.
+   * edit (see comment-anchors.ts); and those (`suggest.…`) of pending suggestions
+   * (suggestions.ts), which the Docs API reports. Absent: none.
    */
   comments?: string[];
 }
@@ -252,6 +253,20 @@ export interface DocModel {
   firstPageFooter?: BlockNode[];
   /** Digits used for page numbers. */
   pageNumberDigits?: 'thai' | 'arabic';
+  /**
+   * Pending suggestions (suggesting mode), by the anchor their characters carry in
+   * TextRun.comments (suggestions.ts). Absent: none.
+   */
+  suggestions?: Record<string, SuggestionMark>;
+}
+
+/** What a suggestion anchor marks: its text inserted, or its text to delete, and by whom. */
+export interface SuggestionMark {
+  /** The suggestion's id as the Docs API reports it (`suggest.…`). */
+  id: string;
+  kind: 'insertion' | 'deletion';
+  /** Who suggested it (an e-mail); the Docs API v1 does not report it. */
+  author: string;
 }
 
 /** Sizes of an A4 page in points. */

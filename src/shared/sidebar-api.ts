@@ -102,6 +102,8 @@ export interface ReviewState {
   resolved: number;
   /** Why the comments could not be read (Thai), when they could not. */
   unreadable?: string;
+  /** Reviewers' suggestions not yet accepted or rejected in the Doc, when it could be read. */
+  suggestions?: number;
 }
 
 /** The outcome of a review step (send, approve, publish) in Thai. */

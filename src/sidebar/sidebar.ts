@@ -306,6 +306,15 @@ function renderReview(state: ReviewState): void {
     links.appendChild(link(state.memo.publishedUrl, 'PDF ที่เผยแพร่ (ลิงก์ถาวร)'));
   }
   box.appendChild(links);
+  if (state.suggestions)
+    box.appendChild(
+      el(
+        'p',
+        'suggestion-count',
+        `การแก้ไขที่แนะนำ (suggestion) รอยอมรับหรือปฏิเสธ ${state.suggestions} รายการ ` +
+          'ต้องยอมรับหรือปฏิเสธใน Google เอกสารก่อน จึงจะอนุมัติ เผยแพร่ หรือสร้างใหม่ในเอกสารเดิมได้',
+      ),
+    );
   if (state.unreadable) box.appendChild(el('p', 'unreadable', state.unreadable));
   else {
     box.appendChild(

@@ -146,8 +146,9 @@ describe('service calls of the review steps', () => {
       generate: [3, 4],
       // Files.get, three shares.
       send: [4, 0],
-      // Comments.list.
-      sidebar: [1, 0],
+      // Comments.list; the memo read once to count pending suggestions (one call, whatever their
+      // number: the sidebar says they must be settled before approval).
+      sidebar: [1, 1],
       // Files.get, Comments.list, the scratch Doc made and trashed, the draft PDF; the scratch
       // written and filled, read; the memo read and changed in one batchUpdate.
       refill: [5, 6],
@@ -155,7 +156,7 @@ describe('service calls of the review steps', () => {
       approve: [1, 1],
       // Files.get, Comments.list, Files.list (this year's PDF, as ลิงก์เผยแพร่ is blank),
       // Files.create, Permissions.list, Revisions.list; the memo read (to compare with what was
-      // approved), the date in.
+      // approved, and for pending suggestions), the date in.
       publish: [6, 2],
       // Files.get of the published file instead of Files.list, Files.copy, the copy trashed; the
       // copy read and cut.

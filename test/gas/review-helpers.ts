@@ -1,6 +1,6 @@
 // Helpers of the review-loop tests: the corrected example with reviewers, ข้อมูลทั่วไป by label.
 import { idOf, runtimeOn, values } from './harness';
-import type { ReviewState } from '../../src/shared/sidebar-api';
+import type { GenerateResult, ReviewState, StepResult } from '../../src/shared/sidebar-api';
 import type { Runtime } from '../../src/local/runtime';
 
 export type Rt = Awaited<ReturnType<typeof runtimeOn>>;
@@ -60,4 +60,13 @@ export function reviewStepCalls(rt: Runtime): Record<string, Record<string, numb
   setGeneral(rt, 'เผยแพร่เฉพาะรายงาน', 'ใช่');
   step('publish the report', null, 'sidebarPublish');
   return calls;
+}
+
+/** Generates the memo on `office()` and sends it for review; the Doc's ID. Throws otherwise. */
+export function generatedAndSent(rt: Runtime): string {
+  const made = rt.run<GenerateResult>('sidebarGenerate', true);
+  if (made.status !== 'done') throw new Error(`generate: ${JSON.stringify(made)}`);
+  const sent = rt.run<StepResult>('sidebarSend');
+  if (sent.status !== 'done') throw new Error(`send: ${JSON.stringify(sent)}`);
+  return idOf(made.links.docUrl);
 }

@@ -82,10 +82,22 @@ export interface Bullet {
   textStyle?: TextStyle;
 }
 
+/**
+ * A run of text of one style; with documents.get's SUGGESTIONS_INLINE view, the pending
+ * suggestions that insert it or would delete it
+ * (https://developers.google.com/docs/api/how-tos/suggestions).
+ */
+export interface TextRunJson {
+  content?: string;
+  textStyle?: TextStyle;
+  suggestedInsertionIds?: string[];
+  suggestedDeletionIds?: string[];
+}
+
 export interface ParagraphElement {
   startIndex?: number;
   endIndex?: number;
-  textRun?: { content?: string; textStyle?: TextStyle };
+  textRun?: TextRunJson;
   inlineObjectElement?: { inlineObjectId?: string; textStyle?: TextStyle };
   pageBreak?: { textStyle?: TextStyle };
   horizontalRule?: { textStyle?: TextStyle };
@@ -217,6 +229,7 @@ export interface Document {
   lists?: Record<string, { listProperties?: { nestingLevels?: NestingLevel[] } }>;
   inlineObjects?: Record<string, unknown>;
   positionedObjects?: Record<string, unknown>;
+  suggestionsViewMode?: string;
 }
 
 // ---- Requests (documents.batchUpdate) -----------------------------------------------------

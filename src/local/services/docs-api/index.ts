@@ -9,12 +9,22 @@ import type { DocModel } from '../../docmodel';
 import type * as Api from '../../../core/docs/types';
 import type { CallLog } from '../calls';
 import { tracked } from '../calls';
+import { suggestedDocument } from '../../suggestions';
+import { atLeast } from '../drive/access';
 import { applyFields, parseFields, unknownFields } from '../drive/fields';
 import type { DriveStore } from '../drive/store';
 import { DOC_MIME } from '../drive/types';
 import { applyRequests } from './apply';
 import { GoogleJsonResponseException, notEmulatedRequest } from './errors';
 import { documentJson } from './json';
+
+const ACCEPTED = 'PREVIEW_SUGGESTIONS_ACCEPTED';
+const VIEW_MODES = [
+  'DEFAULT_FOR_CURRENT_ACCESS',
+  'SUGGESTIONS_INLINE',
+  ACCEPTED,
+  'PREVIEW_WITHOUT_SUGGESTIONS',
+];
 
 const DOCUMENT_FIELDS = [
   'documentId',
@@ -47,6 +57,32 @@ class DocumentsCollection implements Pick<
     return tracked(this, log, 'Docs', 'Documents');
   }
 
+  /**
+   * The suggestions view documents.get applies (https://developers.google.com/docs/api/how-tos/suggestions;
+   * SuggestionsViewMode, https://developers.google.com/docs/api/reference/rest/v1/documents/get):
+   * by default (DEFAULT_FOR_CURRENT_ACCESS) "If the user only has view access,
+   * PREVIEW_WITHOUT_SUGGESTIONS is applied. Otherwise, SUGGESTIONS_INLINE is applied"; asking for
+   * SUGGESTIONS_INLINE or PREVIEW_SUGGESTIONS_ACCEPTED without permission to view suggested
+   * changes is a 403. Assumption (the reference does not name the roles): commenters and editors
+   * may view suggestions (they can make them), readers may not. The Docs API v1 reports no
+   * suggestion's author (suggestion threads are a Developer Preview), so neither does this.
+   */
+  private _viewMode(id: string, asked: string | undefined, method: string): string {
+    const mode = asked ?? 'DEFAULT_FOR_CURRENT_ACCESS';
+    if (!VIEW_MODES.includes(mode))
+      throw new GoogleJsonResponseException(
+        method,
+        400,
+        `Invalid value at 'suggestions_view_mode' (type.googleapis.com/google.apps.docs.v1.SuggestionsViewMode), "${mode}"`,
+      );
+    const seesSuggestions = atLeast(this.store.roleOf(id), 'commenter');
+    if (mode === 'DEFAULT_FOR_CURRENT_ACCESS')
+      return seesSuggestions ? 'SUGGESTIONS_INLINE' : 'PREVIEW_WITHOUT_SUGGESTIONS';
+    if (mode !== 'PREVIEW_WITHOUT_SUGGESTIONS' && !seesSuggestions)
+      throw new GoogleJsonResponseException(method, 403, 'The caller does not have permission');
+    return mode;
+  }
+
   /** The saved model of a Google Doc, or Google's 404. */
   private _model(documentId: string, method: string): DocModel {
     const e = this.store.entry(String(documentId));
@@ -61,7 +97,11 @@ class DocumentsCollection implements Pick<
   ): GoogleAppsScript.Docs.Schema.Document {
     const method = 'docs.documents.get';
     if (optionalArgs?.includeTabsContent) throw notEmulatedRequest('includeTabsContent');
-    const doc = documentJson(this._model(documentId, method), String(documentId));
+    const model = this._model(documentId, method);
+    const mode = this._viewMode(String(documentId), optionalArgs?.suggestionsViewMode, method);
+    const shown =
+      mode === 'SUGGESTIONS_INLINE' ? model : suggestedDocument(model, mode === ACCEPTED);
+    const doc = { ...documentJson(shown, String(documentId)), suggestionsViewMode: mode };
     if (!optionalArgs?.fields) return doc as GoogleAppsScript.Docs.Schema.Document;
     let mask;
     try {

@@ -15,8 +15,10 @@ import type {
   ListItemNode,
   SectionBreakNode,
   TableNode,
+  TextRun,
   TextStyle,
 } from '../../docmodel';
+import { runSuggestions } from '../../suggestions';
 import type * as Api from '../../../core/docs/types';
 import { sameStyle } from '../document/runs';
 import type { ParagraphLike } from './inline';
@@ -44,6 +46,18 @@ function indexed<T extends object>(start: number, end: number, value: T): T {
 }
 
 class JsonWriter {
+  constructor(private readonly model: DocModel) {}
+
+  /** A run's suggestion ids as the API reports them inline, and a key to compare runs by. */
+  private suggested(run: TextRun): { key: string; fields: Partial<Api.TextRunJson> } {
+    if (!this.model.suggestions) return { key: '', fields: {} };
+    const { ins, del } = runSuggestions(this.model, run);
+    const fields: Partial<Api.TextRunJson> = {};
+    if (ins.length) fields.suggestedInsertionIds = ins;
+    if (del.length) fields.suggestedDeletionIds = del;
+    return { key: `${ins.join()}|${del.join()}`, fields };
+  }
+
   readonly lists: NonNullable<Api.Document['lists']> = {};
   readonly inlineObjects: Record<string, unknown> = {};
   readonly positionedObjects: Record<string, unknown> = {};
@@ -123,10 +137,18 @@ class JsonWriter {
         let i = 0;
         while (i < c.runs.length) {
           let content = c.runs[i].text;
+          // Suggestions do split them: a textRun carries its suggestions' ids (suggestions.ts).
+          const marks = this.suggested(c.runs[i]);
           let j = i + 1;
-          while (j < c.runs.length && sameStyle(c.runs[j].style, c.runs[i].style))
+          while (
+            j < c.runs.length &&
+            sameStyle(c.runs[j].style, c.runs[i].style) &&
+            this.suggested(c.runs[j]).key === marks.key
+          )
             content += c.runs[j++].text;
-          push(content.length, { textRun: { content, textStyle: styled(c.runs[i].style) } });
+          push(content.length, {
+            textRun: { content, textStyle: styled(c.runs[i].style), ...marks.fields },
+          });
           i = j;
         }
         return;
@@ -221,7 +243,7 @@ function sectionBreakJson(
 }
 
 export function documentJson(model: DocModel, documentId: string): Api.Document {
-  const w = new JsonWriter();
+  const w = new JsonWriter(model);
   const body = w.blocks(model.body, 1);
   const sectionBreak = indexed(0, 1, {
     sectionBreak: {

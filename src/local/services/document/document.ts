@@ -1,3 +1,4 @@
+import { markedUpDocument } from '../../suggestions';
 import { Blob } from '../blob';
 import { tracked } from '../calls';
 import { wrap } from './element';
@@ -102,7 +103,7 @@ export class Document implements Pick<
       );
     }
     const saved = this._s.store.readModel(this._s.id);
-    const pdf = this._s.renderPdf(saved);
+    const pdf = this._s.renderPdf(markedUpDocument(saved));
     return new Blob(this._s.log, pdf, 'application/pdf', `${this.getName()}.pdf`) as never;
   }
 

@@ -1,5 +1,6 @@
 import type { BlockNode, DocModel } from '../../docmodel';
 import { inlineText } from '../../docmodel';
+import { markedUpDocument } from '../../suggestions';
 import { Blob, isBlob } from '../blob';
 import type { CallLog } from '../calls';
 import { tracked } from '../calls';
@@ -343,7 +344,7 @@ export class FilesCollection implements Pick<
     if (mimeType === 'application/pdf') {
       return new Blob(
         this.log,
-        this.store.renderPdf(model),
+        this.store.renderPdf(markedUpDocument(model)),
         'application/pdf',
         `${e.name}.pdf`,
       ) as never;

@@ -44,3 +44,8 @@ export function newRevisionId(): string {
 export function newAnchorId(): string {
   return 'kix.' + randomChars(12).replace(/[-_]/g, 'x');
 }
+
+/** A suggestion's id, as the Docs API reports it (`suggest.vcti8ewm4mww`, the suggestions how-to). */
+export function newSuggestionId(): string {
+  return 'suggest.' + randomChars(12).replace(/[-_]/g, 'x').toLowerCase();
+}

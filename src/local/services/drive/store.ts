@@ -10,10 +10,18 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { anchoredText, markText, stripAnchors } from '../../comment-anchors';
+import { addSuggestion, suggestedDocument } from '../../suggestions';
 import type { DocModel } from '../../docmodel';
 import { emptyDocModel } from '../../docmodel';
 import { appGranted, atLeast, roleOf } from './access';
-import { newAnchorId, newFileId, newPermissionId, newRevisionId, newRootId } from './ids';
+import {
+  newAnchorId,
+  newFileId,
+  newPermissionId,
+  newRevisionId,
+  newRootId,
+  newSuggestionId,
+} from './ids';
 import { diskName, safeComponent, uniquePath } from './layout';
 import type {
   CommentEntry,
@@ -626,6 +634,32 @@ export class DriveStore {
     }
     this.writeComments(id, [...this.readComments(id), comment]);
     return comment;
+  }
+
+  /**
+   * A suggestion `author` makes in the Docs editor's suggesting mode (commenters may suggest):
+   * `at` (its `occurrence`-th appearance within one paragraph of the body) suggested for deletion
+   * when `remove`, and `insert` suggested right after it (suggestions.ts). Returns its id.
+   */
+  addSuggestion(
+    id: string,
+    author: string,
+    change: { at: string; occurrence?: number; remove?: boolean; insert?: string },
+  ): string {
+    const who = author.toLowerCase();
+    this.mayComment(id, who);
+    const e = this.mustGet(id);
+    if (e.mimeType !== DOC_MIME) throw new Error(`Local Drive: ${id} is not a Google Doc.`);
+    const model = this.readModel(e.id);
+    const made = addSuggestion(model, newSuggestionId(), who, change);
+    if (!made) throw new Error(`Local Drive: “${change.at}” is not in the document ${id}.`);
+    this.writeModel(e.id, model);
+    return made;
+  }
+
+  /** Every pending suggestion accepted (or rejected), as an editor does in the Docs editor. */
+  settleSuggestions(id: string, accept: boolean): void {
+    this.writeModel(id, suggestedDocument(this.readModel(id), accept));
   }
 
   /**
