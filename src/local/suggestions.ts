@@ -39,7 +39,7 @@ function* paragraphsOf(model: DocModel): Generator<{ children: InlineNode[] }> {
     for (const b of blocks ?? []) {
       if (b.type === 'table') {
         for (const row of b.rows) for (const cell of row.cells) yield* walk(cell.children);
-      } else yield b;
+      } else if (b.type !== 'sectionBreak') yield b;
     }
   }
   for (const part of [
