@@ -19,6 +19,8 @@ import {
 afterAll(cleanupTempDirs);
 
 const TITLE = 'รายงาน ITA';
+const STAFF = 'staff@example.go.th';
+const OTHER = 'b@muangkao.go.th';
 const BUSY =
   'มีผู้อื่นกำลังใช้คำสั่งของส่วนเสริมกับชีตนี้อยู่ (เช่น สร้าง ส่งขอความเห็น อนุมัติ หรือเผยแพร่บันทึกข้อความ) กรุณารอสักครู่แล้วลองใหม่';
 /** The example's two warnings: asked about first by every generate from the menu. */
@@ -311,5 +313,37 @@ describe('the lock held by someone else', () => {
     ] as const)
       expect(pick(rt, caption, ['OK'], who)).toEqual([told(BUSY)]);
     expect(state(rt, docId)).toEqual(before);
+  });
+});
+
+describe('สร้างใหม่ในเอกสารเดิม refused before it touches anything', () => {
+  it('by someone whose add-on cannot reach the memo: said, nothing recorded, the loop goes on', async () => {
+    const rt = await office();
+    const docId = sent(rt);
+    expect(pick(rt, 'อนุมัติ', ['OK'], NAYOK)).toHaveLength(1);
+    const before = state(rt, docId);
+    expect(pick(rt, 'สร้างใหม่ในเอกสารเดิม', ['YES', 'OK'], OTHER)).toEqual([
+      asked(WARNINGS, 'YES'),
+      told(
+        `สร้างบันทึกข้อความไม่สำเร็จ: บันทึกข้อความฉบับล่าสุดสร้างโดย ${STAFF} ส่วนเสริมที่คุณใช้จึงเข้าถึงเอกสารนั้นไม่ได้ ` +
+          `(ส่วนเสริมเข้าถึงได้เฉพาะไฟล์ที่สร้างให้ผู้ใช้แต่ละคน) กรุณาให้ ${STAFF} สร้างใหม่ในเอกสารเดิม`,
+      ),
+    ]);
+    expect(state(rt, docId)).toEqual(before);
+    // The approved memo stands: its maker publishes it.
+    const shown = pick(rt, 'เผยแพร่ฉบับอนุมัติ', ['OK']);
+    expect(shown[0].message).toMatch(/^เผยแพร่แล้ว /);
+  });
+
+  it('with no memo yet: says to generate first; nothing recorded', async () => {
+    const rt = await office();
+    const before = snapshot(rt);
+    expect(pick(rt, 'สร้างใหม่ในเอกสารเดิม', ['YES', 'OK'])).toEqual([
+      asked(WARNINGS, 'YES'),
+      told(
+        'สร้างบันทึกข้อความไม่สำเร็จ: ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้เมนู “สร้างบันทึกข้อความ” ก่อนสร้างใหม่ในเอกสารเดิม',
+      ),
+    ]);
+    expect(snapshot(rt)).toEqual(before);
   });
 });
