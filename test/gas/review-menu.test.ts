@@ -347,3 +347,20 @@ describe('สร้างใหม่ในเอกสารเดิม refuse
     expect(snapshot(rt)).toEqual(before);
   });
 });
+
+describe('อัปเดตสถานะความเห็น with nothing to update', () => {
+  it('says why, and what to do, rather than “0 ฉบับ”', async () => {
+    const rt = await office();
+    const nothing = told(
+      'ไม่มีบันทึกข้อความของปีงบประมาณนี้ที่รอความเห็น (บันทึกข้อความที่เผยแพร่แล้วไม่ต้องอัปเดต) ' +
+        'หากยังไม่ได้สร้าง กรุณาใช้เมนู “สร้างบันทึกข้อความ” ก่อน',
+    );
+    expect(pick(rt, 'อัปเดตสถานะความเห็น', ['OK'])).toEqual([nothing]);
+    sent(rt);
+    expect(pick(rt, 'อนุมัติ', ['OK'], NAYOK)).toHaveLength(1);
+    expect(pick(rt, 'เผยแพร่ฉบับอนุมัติ', ['OK'])).toHaveLength(1);
+    const before = snapshot(rt);
+    expect(pick(rt, 'อัปเดตสถานะความเห็น', ['OK'])).toEqual([nothing]);
+    expect(snapshot(rt)).toEqual(before);
+  });
+});
