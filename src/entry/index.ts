@@ -203,6 +203,14 @@ export function refreshComments(): void {
   }
   const { updated, unreachable } = refreshed;
   const total = unreachable.reduce((n, u) => n + u.count, 0);
+  if (!updated && !total) {
+    tell({
+      message:
+        'ไม่มีบันทึกข้อความของปีงบประมาณนี้ที่รอความเห็น (บันทึกข้อความที่เผยแพร่แล้วไม่ต้องอัปเดต) ' +
+        'หากยังไม่ได้สร้าง กรุณาใช้เมนู “สร้างบันทึกข้อความ” ก่อน',
+    });
+    return;
+  }
   const makers = unreachable.map((u) => u.user || 'ผู้ใช้อื่น').join(' และ ');
   const skipped = total
     ? ` ยังอ่านความเห็นไม่ได้อีก ${total} ฉบับ เพราะเป็นเอกสารที่ ${makers} สร้าง ` +

@@ -309,6 +309,11 @@ function generateChecked(
     });
     return { status: 'done', links, check };
   } catch (err) {
+    // A refill refused before it reached the memo (none yet, in the trash, or out of this user's
+    // reach) touched nothing, so it records nothing, like the refusals below memoToRefill: a
+    // failed row would stop the review of the memo that stands (memoToActOn).
+    if (sameDoc && !made.refilledId && err instanceof UserFacingError)
+      return { status: 'failed', message: err.message };
     const reason =
       err instanceof UserFacingError ? err.message : describeGoogleFailure(err, 'ระหว่างสร้างเอกสาร');
     return fail(ss, made, action, reason, user, now);

@@ -2,11 +2,10 @@
 // again at publication; the published PDF is never lost or doubled when its link is; a refill asks
 // before writing over edits made in the Doc; a text changed after approval is not published as
 // approved; a mistyped ลิงก์เผยแพร่ is named as such; the comment refresh reads the current memo only.
-import type { DocModel, InlineNode } from '../../src/local/docmodel';
 import type { GenerateResult, PublishResult, StepResult } from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
 import { values } from './harness';
-import { general, HEAD, NAYOK, office, setGeneral, type Rt } from './review-helpers';
+import { editInDocs, general, HEAD, NAYOK, office, setGeneral, type Rt } from './review-helpers';
 
 afterAll(cleanupTempDirs);
 
@@ -21,31 +20,6 @@ function sent(rt: Rt): string {
   expect(made.status).toBe('done');
   expect(rt.run<StepResult>('sidebarSend').status).toBe('done');
   return idOf(made.links.docUrl);
-}
-
-/** A supervisor edits the Doc by hand: the first paragraph holding `from` gets `to` instead. */
-function editInDocs(rt: Rt, docId: string, from: string, to: string): void {
-  const model = rt.drive.readModel(docId);
-  let done = false;
-  const visit = (children: InlineNode[]) => {
-    for (const c of children)
-      if (!done && c.type === 'text')
-        for (const r of c.runs)
-          if (!done && r.text.includes(from)) {
-            r.text = r.text.replace(from, to);
-            done = true;
-          }
-  };
-  const walk = (blocks: DocModel['body']) => {
-    for (const b of blocks) {
-      if (b.type === 'paragraph') visit(b.children);
-      else if (b.type === 'table')
-        for (const row of b.rows) for (const cell of row.cells) walk(cell.children);
-    }
-  };
-  walk(model.body);
-  if (!done) throw new Error(`no ${from} in the Doc`);
-  rt.drive.writeModel(docId, model);
 }
 
 const docText = (rt: Rt, docId: string) => JSON.stringify(rt.drive.readModel(docId));

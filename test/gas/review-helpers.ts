@@ -1,6 +1,7 @@
 // Helpers of the review-loop tests: the corrected example with reviewers, ข้อมูลทั่วไป by label.
 import { idOf, runtimeOn, values } from './harness';
 import type { GenerateResult, ReviewState, StepResult } from '../../src/shared/sidebar-api';
+import type { DocModel, InlineNode } from '../../src/local/docmodel';
 import type { Runtime } from '../../src/local/runtime';
 
 export type Rt = Awaited<ReturnType<typeof runtimeOn>>;
@@ -8,6 +9,20 @@ export type Rt = Awaited<ReturnType<typeof runtimeOn>>;
 export const HEAD = 'head@muangkao.go.th';
 export const PALAD = 'palad@muangkao.go.th';
 export const NAYOK = 'nayok@muangkao.go.th';
+
+/** What a refusal (or a question answered NO) must leave as it was. */
+export function snapshot(rt: Runtime) {
+  return {
+    log: values(rt, 'ประวัติ'),
+    general: values(rt, 'ข้อมูลทั่วไป'),
+    // (A user's My Drive appears when they first act: not a change the step made.)
+    files: rt.drive
+      .listAll()
+      .filter((f) => f.parents.length > 0)
+      .map((f) => [f.id, f.trashed, f.version, f.permissions.length])
+      .sort(),
+  };
+}
 
 /** Sets a ข้อมูลทั่วไป value by its label. */
 export function setGeneral(rt: Runtime, label: string, value: unknown): void {
@@ -69,4 +84,29 @@ export function generatedAndSent(rt: Runtime): string {
   const sent = rt.run<StepResult>('sidebarSend');
   if (sent.status !== 'done') throw new Error(`send: ${JSON.stringify(sent)}`);
   return idOf(made.links.docUrl);
+}
+
+/** A supervisor edits the Doc by hand: the first paragraph holding `from` gets `to` instead. */
+export function editInDocs(rt: Runtime, docId: string, from: string, to: string): void {
+  const model = rt.drive.readModel(docId);
+  let done = false;
+  const visit = (children: InlineNode[]) => {
+    for (const c of children)
+      if (!done && c.type === 'text')
+        for (const r of c.runs)
+          if (!done && r.text.includes(from)) {
+            r.text = r.text.replace(from, to);
+            done = true;
+          }
+  };
+  const walk = (blocks: DocModel['body']) => {
+    for (const b of blocks) {
+      if (b.type === 'paragraph') visit(b.children);
+      else if (b.type === 'table')
+        for (const row of b.rows) for (const cell of row.cells) walk(cell.children);
+    }
+  };
+  walk(model.body);
+  if (!done) throw new Error(`no ${from} in the Doc`);
+  rt.drive.writeModel(docId, model);
 }
