@@ -91,19 +91,30 @@ function textEm(text: string, bold: boolean): number {
  */
 const MAX_ICU_WORD = 8;
 
-let thaiWords: Intl.Segmenter | null | undefined;
+/**
+ * The part of Intl.Segmenter used here: the core's lib (src/core/tsconfig.json, what the Apps
+ * Script bundle may assume) does not declare it, so it is looked up, never assumed.
+ */
+interface WordSegmenter {
+  segment(text: string): Iterable<{ segment: string }>;
+}
+type SegmenterClass = new (locale: string, options: { granularity: 'word' }) => WordSegmenter;
+
+let thaiWords: WordSegmenter | null | undefined;
 
 /**
  * A Thai run's words, by ICU's Thai dictionary; null where the runtime has no Intl.Segmenter.
- * Assumed, not verified: Apps Script's V8 runtime has it (V8 shipped it in 8.7); the fallback
- * keeps the widths sane where it has not.
+ * Assumed, not verified: Apps Script's V8 runtime has it (V8 shipped it in 8.7); where it has
+ * not, a run counts whole up to MAX_THAI_WORD as before.
  */
 function thaiSegments(run: string): string[] | null {
   if (thaiWords === undefined) {
+    const Segmenter =
+      typeof Intl === 'undefined'
+        ? undefined
+        : (Intl as unknown as { Segmenter?: SegmenterClass }).Segmenter;
     thaiWords =
-      typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
-        ? new Intl.Segmenter('th', { granularity: 'word' })
-        : null;
+      typeof Segmenter === 'function' ? new Segmenter('th', { granularity: 'word' }) : null;
   }
   return thaiWords ? Array.from(thaiWords.segment(run), (s) => s.segment) : null;
 }
