@@ -135,11 +135,14 @@ export function markFindings(sheet: Sheet, values: unknown[][], findings: Findin
   let cols = Math.max(values[0]?.length ?? 0, 1);
   for (const f of findings) {
     if (f.severity === 'info') continue;
-    const at = fromA1(f.cell);
-    if (!at || at.row > rows || at.column > MAX_TAB_COLUMNS) continue;
-    cols = Math.max(cols, at.column);
-    const key = `${at.row - 1}:${at.column - 1}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), f]);
+    // A finding about a run of cells (คะแนน's blank scores) marks each of them.
+    for (const cell of f.cells ?? [f.cell]) {
+      const at = fromA1(cell);
+      if (!at || at.row > rows || at.column > MAX_TAB_COLUMNS) continue;
+      cols = Math.max(cols, at.column);
+      const key = `${at.row - 1}:${at.column - 1}`;
+      byCell.set(key, [...(byCell.get(key) ?? []), f]);
+    }
   }
   const here = (at: At) => byCell.get(`${at.r}:${at.c}`) ?? [];
   const range = sheet.getRange(1, 1, rows, cols);

@@ -108,6 +108,21 @@ describe('checking as staff type', () => {
     expect(cell.getBackground()).toBe('#ffffff');
   });
 
+  it('marks each blank score of a run that one finding names', async () => {
+    const rt = await runtimeOn('ita-2568-corrected');
+    const sheet = rt.spreadsheet.getSheetByName('คะแนน')!;
+    const before = sheet.getRange('C6').getValue();
+    rt.edit('คะแนน', 'C5', '');
+    rt.edit('คะแนน', 'C6', '');
+    for (const a1 of ['C5', 'C6']) {
+      expect(sheet.getRange(a1).getNote()).toContain('2 รายการ ในเซลล์ C5:C6 กรุณากรอกคะแนน');
+      expect(sheet.getRange(a1).getBackground()).toBe('#fce8e6');
+    }
+    rt.edit('คะแนน', 'C6', before);
+    expect(sheet.getRange('C6').getNote()).toBe('');
+    expect(sheet.getRange('C5').getNote()).toContain('ในเซลล์ C5 ');
+  });
+
   it('marks the aggregate whose arithmetic an edit broke, with the expected value', async () => {
     const rt = await runtimeOn('ita-2568-corrected');
     const rows = values(rt, 'คะแนน');

@@ -7,12 +7,18 @@ import { ADVANCES, RANGE_STARTS } from './sarabun-advances.generated';
  * Widths are measured with Sarabun's own advances (sarabun-advances.generated.ts, taken from
  * the TTFs by scripts/make-text-advances.mjs): a Thai word is as wide as the sum of its
  * characters' advances, the marks above and below taking none, as fontkit lays it out. The core
- * has no dictionary, so where a Thai run may break is not known: a run counts as unbreakable up to
- * a few em (a header such as ผู้รับผิดชอบ, 5.0 em, stays on one line), longer runs are assumed
- * to break somewhere. Latin tokens (URLs, codes) never break.
+ * has no dictionary of its own: a cell's Thai runs are split into words by ICU's Thai dictionary
+ * (Intl.Segmenter, whose words the renderers' libthai lists mostly agree with: ประชาสัมพันธ์,
+ * 5.9 em, is one word in both), where the runtime has it; where it does not, a run counts as
+ * unbreakable up to a few em (a header such as ผู้รับผิดชอบ, 5.0 em, stays on one line) and longer
+ * runs are assumed to break somewhere. Latin tokens (URLs, codes) are kept whole when the table
+ * has room for them; when it has not, they are the ones that break (the renderers break an
+ * over-long URL after / and before . - _ @ = …, thai-breaking.ts), never a Thai word.
  *
  * Every column gets at least its widest unbreakable word (so no header is forced onto two lines
- * by a column of short words), and the rest is balanced so the rows are as short and as even as
+ * by a column of short words, and no Thai word is split by a column squeezed below it: when the
+ * words do not all fit, the widths under the Thai words are kept and only the room a long Latin
+ * token asks beyond its pieces is shared out), and the rest is balanced so the rows are as short and as even as
  * they can be: the cost is the rows' lines plus a part of their squares, so a row 18 lines tall
  * beside rows of 10 costs more than the lines it saves elsewhere. The header row counts its lines
  * from the words of the headers (HEADER_WORDS: the core has no dictionary, but the contract's
@@ -79,18 +85,76 @@ function textEm(text: string, bold: boolean): number {
   return em;
 }
 
-/** The widest piece of `text` that cannot break, em. */
-function widestWord(text: string, bold: boolean, cap = MAX_THAI_WORD): number {
-  let widest = 0;
-  for (const token of text.split(/\s+/)) {
-    // A slash ends a word (มาตรการ/|กิจกรรม), as the renderers break after it.
-    for (const part of token.split(/(?<=\/)/)) {
-      const em = textEm(part, bold);
-      const thai = /[\u0e01-\u0e5b]/.test(part) && !/[A-Za-z]/.test(part);
-      // A margin on Latin words: an unbreakable URL cut in two is the worst outcome.
-      widest = Math.max(widest, thai ? Math.min(em, cap) : em * LATIN_MARGIN);
-    }
+/**
+ * Longest ICU word counted whole, em: a longer "word" is a run the dictionary does not know (a
+ * name, a typo), which the renderers may break between its syllables.
+ */
+const MAX_ICU_WORD = 8;
+
+/**
+ * The part of Intl.Segmenter used here: the core's lib (src/core/tsconfig.json, what the Apps
+ * Script bundle may assume) does not declare it, so it is looked up, never assumed.
+ */
+interface WordSegmenter {
+  segment(text: string): Iterable<{ segment: string }>;
+}
+type SegmenterClass = new (locale: string, options: { granularity: 'word' }) => WordSegmenter;
+
+let thaiWords: WordSegmenter | null | undefined;
+
+/**
+ * A Thai run's words, by ICU's Thai dictionary; null where the runtime has no Intl.Segmenter.
+ * Assumed, not verified: Apps Script's V8 runtime has it (V8 shipped it in 8.7); where it has
+ * not, a run counts whole up to MAX_THAI_WORD as before.
+ */
+function thaiSegments(run: string): string[] | null {
+  if (thaiWords === undefined) {
+    const Segmenter =
+      typeof Intl === 'undefined'
+        ? undefined
+        : (Intl as unknown as { Segmenter?: SegmenterClass }).Segmenter;
+    thaiWords =
+      typeof Segmenter === 'function' ? new Segmenter('th', { granularity: 'word' }) : null;
   }
+  return thaiWords ? Array.from(thaiWords.segment(run), (s) => s.segment) : null;
+}
+
+/** Where the renderers break an over-long Latin token: after / and before . - _ @ ? # & = ~. */
+const LATIN_PIECES = /(?<=\/)(?!\/)|(?<=[^\s])(?=[.\-_@?#&=~])/;
+
+/**
+ * The widest piece of `text` that cannot break, em. `latinPieces`: the widest piece of a Latin
+ * token between the places an over-long one breaks at, instead of the whole token.
+ */
+function widestWord(text: string, bold: boolean, cap = MAX_THAI_WORD, latinPieces = false): number {
+  let widest = 0;
+  // A dash or bullet starting the line keeps the word after it ("- ประชาสัมพันธ์", thai-breaking.ts).
+  const lead = /^([-–•*]) +/.exec(text);
+  const tokens = text.split(/\s+/).filter((t) => t);
+  tokens.forEach((token, t) => {
+    const prefix = lead && t === 1 ? textEm(`${lead[1]} `, bold) : 0;
+    // A slash ends a word (มาตรการ/|กิจกรรม), as the renderers break after it.
+    token.split(/(?<=\/)/).forEach((part, p) => {
+      const thai = /[\u0e01-\u0e5b]/.test(part) && !/[A-Za-z]/.test(part);
+      const pre = p === 0 ? prefix : 0;
+      if (!thai) {
+        // A margin on Latin words: an unbreakable URL cut in two is the worst outcome.
+        const pieces = latinPieces ? part.split(LATIN_PIECES) : [part];
+        pieces.forEach((piece, i) => {
+          widest = Math.max(widest, (i === 0 ? pre : 0) + textEm(piece, bold) * LATIN_MARGIN);
+        });
+        return;
+      }
+      const words = cap === MAX_THAI_WORD ? thaiSegments(part) : null;
+      if (!words) {
+        widest = Math.max(widest, pre + Math.min(textEm(part, bold), cap));
+        return;
+      }
+      words.forEach((word, i) => {
+        widest = Math.max(widest, (i === 0 ? pre : 0) + Math.min(textEm(word, bold), MAX_ICU_WORD));
+      });
+    });
+  });
   return widest;
 }
 
@@ -148,6 +212,8 @@ function headerLines(
 interface Column {
   /** Points: the widest word, padding included. */
   min: number;
+  /** Points: the widest word with long Latin tokens in their pieces, padding included. */
+  floor: number;
   /** The widest unwrapped line, padding included. */
   max: number;
 }
@@ -201,17 +267,20 @@ export function columnWidths(
       Math.max(
         ...headerWords(header).map((w) => widestWord(w, options.headerBold, MAX_THAI_HEADER_WORD)),
       ) * options.size;
+    let floor = min;
     let max = headerRow[c].reduce((s, w) => s + w, 0);
     cells.forEach((row, r) => {
-      for (const line of (sample[r][c] ?? '').split(/\r\n|\r|\n/))
+      for (const line of (sample[r][c] ?? '').split(/\r\n|\r|\n/)) {
         min = Math.max(min, widestWord(line, false) * options.size);
+        floor = Math.max(floor, widestWord(line, false, MAX_THAI_WORD, true) * options.size);
+      }
       for (const w of row[c].lines) max = Math.max(max, w);
     });
-    return { min: min + pad, max: max + pad };
+    return { min: min + pad, floor: floor + pad, max: max + pad };
   });
   const room = total / CM_PER_PT;
   const mins = columns.reduce((s, c) => s + c.min, 0);
-  if (mins >= room) return toCm(columns.map((c) => (c.min * room) / mins));
+  if (mins >= room) return toCm(squeezed(columns, room));
   // Start in proportion to the widest lines, within [min, …].
   const spare = room - mins;
   const want = columns.reduce((s, c) => s + Math.max(c.max - c.min, 0), 0) || 1;
@@ -268,6 +337,18 @@ export function columnWidths(
     best = choice[2];
   }
   return toCm(widths);
+}
+
+/**
+ * Widths when the words do not all fit: every column keeps its floor (its Thai words whole, its
+ * long Latin tokens in pieces), and what is left goes to the columns whose Latin tokens ask for
+ * more, in proportion; only when even the floors do not fit is every column scaled down.
+ */
+function squeezed(columns: readonly Column[], room: number): number[] {
+  const floors = columns.reduce((s, c) => s + c.floor, 0);
+  if (floors >= room) return columns.map((c) => (c.floor * room) / floors);
+  const asked = columns.reduce((s, c) => s + (c.min - c.floor), 0);
+  return columns.map((c) => c.floor + ((room - floors) * (c.min - c.floor)) / asked);
 }
 
 function toCm(points: number[]): number[] {

@@ -5,8 +5,13 @@ export interface Finding {
   readonly severity: Severity;
   /** The sheet's name as it appears in the spreadsheet (the contract's name for a missing tab). */
   readonly sheet: string;
-  /** A1 of the cell the problem is about. */
+  /** A1 of the cell the problem is about (the first of `cells` when there are several). */
   readonly cell: string;
+  /**
+   * Every cell the problem is about, when it is about a run of cells said once (คะแนน's blank
+   * scores): the live check marks each of them.
+   */
+  readonly cells?: readonly string[];
   /** Stable kebab-case id, listed in docs/validation.md. */
   readonly rule: RuleId;
   /** Plain, polite Thai: what is wrong and what to do. */

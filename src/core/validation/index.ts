@@ -15,7 +15,7 @@ import {
   type ReadOptions,
 } from '../workbook/reader';
 import { findSheetName, locateTab, type LocatedTab } from '../workbook/tabs';
-import { checkCells } from './cells';
+import { checkCells, type BlankRuns } from './cells';
 import { contextFromGeneral, EMPTY_CONTEXT, type ValidationContext } from './context';
 import { makeFinding, type Finding, type RuleId } from './finding';
 import { checkGeneralText, checkTextColumns } from './fields';
@@ -98,7 +98,7 @@ const CHECKS: Readonly<Record<Exclude<TabKey, 'general'>, TabCheck>> = {
     if (!read.tab) return read.findings;
     return [
       ...read.findings,
-      ...common(read.tab, context),
+      ...common(read.tab, context, blankScores(context)),
       ...checkScores(read.data, read.tab, itaRulesFor(context.fiscalYear)),
     ];
   },
@@ -133,12 +133,22 @@ function organisationOf(context: ValidationContext) {
   return context.organisation ? parseOrganisation(context.organisation) : null;
 }
 
-function common(tab: LocatedTab, context: ValidationContext): Finding[] {
+function common(tab: LocatedTab, context: ValidationContext, runs?: BlankRuns): Finding[] {
   return [
-    ...checkCells(tab, true),
+    ...checkCells(tab, true, runs),
     ...checkTextColumns(tab),
     ...checkTabText(tab, organisationOf(context)),
   ];
+}
+
+/** The year's scores not yet typed (after เริ่มปีงบประมาณใหม่ or a new sheet): said once. */
+function blankScores(context: ValidationContext): BlankRuns {
+  const year = context.fiscalYear === null ? '' : ` ปีงบประมาณ ${context.fiscalYear}`;
+  return {
+    key: 'score',
+    message: (range, count) =>
+      `ยังไม่ได้กรอกคะแนน ITA${year} ${count > 1 ? `${count} รายการ ในเซลล์ ${range}` : `ในเซลล์ ${range}`} กรุณากรอกคะแนนตามผลการประเมินที่ได้รับ`,
+  };
 }
 
 function tabKeyOf(tabs: TabValues, name: string): TabKey | null {

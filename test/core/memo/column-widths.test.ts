@@ -78,3 +78,36 @@ describe('the example measures table', () => {
     });
   });
 });
+
+describe('a Thai word is never split to make room for a long token', () => {
+  // A formula typed as text in one cell (the review's มาตรการ!C6) beside the example's measures:
+  // ประชาสัมพันธ์ (5.9 em) had been squeezed below its width, and broke as ประชาสัมพั|นธ์.
+  const formula = '=HYPERLINK("http://evil.example/x","คลิก")';
+  const rows = [
+    [
+      'การยกระดับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
+      '- จัดทำคู่มือแนวการปฏิบัติการใช้ทรัพย์สินของราชการ - www.muangkhai.go.th',
+      formula,
+      'ตุลาคม ๒๕๖๗ ถึง กันยายน ๒๕๖๘',
+      '- ประชาสัมพันธ์คู่มือหรือการใช้ทรัพย์สินของราชการของหน่วยงาน เช่น เว็บไซต์ของหน่วยงาน',
+      'องค์การบริหารส่วนตำบลมีแนวทางปฏิบัติการใช้ทรัพย์สินของราชการ Integrity and Transparency Assessment',
+    ],
+  ];
+  // "- ประชาสัมพันธ์" in Sarabun 9.5, as the font measures it (the dash keeps its word).
+  const fontDir = join(__dirname, '../../../node_modules/@expo-google-fonts/sarabun');
+  const regular = fontkit.openSync(join(fontDir, '400Regular/Sarabun_400Regular.ttf'));
+  const word = (regular.layout('- ประชาสัมพันธ์').advanceWidth / regular.unitsPerEm) * OPTIONS.size;
+  // Widths are floored to 0.01 cm.
+  const atLeast = word * CM_PER_PT + 0.3 - 0.01;
+
+  it('keeps the column at least as wide as its widest Thai word', () => {
+    const widths = columnWidths(MEASURE_COLUMNS, rows, 16, OPTIONS);
+    expect(widths[4]).toBeGreaterThanOrEqual(atLeast);
+  });
+
+  it('when the words do not fit, breaks the long Latin tokens, not the Thai words', () => {
+    const narrow = columnWidths(MEASURE_COLUMNS, rows, 15, OPTIONS);
+    expect(narrow[4]).toBeGreaterThanOrEqual(atLeast);
+    expect(narrow.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(15);
+  });
+});

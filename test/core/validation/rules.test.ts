@@ -155,6 +155,33 @@ describe('คะแนน', () => {
     ]);
   });
 
+  test('blank scores are said once per run of cells, without "delete this row"', () => {
+    const blank = Object.fromEntries(Array.from({ length: 19 }, (_, i) => [`C${i + 2}`, null]));
+    const all = only(findingsOf(corrected({ คะแนน: blank })), 'required-cell-empty');
+    expect(all).toEqual([
+      expect.objectContaining({
+        sheet: 'คะแนน',
+        cell: 'C2',
+        cells: Array.from({ length: 19 }, (_, i) => `C${i + 2}`),
+        message:
+          'ยังไม่ได้กรอกคะแนน ITA ปีงบประมาณ 2568 19 รายการ ในเซลล์ C2:C20 กรุณากรอกคะแนนตามผลการประเมินที่ได้รับ',
+      }),
+    ]);
+    const two = only(
+      findingsOf(corrected({ คะแนน: { C4: null, C5: '', C9: null } })),
+      'required-cell-empty',
+    );
+    expect(two.map((f) => [f.cell, f.cells])).toEqual([
+      ['C4', ['C4', 'C5']],
+      ['C9', ['C9']],
+    ]);
+    expect(two[1].message).toContain('ในเซลล์ C9 ');
+    expect(two.map((f) => f.message).join()).not.toContain('ลบแถว');
+    // A blank code keeps its row-level message: there deleting the row is an option.
+    const code = only(findingsOf(corrected({ คะแนน: { A4: null } })), 'required-cell-empty');
+    expect(code).toMatchObject([{ cell: 'A4', message: expect.stringContaining('ลบแถวนี้') }]);
+  });
+
   test('a formula error is reported once, and not as a wrong number', () => {
     const f = findingsOf(corrected({ คะแนน: { C14: '#N/A' } }));
     expect(f.map(where)).toEqual(['คะแนน!C14 cell-error-value']);
