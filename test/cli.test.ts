@@ -452,6 +452,20 @@ describe('new-year and restore-year', () => {
     expect(cli('validate', next).code).toBe(0);
   });
 
+  it('restore-year, a process of its own, puts back the ลิงก์เผยแพร่ new-year cleared', async () => {
+    const link = 'https://drive.google.com/file/d/abc2568/view';
+    const path = await workbookWith([['ข้อมูลทั่วไป', 'B19', link]], 'linked.xlsx');
+    expect(cli('new-year', path, '--yes').code).toBe(0);
+    expect(grid((await book(path)).getWorksheet('ข้อมูลทั่วไป'))[18][1]).toBeUndefined();
+    const r = cli('restore-year', path, '--yes');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `ใส่ “ลิงก์เผยแพร่” ของปี 2568 (${link}) กลับในแท็บ “ข้อมูลทั่วไป” ตามที่บันทึกไว้ในแท็บ “ประวัติ”`,
+    );
+    const general = grid((await book(path)).getWorksheet('ข้อมูลทั่วไป'));
+    expect(general[18]).toEqual(['ลิงก์เผยแพร่', link]);
+  });
+
   it('refuses a workbook with errors in คะแนน, naming the cell', () => {
     const published = join(dir, 'published.xlsx');
     copyFileSync(join(examples, 'ita-2568-published.xlsx'), published);

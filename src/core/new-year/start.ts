@@ -25,6 +25,7 @@ import { readGeneral, readScores, scoreValues, type ReadOptions } from '../workb
 import { findSheetName } from '../workbook/tabs';
 import { toA1 } from '../workbook/a1';
 import {
+  clearedLinkLabel,
   dataRect,
   filledRows,
   fiscalYearWrite,
@@ -34,6 +35,7 @@ import {
   publishedLinkCell,
   quotedList,
   refuse,
+  startNoteHead,
   type FiscalYearWrite,
   type PublishedLinkCell,
   type GridRect,
@@ -319,6 +321,14 @@ export function describeNewYear(plan: NewYearPlan): string {
     `หากเปลี่ยนใจภายหลัง ใช้เมนู “ยกเลิกการเริ่มปีงบประมาณใหม่” ได้ ตราบที่ยังไม่ได้กรอกข้อมูลของปี ${next}`,
     `ต้องการเริ่มปีงบประมาณ ${next} หรือไม่`,
   ].join('\n');
+}
+
+/** What ประวัติ records of a finished start (the undo reads the cleared link back from it). */
+export function startLogNote(plan: NewYearPlan): string {
+  return (
+    `${startNoteHead(plan.year)}; เก็บข้อมูลปี ${plan.year} ไว้ในแท็บ ${plan.archives.map((a) => a.archive).join(', ')}` +
+    (plan.publishedLink ? `; ${clearedLinkLabel(plan.year)}${plan.publishedLink.value}` : '')
+  );
 }
 
 /** What was done, and where last year's data is. */
