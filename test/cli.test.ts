@@ -86,8 +86,33 @@ describe('usage', () => {
     const r = cli(...(args as string[]));
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('see: npm run -s cli -- help');
+    expect(r.stderr).toContain('ดูวิธีใช้ด้วยคำสั่ง npm run -s cli -- help');
   });
+
+  it.each([
+    [['validate', 'x.xlsx', '--bogus'], 'itamemo: validate: ไม่รู้จักตัวเลือก --bogus'],
+    [['validate', 'x.xlsx', '--json=yes'], 'itamemo: validate: ตัวเลือก --json ไม่รับค่า'],
+    [['generate', 'a.xlsx', '--out'], 'itamemo: generate: ตัวเลือก --out ต้องตามด้วยค่า'],
+    [
+      ['generate', 'a.xlsx'],
+      'itamemo: generate: กรุณาระบุ --out <dir> (โฟลเดอร์ที่จะเขียนไฟล์ PDF และ DOCX)',
+    ],
+    [
+      ['generate', 'a.xlsx', 'b.xlsx', '--out', 'o'],
+      'itamemo: generate: คำสั่งนี้รับเพียง <workbook.xlsx> แต่มี “b.xlsx” เกินมา',
+    ],
+    [['validate'], 'itamemo: validate: กรุณาระบุ <workbook.xlsx>'],
+    [['validate', 'x.txt'], 'itamemo: “x.txt” ไม่ใช่ไฟล์ .xlsx'],
+    [['frobnicate'], 'itamemo: ไม่รู้จักคำสั่ง “frobnicate”'],
+    [[], 'itamemo: กรุณาระบุคำสั่ง'],
+  ])(
+    'says what is wrong with %j in Thai, the option as typed, and where the help is',
+    (args, says) => {
+      const r = cli(...(args as string[]));
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`${says} ดูวิธีใช้ด้วยคำสั่ง npm run -s cli -- help`);
+    },
+  );
 
   it.each([
     [[]],
@@ -113,7 +138,9 @@ describe('init', () => {
       const header = (book.getWorksheet(tab.name)?.getRow(1).values as unknown[]).slice(1);
       expect(header.slice(0, tab.columns.length)).toEqual(tab.columns.map((c) => c.header));
     }
-    expect(cli('init', path).code).toBe(2);
+    const again = cli('init', path);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`init: มีไฟล์ ${path} อยู่แล้ว คำสั่งนี้ไม่เขียนทับไฟล์เดิม กรุณาระบุชื่อไฟล์ใหม่`);
   });
 });
 
@@ -643,10 +670,10 @@ describe('the review loop from the command line', () => {
     expect(readFileSync(book).equals(unsent)).toBe(true);
     expect(before.equals(unsent)).toBe(false);
     expect(cli('approve', book, '--out', out, '--as', 'nayok').stderr).toContain(
-      '--as needs an e-mail address',
+      'approve: --as ต้องตามด้วยอีเมล เช่น --as nayok@example.go.th',
     );
     expect(cli('comment', book, '--out', out, '--text', 'x').stderr).toContain(
-      'give exactly one of --on <text>, --reply <id>, --resolve <id|all>',
+      'comment: กรุณาระบุอย่างใดอย่างหนึ่งเท่านั้น: --on <text>, --reply <id> หรือ --resolve <id|all>',
     );
   }, 120_000);
 });
