@@ -644,6 +644,16 @@ describe('the review loop from the command line', () => {
     expect(
       cli('comment', book, '--out', out, '--on', 'ไม่มีข้อความนี้', '--text', 'x').stderr,
     ).toContain('ไม่พบข้อความ “ไม่มีข้อความนี้” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)');
+    // Past the last appearance of a word that is there: how many times it is, not “not found”.
+    const on = ['comment', book, '--out', out, '--on', 'ดำเนินการ', '--text', 'x'];
+    const past = cli(...on, '--occurrence', '999');
+    const many =
+      /^พบ “ดำเนินการ” ในบันทึกข้อความเพียง (\d+) แห่ง จึงไม่มีแห่งที่ 999 กรุณาระบุ --occurrence ตั้งแต่ 1 ถึง (\d+)$/.exec(
+        past.stderr.trim(),
+      );
+    expect([past.code, past.stderr, many?.[1]]).toEqual([1, expect.any(String), many?.[2]]);
+    expect(many).not.toBeNull();
+    expect(Number(many![1])).toBeGreaterThan(1);
     expect(cli('comment', book, '--out', out, '--reply', 'AAAA0', '--text', 'x').stderr).toContain(
       'ไม่พบความเห็นรหัส AAAA0 ในบันทึกข้อความ',
     );

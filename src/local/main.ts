@@ -30,6 +30,7 @@ import type {
   ReviewState,
   StepResult,
 } from '../shared/sidebar-api';
+import { countText } from './comment-anchors';
 import { safeFileName } from './file-name';
 import { linkLogToFiles } from './offline-links';
 import { RenderWorkers } from './render-client';
@@ -602,7 +603,12 @@ const comment: StepWork = (rt, values) => {
     try {
       console.log(rt.drive.addComment(docId, who, text, { quoted: values.on, occurrence: n }).id);
     } catch {
-      console.error(`ไม่พบข้อความ “${values.on}” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)`);
+      const found = countText(rt.drive.readModel(docId), values.on);
+      console.error(
+        found === 0
+          ? `ไม่พบข้อความ “${values.on}” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)`
+          : `พบ “${values.on}” ในบันทึกข้อความเพียง ${found} แห่ง จึงไม่มีแห่งที่ ${n} กรุณาระบุ --occurrence ตั้งแต่ 1 ถึง ${found}`,
+      );
       return 1;
     }
     return 0;
