@@ -170,6 +170,19 @@ describe('validate', () => {
     expect(report.errors).toBe(report.issues.filter((i) => i.severity === 'error').length);
   });
 
+  it('says a tab renamed away from its contract name was most likely renamed, at no cell', async () => {
+    const path = join(tempDir(), 'renamed.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(corrected);
+    wb.getWorksheet('มาตรการ')!.name = 'Sheet3';
+    await wb.xlsx.writeFile(path);
+    const r = cli('validate', path);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '[มาตรการ]\n  ข้อผิดพลาด: ไม่พบแท็บ “มาตรการ” แท็บ “Sheet3” มีหัวตารางของ “มาตรการ” อาจถูกเปลี่ยนชื่อ กรุณาเปลี่ยนชื่อกลับเป็น “มาตรการ”\n',
+    );
+  });
+
   it('finds no error in the corrected example and exits 0', () => {
     const r = cli('validate', join(examples, 'ita-2568-corrected.xlsx'));
     expect(r.code).toBe(0);

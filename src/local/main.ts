@@ -270,7 +270,7 @@ function printFindings(findings: FindingView[], out: (s: string) => void): void 
       sheet = f.sheet;
       out(`\n[${sheet}]`);
     }
-    out(`  ${SEVERITY[f.severity] ?? f.severity} ${f.cell}: ${f.message}`);
+    out(`  ${SEVERITY[f.severity] ?? f.severity}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`);
     // The sidebar's upload is the CLI's --garuda option.
     if (f.rule === 'garuda-missing') out('    (บรรทัดคำสั่ง: เพิ่ม --garuda ไฟล์ตราครุฑ.png)');
   }

@@ -5,6 +5,7 @@
  * be written and cleared, or why nothing may be done, in Thai. It is pure: the Apps Script side
  * carries it out (src/gas/new-year.ts).
  */
+import { MENU_LABEL } from '../../shared/menu';
 import type { Hundredths } from '../ita/decimal';
 import { formatHundredths } from '../ita/decimal';
 import { isBuddhistEraYear } from '../thai/calendar';
@@ -215,7 +216,7 @@ export function planNewYear(
   const scoresSheet = findSheetName(tabs, SCORES_TAB);
   if (scoresSheet === null) {
     return refuse(
-      `ไม่พบแท็บ “${SCORES_TAB.name}” จึงไม่มีคะแนนปี ${year} ให้เก็บเป็นผลย้อนหลัง กรุณาใช้คำสั่งตั้งค่าแผ่นงานแล้วกรอกคะแนนก่อน`,
+      `ไม่พบแท็บ “${SCORES_TAB.name}” จึงไม่มีคะแนนปี ${year} ให้เก็บเป็นผลย้อนหลัง กรุณาใช้เมนู “${MENU_LABEL.setupSheets}” แล้วกรอกคะแนนก่อน`,
     );
   }
   const published = scoreValues(readScores(tabs, options).data);

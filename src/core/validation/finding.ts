@@ -5,7 +5,7 @@ export interface Finding {
   readonly severity: Severity;
   /** The sheet's name as it appears in the spreadsheet (the contract's name for a missing tab). */
   readonly sheet: string;
-  /** A1 of the cell the problem is about. */
+  /** A1 of the cell the problem is about; empty for a missing tab (there is no cell to show). */
   readonly cell: string;
   /** Stable kebab-case id, listed in docs/validation.md. */
   readonly rule: RuleId;
