@@ -454,12 +454,18 @@ describe('new-year and restore-year', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('เริ่มปีงบประมาณ 2569 ต่อจากปีงบประมาณ 2568 ระบบจะดำเนินการดังนี้');
     expect(r.stderr).toContain('ยังไม่ได้เปลี่ยนแปลงอะไร');
+    expect(r.stdout).toContain('\nต้องการเริ่มปีงบประมาณ 2569 หรือไม่');
     expect(readFileSync(input).equals(original)).toBe(true);
   });
 
   it('with --yes --out writes the next year’s workbook and leaves the input alone', async () => {
     const r = cli('new-year', input, '--yes', '--out', next);
     expect(r.code).toBe(0);
+    // --yes answered already: the plan without its question, its menu advice with the command.
+    expect(r.stdout).not.toContain('ต้องการเริ่มปีงบประมาณ 2569 หรือไม่');
+    expect(r.stdout).toContain(
+      'หากเปลี่ยนใจภายหลัง ใช้เมนู “ยกเลิกการเริ่มปีงบประมาณใหม่” ได้ ตราบที่ยังไม่ได้กรอกข้อมูลของปี 2569 (บรรทัดคำสั่ง: restore-year <workbook.xlsx>)\n',
+    );
     expect(r.stdout.trim().split('\n').at(-1)).toBe(next);
     expect(readFileSync(input).equals(original)).toBe(true);
     const wb = await book(next);
@@ -651,6 +657,9 @@ describe('the review loop from the command line', () => {
     expect(cli('comment', book, '--out', out, '--on', 'ITA', '--text', 'x').stderr).toContain(
       'ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้ generate --in-place ก่อน',
     );
+    expect(cli('send', book, '--out', out).stderr.trim()).toBe(
+      'ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้เมนู “สร้างบันทึกข้อความ” ก่อนส่งขอความเห็น (บรรทัดคำสั่ง: generate <workbook.xlsx> --out <dir> --in-place)',
+    );
     expect(readFileSync(book).equals(before)).toBe(true);
     expect(cli('generate', book, '--out', out, '--in-place').code).toBe(0);
     // The person who made it may comment; on text that is there, and on comments that exist.
@@ -674,6 +683,10 @@ describe('the review loop from the command line', () => {
     const publish = cli('publish', book, '--out', out);
     expect(publish.code).toBe(1);
     expect(publish.stderr).toContain('บันทึกข้อความฉบับล่าสุดยังไม่ได้รับอนุมัติ (สถานะ: ร่าง)');
+    // The bundle's advice names a menu item; the command line adds its own equivalent.
+    expect(publish.stderr.trim()).toMatch(
+      /กรุณาให้ผู้สั่งการใช้เมนู “อนุมัติ” ก่อน \(บรรทัดคำสั่ง: approve <workbook\.xlsx> --out <dir> --as <อีเมลผู้สั่งการ>\)$/,
+    );
     const noReviewers = cli('send', book, '--out', out);
     expect(noReviewers.stderr).toContain('ยังไม่มีอีเมลของผู้ให้ความเห็นหรือผู้สั่งการ');
     const notShared = cli(

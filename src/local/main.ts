@@ -30,6 +30,7 @@ import type {
   ReviewState,
   StepResult,
 } from '../shared/sidebar-api';
+import { commandLineHint, withCommandLine } from './command-line-hint';
 import { countText } from './comment-anchors';
 import { safeFileName } from './file-name';
 import { linkLogToFiles } from './offline-links';
@@ -271,8 +272,8 @@ function printFindings(findings: FindingView[], out: (s: string) => void): void 
       out(`\n[${sheet}]`);
     }
     out(`  ${SEVERITY[f.severity] ?? f.severity}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`);
-    // The sidebar's upload is the CLI's --garuda option.
-    if (f.rule === 'garuda-missing') out('    (บรรทัดคำสั่ง: เพิ่ม --garuda ไฟล์ตราครุฑ.png)');
+    const hint = commandLineHint(f.message, f.rule);
+    if (hint) out(`    ${hint}`);
   }
 }
 
@@ -481,9 +482,9 @@ async function generateLocked(
       console.error(`${basename(path)}: ยังสร้างบันทึกข้อความไม่ได้: ${summary(result.check)}`);
       printFindings(result.check.findings, (s) => console.error(s));
     } else if (result.status === 'failed') {
-      console.error(`สร้างบันทึกข้อความไม่สำเร็จ: ${result.message}`);
+      console.error(`สร้างบันทึกข้อความไม่สำเร็จ: ${withCommandLine(result.message)}`);
     } else if (result.status === 'edited') {
-      console.error(`${result.message} (ใช้ --yes เพื่อเขียนทับ)`);
+      console.error(`${withCommandLine(result.message)} (ใช้ --yes เพื่อเขียนทับ)`);
     }
     // Exit 1 writes nothing: neither workbook is saved, and a folder this run made goes.
     if (!existed) rmSync(out, { recursive: true, force: true });
@@ -559,10 +560,10 @@ async function reviewStep(
 /** Prints a step's Thai answer: stdout when done, stderr otherwise (exit 1). */
 function said(result: { status: string; message: string }, hint = ''): number {
   if (result.status === 'done') {
-    console.log(result.message);
+    console.log(withCommandLine(result.message));
     return 0;
   }
-  console.error(`${result.message}${hint}`);
+  console.error(`${withCommandLine(result.message)}${hint}`);
   return 1;
 }
 
@@ -663,7 +664,7 @@ const publish: StepWork = (rt, values, out, workbook) => {
     const { id, url, revision } = result;
     process.stdout.write(`${JSON.stringify({ id, path, url, revision })}\n`);
   } else {
-    console.log(result.message);
+    console.log(withCommandLine(result.message));
     console.log(path);
   }
   return 0;
