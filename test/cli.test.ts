@@ -183,12 +183,22 @@ describe('validate', () => {
     );
   });
 
+  it('sums up errors, warnings and notes, and lists each tab once (the Garuda’s finding too)', () => {
+    const r = cli('validate', join(examples, 'ita-2568-published.xlsx'));
+    expect(r.stdout.split('\n')[0]).toBe(
+      'ita-2568-published.xlsx: พบข้อผิดพลาด 7 รายการ คำเตือน 23 รายการ ข้อสังเกต 12 รายการ',
+    );
+    const groups = r.stdout.split('\n').filter((line) => line.startsWith('['));
+    expect(groups).toEqual(['[ข้อมูลทั่วไป]', '[ผู้ลงนาม]', '[คะแนน]', '[ข้อเสนอแนะ]', '[มาตรการ]']);
+    expect(r.stdout).toContain('(บรรทัดคำสั่ง: เพิ่ม --garuda ไฟล์ตราครุฑ.png)');
+  });
+
   it('finds no error in the corrected example and exits 0', () => {
     const r = cli('validate', join(examples, 'ita-2568-corrected.xlsx'));
     expect(r.code).toBe(0);
     // Its author signs twice (as in the seed) and no Garuda was given: two warnings, and how to
     // add the Garuda from the command line.
-    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ');
+    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ ข้อสังเกต 0 รายการ');
     expect(r.stdout).toContain('--garuda');
   });
 
@@ -312,7 +322,7 @@ describe('generate', () => {
     const out = join(tempDir(), 'out');
     const r = cli('generate', corrected, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ');
+    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ ข้อสังเกต 0 รายการ');
     expect(r.stdout).toContain('ตราครุฑ');
     const rows = await logRows(join(out, basename(corrected)));
     expect(rows).toHaveLength(2);

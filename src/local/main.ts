@@ -265,22 +265,25 @@ async function open(
 }
 
 function printFindings(findings: FindingView[], out: (s: string) => void): void {
-  let sheet = '';
-  for (const f of findings) {
-    if (f.sheet !== sheet) {
-      sheet = f.sheet;
-      out(`\n[${sheet}]`);
+  // One group per tab, in the order the tabs first appear (a finding added after validation,
+  // such as the Garuda's, joins its tab's group).
+  const byTab = new Map<string, FindingView[]>();
+  for (const f of findings) byTab.set(f.sheet, [...(byTab.get(f.sheet) ?? []), f]);
+  for (const [sheet, group] of byTab) {
+    out(`\n[${sheet}]`);
+    for (const f of group) {
+      out(`  ${SEVERITY[f.severity] ?? f.severity}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`);
+      const hint = commandLineHint(f.message, f.rule);
+      if (hint) out(`    ${hint}`);
     }
-    out(`  ${SEVERITY[f.severity] ?? f.severity}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`);
-    const hint = commandLineHint(f.message, f.rule);
-    if (hint) out(`    ${hint}`);
   }
 }
 
 function summary(check: CheckResult): string {
+  const notes = check.findings.filter((f) => f.severity === 'info').length;
   return check.errors || check.warnings
-    ? `พบข้อผิดพลาด ${check.errors} รายการ คำเตือน ${check.warnings} รายการ`
-    : 'ข้อมูลครบถ้วน ไม่พบข้อผิดพลาด';
+    ? `พบข้อผิดพลาด ${check.errors} รายการ คำเตือน ${check.warnings} รายการ ข้อสังเกต ${notes} รายการ`
+    : `ข้อมูลครบถ้วน ไม่พบข้อผิดพลาด${notes ? ` (ข้อสังเกต ${notes} รายการ)` : ''}`;
 }
 
 async function init(arg: string): Promise<number> {
