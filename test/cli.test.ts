@@ -86,8 +86,33 @@ describe('usage', () => {
     const r = cli(...(args as string[]));
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('see: npm run -s cli -- help');
+    expect(r.stderr).toContain('ดูวิธีใช้ด้วยคำสั่ง npm run -s cli -- help');
   });
+
+  it.each([
+    [['validate', 'x.xlsx', '--bogus'], 'itamemo: validate: ไม่รู้จักตัวเลือก --bogus'],
+    [['validate', 'x.xlsx', '--json=yes'], 'itamemo: validate: ตัวเลือก --json ไม่รับค่า'],
+    [['generate', 'a.xlsx', '--out'], 'itamemo: generate: ตัวเลือก --out ต้องตามด้วยค่า'],
+    [
+      ['generate', 'a.xlsx'],
+      'itamemo: generate: กรุณาระบุ --out <dir> (โฟลเดอร์ที่จะเขียนไฟล์ PDF และ DOCX)',
+    ],
+    [
+      ['generate', 'a.xlsx', 'b.xlsx', '--out', 'o'],
+      'itamemo: generate: คำสั่งนี้รับเพียง <workbook.xlsx> แต่มี “b.xlsx” เกินมา',
+    ],
+    [['validate'], 'itamemo: validate: กรุณาระบุ <workbook.xlsx>'],
+    [['validate', 'x.txt'], 'itamemo: “x.txt” ไม่ใช่ไฟล์ .xlsx'],
+    [['frobnicate'], 'itamemo: ไม่รู้จักคำสั่ง “frobnicate”'],
+    [[], 'itamemo: กรุณาระบุคำสั่ง'],
+  ])(
+    'says what is wrong with %j in Thai, the option as typed, and where the help is',
+    (args, says) => {
+      const r = cli(...(args as string[]));
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(`${says} ดูวิธีใช้ด้วยคำสั่ง npm run -s cli -- help`);
+    },
+  );
 
   it.each([
     [[]],
@@ -113,7 +138,9 @@ describe('init', () => {
       const header = (book.getWorksheet(tab.name)?.getRow(1).values as unknown[]).slice(1);
       expect(header.slice(0, tab.columns.length)).toEqual(tab.columns.map((c) => c.header));
     }
-    expect(cli('init', path).code).toBe(2);
+    const again = cli('init', path);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`init: มีไฟล์ ${path} อยู่แล้ว คำสั่งนี้ไม่เขียนทับไฟล์เดิม กรุณาระบุชื่อไฟล์ใหม่`);
   });
 });
 
@@ -143,12 +170,35 @@ describe('validate', () => {
     expect(report.errors).toBe(report.issues.filter((i) => i.severity === 'error').length);
   });
 
+  it('says a tab renamed away from its contract name was most likely renamed, at no cell', async () => {
+    const path = join(tempDir(), 'renamed.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(corrected);
+    wb.getWorksheet('มาตรการ')!.name = 'Sheet3';
+    await wb.xlsx.writeFile(path);
+    const r = cli('validate', path);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '[มาตรการ]\n  ข้อผิดพลาด: ไม่พบแท็บ “มาตรการ” แท็บ “Sheet3” มีหัวตารางของ “มาตรการ” อาจถูกเปลี่ยนชื่อ กรุณาเปลี่ยนชื่อกลับเป็น “มาตรการ”\n',
+    );
+  });
+
+  it('sums up errors, warnings and notes, and lists each tab once (the Garuda’s finding too)', () => {
+    const r = cli('validate', join(examples, 'ita-2568-published.xlsx'));
+    expect(r.stdout.split('\n')[0]).toBe(
+      'ita-2568-published.xlsx: พบข้อผิดพลาด 7 รายการ คำเตือน 23 รายการ ข้อสังเกต 12 รายการ',
+    );
+    const groups = r.stdout.split('\n').filter((line) => line.startsWith('['));
+    expect(groups).toEqual(['[ข้อมูลทั่วไป]', '[ผู้ลงนาม]', '[คะแนน]', '[ข้อเสนอแนะ]', '[มาตรการ]']);
+    expect(r.stdout).toContain('(บรรทัดคำสั่ง: เพิ่ม --garuda ไฟล์ตราครุฑ.png)');
+  });
+
   it('finds no error in the corrected example and exits 0', () => {
     const r = cli('validate', join(examples, 'ita-2568-corrected.xlsx'));
     expect(r.code).toBe(0);
     // Its author signs twice (as in the seed) and no Garuda was given: two warnings, and how to
     // add the Garuda from the command line.
-    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ');
+    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ ข้อสังเกต 0 รายการ');
     expect(r.stdout).toContain('--garuda');
   });
 
@@ -272,7 +322,7 @@ describe('generate', () => {
     const out = join(tempDir(), 'out');
     const r = cli('generate', corrected, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ');
+    expect(r.stdout).toContain('พบข้อผิดพลาด 0 รายการ คำเตือน 2 รายการ ข้อสังเกต 0 รายการ');
     expect(r.stdout).toContain('ตราครุฑ');
     const rows = await logRows(join(out, basename(corrected)));
     expect(rows).toHaveLength(2);
@@ -414,12 +464,18 @@ describe('new-year and restore-year', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('เริ่มปีงบประมาณ 2569 ต่อจากปีงบประมาณ 2568 ระบบจะดำเนินการดังนี้');
     expect(r.stderr).toContain('ยังไม่ได้เปลี่ยนแปลงอะไร');
+    expect(r.stdout).toContain('\nต้องการเริ่มปีงบประมาณ 2569 หรือไม่');
     expect(readFileSync(input).equals(original)).toBe(true);
   });
 
   it('with --yes --out writes the next year’s workbook and leaves the input alone', async () => {
     const r = cli('new-year', input, '--yes', '--out', next);
     expect(r.code).toBe(0);
+    // --yes answered already: the plan without its question, its menu advice with the command.
+    expect(r.stdout).not.toContain('ต้องการเริ่มปีงบประมาณ 2569 หรือไม่');
+    expect(r.stdout).toContain(
+      'หากเปลี่ยนใจภายหลัง ใช้เมนู “ยกเลิกการเริ่มปีงบประมาณใหม่” ได้ ตราบที่ยังไม่ได้กรอกข้อมูลของปี 2569 (บรรทัดคำสั่ง: restore-year <workbook.xlsx>)\n',
+    );
     expect(r.stdout.trim().split('\n').at(-1)).toBe(next);
     expect(readFileSync(input).equals(original)).toBe(true);
     const wb = await book(next);
@@ -450,6 +506,20 @@ describe('new-year and restore-year', () => {
     }
     expect(is.worksheets.map((w) => w.name)).not.toContain('คะแนน ปี 2568');
     expect(cli('validate', next).code).toBe(0);
+  });
+
+  it('restore-year, a process of its own, puts back the ลิงก์เผยแพร่ new-year cleared', async () => {
+    const link = 'https://drive.google.com/file/d/abc2568/view';
+    const path = await workbookWith([['ข้อมูลทั่วไป', 'B19', link]], 'linked.xlsx');
+    expect(cli('new-year', path, '--yes').code).toBe(0);
+    expect(grid((await book(path)).getWorksheet('ข้อมูลทั่วไป'))[18][1]).toBeUndefined();
+    const r = cli('restore-year', path, '--yes');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      `ใส่ “ลิงก์เผยแพร่” ของปี 2568 (${link}) กลับในแท็บ “ข้อมูลทั่วไป” ตามที่บันทึกไว้ในแท็บ “ประวัติ”`,
+    );
+    const general = grid((await book(path)).getWorksheet('ข้อมูลทั่วไป'));
+    expect(general[18]).toEqual(['ลิงก์เผยแพร่', link]);
   });
 
   it('refuses a workbook with errors in คะแนน, naming the cell', () => {
@@ -597,12 +667,25 @@ describe('the review loop from the command line', () => {
     expect(cli('comment', book, '--out', out, '--on', 'ITA', '--text', 'x').stderr).toContain(
       'ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้ generate --in-place ก่อน',
     );
+    expect(cli('send', book, '--out', out).stderr.trim()).toBe(
+      'ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้เมนู “สร้างบันทึกข้อความ” ก่อนส่งขอความเห็น (บรรทัดคำสั่ง: generate <workbook.xlsx> --out <dir> --in-place)',
+    );
     expect(readFileSync(book).equals(before)).toBe(true);
     expect(cli('generate', book, '--out', out, '--in-place').code).toBe(0);
     // The person who made it may comment; on text that is there, and on comments that exist.
     expect(
       cli('comment', book, '--out', out, '--on', 'ไม่มีข้อความนี้', '--text', 'x').stderr,
     ).toContain('ไม่พบข้อความ “ไม่มีข้อความนี้” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)');
+    // Past the last appearance of a word that is there: how many times it is, not “not found”.
+    const on = ['comment', book, '--out', out, '--on', 'ดำเนินการ', '--text', 'x'];
+    const past = cli(...on, '--occurrence', '999');
+    const many =
+      /^พบ “ดำเนินการ” ในบันทึกข้อความเพียง (\d+) แห่ง จึงไม่มีแห่งที่ 999 กรุณาระบุ --occurrence ตั้งแต่ 1 ถึง (\d+)$/.exec(
+        past.stderr.trim(),
+      );
+    expect([past.code, past.stderr, many?.[1]]).toEqual([1, expect.any(String), many?.[2]]);
+    expect(many).not.toBeNull();
+    expect(Number(many![1])).toBeGreaterThan(1);
     expect(cli('comment', book, '--out', out, '--reply', 'AAAA0', '--text', 'x').stderr).toContain(
       'ไม่พบความเห็นรหัส AAAA0 ในบันทึกข้อความ',
     );
@@ -610,6 +693,10 @@ describe('the review loop from the command line', () => {
     const publish = cli('publish', book, '--out', out);
     expect(publish.code).toBe(1);
     expect(publish.stderr).toContain('บันทึกข้อความฉบับล่าสุดยังไม่ได้รับอนุมัติ (สถานะ: ร่าง)');
+    // The bundle's advice names a menu item; the command line adds its own equivalent.
+    expect(publish.stderr.trim()).toMatch(
+      /กรุณาให้ผู้สั่งการใช้เมนู “อนุมัติ” ก่อน \(บรรทัดคำสั่ง: approve <workbook\.xlsx> --out <dir> --as <อีเมลผู้สั่งการ>\)$/,
+    );
     const noReviewers = cli('send', book, '--out', out);
     expect(noReviewers.stderr).toContain('ยังไม่มีอีเมลของผู้ให้ความเห็นหรือผู้สั่งการ');
     const notShared = cli(
@@ -629,10 +716,10 @@ describe('the review loop from the command line', () => {
     expect(readFileSync(book).equals(unsent)).toBe(true);
     expect(before.equals(unsent)).toBe(false);
     expect(cli('approve', book, '--out', out, '--as', 'nayok').stderr).toContain(
-      '--as needs an e-mail address',
+      'approve: --as ต้องตามด้วยอีเมล เช่น --as nayok@example.go.th',
     );
     expect(cli('comment', book, '--out', out, '--text', 'x').stderr).toContain(
-      'give exactly one of --on <text>, --reply <id>, --resolve <id|all>',
+      'comment: กรุณาระบุอย่างใดอย่างหนึ่งเท่านั้น: --on <text>, --reply <id> หรือ --resolve <id|all>',
     );
   }, 120_000);
 });

@@ -30,32 +30,21 @@ import { setupWorkbook } from '../gas/setup';
 import { lastRun } from '../gas/state';
 import { pickerChosen as chosen, pickerConfig as config, showPicker } from '../gas/picker';
 import type { PickerConfig } from '../gas/picker';
+import { MENU } from '../shared/menu';
 import { ADDON_NAME } from '../shared/product';
 import type { YearStepAnswer } from '../shared/new-year-api';
 import { checkNewYear, checkRestore, restoreYear, startNewYear } from '../gas/new-year';
-
-const MENU: [string, string][] = [
-  ['เปิดแถบด้านข้าง', 'showSidebar'],
-  ['ตั้งค่าแผ่นงาน', 'setupSheets'],
-  ['ตรวจสอบข้อมูล', 'checkData'],
-  ['สร้างบันทึกข้อความ', 'generate'],
-  ['สร้างใหม่ในเอกสารเดิม', 'regenerateInPlace'],
-  ['ส่งขอความเห็น', 'sendForReview'],
-  ['อัปเดตสถานะความเห็น', 'refreshComments'],
-  ['อนุมัติ', 'approve'],
-  ['เผยแพร่ฉบับอนุมัติ', 'publishApproved'],
-  ['สร้างแม่แบบมาตรฐาน', 'createTemplate'],
-  ['เลือกโฟลเดอร์ปลายทาง', 'chooseFolder'],
-  ['เลือกแม่แบบ', 'chooseTemplate'],
-  ['เริ่มปีงบประมาณใหม่', 'startNewFiscalYear'],
-  ['ยกเลิกการเริ่มปีงบประมาณใหม่', 'undoNewFiscalYear'],
-];
 
 /**
  * The menu's groups: open and check; make the memo and take it through review (in the order of
  * the loop), and the template; Drive choices; the fiscal year.
  */
-const SEPARATOR_AFTER = new Set(['showSidebar', 'checkData', 'createTemplate', 'chooseTemplate']);
+const SEPARATOR_AFTER = new Set<string>([
+  'showSidebar',
+  'checkData',
+  'createTemplate',
+  'chooseTemplate',
+]);
 
 function ss(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();

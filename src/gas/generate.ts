@@ -76,9 +76,9 @@ export function checkWorkbook(ss: Spreadsheet): {
   data: WorkbookData;
   tabs: TabValues;
 } {
-  const { tabs, outside, merged } = readContractTabs(ss);
+  const { tabs, outside, merged, otherHeaders } = readContractTabs(ss);
   const options = { utcOffsetMinutes: utcOffsetMinutes(ss) };
-  const findings = validateWorkbook(tabs, { ...options, outside, merged });
+  const findings = validateWorkbook(tabs, { ...options, outside, merged, otherHeaders });
   const read = readWorkbook(tabs, options);
   cacheContext(read.data.general);
   const garuda = garudaFinding(read.data);

@@ -26,6 +26,7 @@ import {
   hasSheet,
   planNewYear,
   planRestore,
+  startLogNote,
   type GridRect,
   type NewYearPlan,
   type Planned,
@@ -351,9 +352,7 @@ export function startNewYear(ss: Spreadsheet, year: number): YearStepAnswer {
     done: (plan) => ({
       fiscalYear: plan.next,
       message: describeNewYearDone(plan),
-      note:
-        `ปีงบประมาณ ${plan.year} → ${plan.next}; เก็บข้อมูลปี ${plan.year} ไว้ในแท็บ ${plan.archives.map((a) => a.archive).join(', ')}` +
-        (plan.publishedLink ? `; ล้างลิงก์เผยแพร่ของปี ${plan.year}: ${plan.publishedLink.value}` : ''),
+      note: startLogNote(plan),
     }),
   });
 }
@@ -413,12 +412,14 @@ function carryOutRestore(ss: Spreadsheet, plan: RestorePlan): void {
  * is staff's and stays; last year's is then in ประวัติ). Returns the link put back, or null.
  */
 function restorePublishedLink(ss: Spreadsheet, plan: RestorePlan): string | null {
-  const kept = keptPublishedLink(plan.year);
+  // ประวัติ's note first (it travels with the workbook); the property for a start that stopped
+  // after clearing the cell but before it could write its ประวัติ row.
+  const kept = plan.clearedLink ?? keptPublishedLink(plan.year);
+  forgetPublishedLink(plan.year);
   if (!kept) return null;
   const cell = plan.publishedLink;
   const put = cell !== null && cell.value === null;
   if (put) sheetNamed(ss, cell.sheet).getRange(cell.cell).setValue(asLiteral(kept));
-  forgetPublishedLink(plan.year);
   return put ? kept : null;
 }
 

@@ -64,6 +64,29 @@ export function publishedName(data: WorkbookData): string {
   return `รายงานผล ITA ปีงบประมาณ ${year} ${org}.pdf`.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * What staff are told after a publication. Only a public PDF is called the link for the website:
+ * a private one would be posted where the public cannot open it, so the message says so and how
+ * to make it public (unless the sheet already asks for that and sharing failed: the notes say why).
+ */
+function publishedMessage(
+  what: string,
+  url: string,
+  isPublic: boolean,
+  asked: boolean,
+  notes: string[],
+): string {
+  const tail = notes.length ? ` ${notes.join(' ')}` : '';
+  if (isPublic) return `เผยแพร่แล้ว ${what} ลิงก์ถาวรสำหรับเว็บไซต์: ${url}${tail}`;
+  const how = asked
+    ? ''
+    : ` หากต้องการให้ประชาชนเปิดได้ กรุณาตั้ง “เผยแพร่ลิงก์สาธารณะ” ในแท็บ “${GENERAL_TAB.name}” เป็น ใช่ แล้วเผยแพร่อีกครั้ง`;
+  return (
+    `เผยแพร่แล้ว ${what} ลิงก์ของ PDF: ${url}${tail} ` +
+    `ลิงก์นี้ยังไม่เปิดสาธารณะ ประชาชนทั่วไปยังเปิดไม่ได้ จึงยังไม่ควรนำไปลงเว็บไซต์${how}`
+  );
+}
+
 /** The last publication's PDF link and who made it, from ประวัติ. */
 interface LastPublication {
   user: string;
@@ -276,14 +299,20 @@ export function publishMemo(ss: Spreadsheet, confirmed = false): PublishResult {
       );
     }
     const revision = revisionCount(id);
-    const what = `ฉบับที่ ${revision} ${reportOnly ? 'เฉพาะรายงานแนบท้าย' : 'ทั้งฉบับ'} ${isPublic ? 'ทุกคนที่มีลิงก์ดูได้' : 'เฉพาะผู้ที่ได้รับสิทธิ์ (ไม่เปิดสาธารณะ)'}`;
+    const what = `ฉบับที่ ${revision} ${reportOnly ? 'เฉพาะรายงานแนบท้าย' : 'ทั้งฉบับ'} ${isPublic ? 'ทุกคนที่มีลิงก์ดูได้' : 'เฉพาะผู้ที่ได้รับสิทธิ์'}`;
     const unconfirmed = open > 0 ? [`เผยแพร่ขณะยังมีความเห็นค้าง ${memo.open} รายการ (ยืนยันแล้ว)`] : [];
     const note = [what, ...unconfirmed, ...notes].join('\n');
     memo.published = recordStep(ss, log, memo, { user: me, action, note, pdf: url });
     settle(log, memo);
     return {
       status: 'done',
-      message: `เผยแพร่แล้ว (${what}) ลิงก์ถาวรสำหรับเว็บไซต์: ${url}${notes.length ? ` ${notes.join(' ')}` : ''}`,
+      message: publishedMessage(
+        what,
+        url,
+        isPublic,
+        data.general.publishPublicly.value === true,
+        notes,
+      ),
       id,
       url,
       revision,

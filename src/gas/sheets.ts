@@ -3,7 +3,14 @@
  * contract tab can hold (MAX_TAB_ROWS × MAX_TAB_COLUMNS): a stray value at the far corner of a
  * sheet costs a few calls, not a read of the whole grid.
  */
-import { GENERAL_TAB, MAX_TAB_COLUMNS, MAX_TAB_ROWS, TABS } from '../core/workbook/contract';
+import {
+  GENERAL_TAB,
+  LOG_TAB,
+  MAX_TAB_COLUMNS,
+  MAX_TAB_ROWS,
+  OPTIONAL_TABS,
+  TABS,
+} from '../core/workbook/contract';
 import { readGeneral } from '../core/workbook/reader';
 import type { GeneralInfo } from '../core/workbook/types';
 import { toA1 } from '../core/workbook/a1';
@@ -70,28 +77,45 @@ function firstBelow(sheet: Sheet, columns: number): string | null {
 
 /**
  * Every contract tab, keyed by the sheet's own name, and what lies below the read area; also the
- * name of every sheet (hidden ones and staff's own too), in order. Staff's other tabs are not read.
+ * name of every sheet (hidden ones and staff's own too), in order. Staff's other tabs are not
+ * read, but for their header row when a contract tab is missing: one of them may be it, renamed.
  */
 export function readContractTabs(ss: Spreadsheet): {
   tabs: TabValues;
   names: string[];
   outside: { sheet: string; cell: string }[];
   merged: Record<string, string[]>;
+  otherHeaders: Record<string, unknown[]>;
 } {
   const tabs: TabValues = {};
   const names: string[] = [];
   const outside: { sheet: string; cell: string }[] = [];
   const merged: Record<string, string[]> = {};
+  const others: Sheet[] = [];
+  const found = new Set<string>();
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
     names.push(name);
-    if (!contractName(name)) continue;
+    const contract = contractName(name);
+    if (!contract) {
+      others.push(sheet);
+      continue;
+    }
+    found.add(contract);
     const read = readTab(sheet);
     tabs[name] = read.values;
     if (read.outside) outside.push({ sheet: name, cell: read.outside });
     if (read.merged.length) merged[name] = read.merged;
   }
-  return { tabs, names, outside, merged };
+  const otherHeaders: Record<string, unknown[]> = {};
+  if (TABS.some((t) => !found.has(t.name) && !OPTIONAL_TABS.includes(t.key) && t !== LOG_TAB)) {
+    for (const sheet of others) {
+      const columns = Math.min(sheet.getLastColumn(), MAX_TAB_COLUMNS);
+      if (columns > 0)
+        otherHeaders[sheet.getName()] = sheet.getRange(1, 1, 1, columns).getValues()[0];
+    }
+  }
+  return { tabs, names, outside, merged, otherHeaders };
 }
 
 /** The sheet of a contract tab, by the contract's name. */

@@ -75,17 +75,29 @@ function paragraphText(children: InlineNode[]): string {
  * with `anchor`, as a reviewer selecting it and commenting does. False when it is not there.
  */
 export function markText(model: DocModel, anchor: string, quoted: string, occurrence = 1): boolean {
-  if (!quoted) return false;
   let seen = 0;
-  for (const children of paragraphs(model.body)) {
-    const text = paragraphText(children);
-    for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
-      if (++seen < occurrence) continue;
-      markRange(children, at, at + quoted.length, anchor);
-      return true;
-    }
+  for (const { children, at } of appearances(model, quoted)) {
+    if (++seen < occurrence) continue;
+    markRange(children, at, at + quoted.length, anchor);
+    return true;
   }
   return false;
+}
+
+/** How many times `quoted` appears within one paragraph of the body (what markText can mark). */
+export function countText(model: DocModel, quoted: string): number {
+  let seen = 0;
+  for (const _ of appearances(model, quoted)) seen++;
+  return seen;
+}
+
+function* appearances(model: DocModel, quoted: string) {
+  if (!quoted) return;
+  for (const children of paragraphs(model.body)) {
+    const text = paragraphText(children);
+    for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1))
+      yield { children, at };
+  }
 }
 
 /** Adds `anchor` to the characters [from, to) of a paragraph, splitting runs at the ends. */

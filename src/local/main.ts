@@ -30,6 +30,8 @@ import type {
   ReviewState,
   StepResult,
 } from '../shared/sidebar-api';
+import { commandLineHint, withCommandLine } from './command-line-hint';
+import { countText } from './comment-anchors';
 import { safeFileName } from './file-name';
 import { linkLogToFiles } from './offline-links';
 import { RenderWorkers } from './render-client';
@@ -229,7 +231,7 @@ function fixedClock(): (() => Date) | undefined {
 const SEVERITY: Record<string, string> = { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'ข้อสังเกต' };
 
 function requireXlsx(path: string): string {
-  if (!/\.xlsx$/i.test(path)) throw new UsageError(`${path} is not an .xlsx file`);
+  if (!/\.xlsx$/i.test(path)) throw new UsageError(`“${path}” ไม่ใช่ไฟล์ .xlsx`);
   return resolve(path);
 }
 
@@ -263,28 +265,31 @@ async function open(
 }
 
 function printFindings(findings: FindingView[], out: (s: string) => void): void {
-  let sheet = '';
-  for (const f of findings) {
-    if (f.sheet !== sheet) {
-      sheet = f.sheet;
-      out(`\n[${sheet}]`);
+  // One group per tab, in the order the tabs first appear (a finding added after validation,
+  // such as the Garuda's, joins its tab's group).
+  const byTab = new Map<string, FindingView[]>();
+  for (const f of findings) byTab.set(f.sheet, [...(byTab.get(f.sheet) ?? []), f]);
+  for (const [sheet, group] of byTab) {
+    out(`\n[${sheet}]`);
+    for (const f of group) {
+      out(`  ${SEVERITY[f.severity] ?? f.severity}${f.cell ? ` ${f.cell}` : ''}: ${f.message}`);
+      const hint = commandLineHint(f.message, f.rule);
+      if (hint) out(`    ${hint}`);
     }
-    out(`  ${SEVERITY[f.severity] ?? f.severity} ${f.cell}: ${f.message}`);
-    // The sidebar's upload is the CLI's --garuda option.
-    if (f.rule === 'garuda-missing') out('    (บรรทัดคำสั่ง: เพิ่ม --garuda ไฟล์ตราครุฑ.png)');
   }
 }
 
 function summary(check: CheckResult): string {
+  const notes = check.findings.filter((f) => f.severity === 'info').length;
   return check.errors || check.warnings
-    ? `พบข้อผิดพลาด ${check.errors} รายการ คำเตือน ${check.warnings} รายการ`
-    : 'ข้อมูลครบถ้วน ไม่พบข้อผิดพลาด';
+    ? `พบข้อผิดพลาด ${check.errors} รายการ คำเตือน ${check.warnings} รายการ ข้อสังเกต ${notes} รายการ`
+    : `ข้อมูลครบถ้วน ไม่พบข้อผิดพลาด${notes ? ` (ข้อสังเกต ${notes} รายการ)` : ''}`;
 }
 
 async function init(arg: string): Promise<number> {
   const path = requireXlsx(arg);
   if (existsSync(path))
-    throw new UsageError(`init: ${path} already exists (it is never overwritten)`);
+    throw new UsageError(`init: มีไฟล์ ${path} อยู่แล้ว คำสั่งนี้ไม่เขียนทับไฟล์เดิม กรุณาระบุชื่อไฟล์ใหม่`);
   const drive = tempDir();
   try {
     const rt = await (await runtime()).createRuntime({ driveDir: drive, defaultAnswers: true });
@@ -411,7 +416,8 @@ async function yearStep(step: YearStep, arg: string, values: Values): Promise<nu
 
 async function generate(arg: string, values: Values): Promise<number> {
   const path = requireXlsx(arg);
-  if (typeof values.out !== 'string') throw new UsageError('generate: --out <dir> is required');
+  if (typeof values.out !== 'string')
+    throw new UsageError('generate: กรุณาระบุ --out <dir> (โฟลเดอร์ที่จะเขียนไฟล์ PDF และ DOCX)');
   const out = resolve(values.out);
   const inPlace = values['in-place'] === true;
   const entry = values['same-doc'] === true ? 'sidebarRegenerate' : 'sidebarGenerate';
@@ -479,9 +485,9 @@ async function generateLocked(
       console.error(`${basename(path)}: ยังสร้างบันทึกข้อความไม่ได้: ${summary(result.check)}`);
       printFindings(result.check.findings, (s) => console.error(s));
     } else if (result.status === 'failed') {
-      console.error(`สร้างบันทึกข้อความไม่สำเร็จ: ${result.message}`);
+      console.error(`สร้างบันทึกข้อความไม่สำเร็จ: ${withCommandLine(result.message)}`);
     } else if (result.status === 'edited') {
-      console.error(`${result.message} (ใช้ --yes เพื่อเขียนทับ)`);
+      console.error(`${withCommandLine(result.message)} (ใช้ --yes เพื่อเขียนทับ)`);
     }
     // Exit 1 writes nothing: neither workbook is saved, and a folder this run made goes.
     if (!existed) rmSync(out, { recursive: true, force: true });
@@ -526,11 +532,12 @@ async function reviewStep(
   work: StepWork,
 ): Promise<number> {
   const path = requireXlsx(arg);
-  if (typeof values.out !== 'string') throw new UsageError(`${name}: --out <dir> is required`);
+  if (typeof values.out !== 'string')
+    throw new UsageError(`${name}: กรุณาระบุ --out <dir> (โฟลเดอร์ที่ generate เขียนบันทึกข้อความไว้)`);
   const out = resolve(values.out);
   const user = typeof values.as === 'string' ? values.as.trim() : undefined;
   if (user !== undefined && !/^[^\s@]+@[^\s@]+$/.test(user))
-    throw new UsageError(`${name}: --as needs an e-mail address`);
+    throw new UsageError(`${name}: --as ต้องตามด้วยอีเมล เช่น --as nayok@example.go.th`);
   if (!existsSync(path)) throw new FileError(unreadableWorkbookMessage(path, { code: 'ENOENT' }));
   if (!existsSync(join(out, '.drive')))
     throw new FileError(
@@ -556,10 +563,10 @@ async function reviewStep(
 /** Prints a step's Thai answer: stdout when done, stderr otherwise (exit 1). */
 function said(result: { status: string; message: string }, hint = ''): number {
   if (result.status === 'done') {
-    console.log(result.message);
+    console.log(withCommandLine(result.message));
     return 0;
   }
-  console.error(`${result.message}${hint}`);
+  console.error(`${withCommandLine(result.message)}${hint}`);
   return 1;
 }
 
@@ -577,10 +584,10 @@ const comment: StepWork = (rt, values) => {
   const modes = ['on', 'reply', 'resolve'].filter((k) => typeof values[k] === 'string');
   if (modes.length !== 1)
     throw new UsageError(
-      'comment: give exactly one of --on <text>, --reply <id>, --resolve <id|all>',
+      'comment: กรุณาระบุอย่างใดอย่างหนึ่งเท่านั้น: --on <text>, --reply <id> หรือ --resolve <id|all>',
     );
   if (modes[0] !== 'resolve' && !text)
-    throw new UsageError('comment: --text <message> is required');
+    throw new UsageError('comment: กรุณาระบุ --text <message> (ข้อความของความเห็น)');
   const memo = rt.run<ReviewState>('sidebarReview').memo;
   if (!memo) {
     console.error('ยังไม่มีบันทึกข้อความที่สร้างสำเร็จในแท็บประวัติ กรุณาใช้ generate --in-place ก่อน');
@@ -596,11 +603,16 @@ const comment: StepWork = (rt, values) => {
   if (typeof values.on === 'string') {
     const n = Number(values.occurrence ?? 1);
     if (!Number.isInteger(n) || n < 1)
-      throw new UsageError('comment: --occurrence must be 1 or more');
+      throw new UsageError('comment: --occurrence ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป');
     try {
       console.log(rt.drive.addComment(docId, who, text, { quoted: values.on, occurrence: n }).id);
     } catch {
-      console.error(`ไม่พบข้อความ “${values.on}” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)`);
+      const found = countText(rt.drive.readModel(docId), values.on);
+      console.error(
+        found === 0
+          ? `ไม่พบข้อความ “${values.on}” ในบันทึกข้อความ (ความเห็นต้องอยู่บนข้อความในย่อหน้าเดียว)`
+          : `พบ “${values.on}” ในบันทึกข้อความเพียง ${found} แห่ง จึงไม่มีแห่งที่ ${n} กรุณาระบุ --occurrence ตั้งแต่ 1 ถึง ${found}`,
+      );
       return 1;
     }
     return 0;
@@ -655,19 +667,38 @@ const publish: StepWork = (rt, values, out, workbook) => {
     const { id, url, revision } = result;
     process.stdout.write(`${JSON.stringify({ id, path, url, revision })}\n`);
   } else {
-    console.log(result.message);
+    console.log(withCommandLine(result.message));
     console.log(path);
   }
   return 0;
 };
 
+/**
+ * parseArgs's error in Thai, the option as typed. Its messages: "Unknown option '--x'. …",
+ * "Option '--out <value>' argument missing", "Option '--json' does not take an argument".
+ */
+function optionProblem(err: unknown): string {
+  const { code, message } = err as { code?: string; message: string };
+  const option = /'([^']+)'/.exec(message)?.[1].replace(/ <value>$/, '') ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `ไม่รู้จักตัวเลือก ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return / argument missing/.test(message)
+        ? `ตัวเลือก ${option} ต้องตามด้วยค่า`
+        : `ตัวเลือก ${option} ไม่รับค่า`;
+    default:
+      return `ตัวเลือกไม่ถูกต้อง (${message})`;
+  }
+}
+
 /** Parses the command line strictly against the command's table entry. */
 function parse(argv: string[]): { command: Command; args: string[]; values: Values } {
   const [name, ...rest] = argv;
-  if (name === undefined) throw new UsageError('a command is required');
+  if (name === undefined) throw new UsageError('กรุณาระบุคำสั่ง');
   if (name === '--help' || name === '-h') return { command: COMMANDS.help, args: [], values: {} };
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : null;
-  if (!command) throw new UsageError(`unknown command "${name}"`);
+  if (!command) throw new UsageError(`ไม่รู้จักคำสั่ง “${name}”`);
   const options: Options = {};
   for (const [option, { help: _help, value: _value, ...spec }] of Object.entries(command.options)) {
     options[option] = spec;
@@ -676,15 +707,16 @@ function parse(argv: string[]): { command: Command; args: string[]; values: Valu
   try {
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
   } catch (err) {
-    // parseArgs's first sentence names the problem ("Unknown option '--x'.").
-    throw new UsageError(`${name}: ${/^[^.]*\.?/.exec((err as Error).message)?.[0]}`);
+    throw new UsageError(`${name}: ${optionProblem(err)}`);
   }
   const args = parsed.positionals;
   if (args.length < command.args.length) {
-    throw new UsageError(`${name}: <${command.args[args.length]}> is required`);
+    throw new UsageError(`${name}: กรุณาระบุ <${command.args[args.length]}>`);
   }
   if (args.length > command.args.length) {
-    throw new UsageError(`${name}: unexpected argument "${args[command.args.length]}"`);
+    throw new UsageError(
+      `${name}: คำสั่งนี้รับเพียง ${command.args.map((a) => `<${a}>`).join(' ')} แต่มี “${args[command.args.length]}” เกินมา`,
+    );
   }
   return { command, args, values: parsed.values as Values };
 }
@@ -701,7 +733,7 @@ main(process.argv.slice(2)).then(
   },
   (err) => {
     if (err instanceof UsageError) {
-      console.error(`itamemo: ${err.message} (see: npm run -s cli -- help)`);
+      console.error(`itamemo: ${err.message} ดูวิธีใช้ด้วยคำสั่ง npm run -s cli -- help`);
     } else if (err instanceof FileError) {
       console.error(`itamemo: ${err.message}`);
     } else {

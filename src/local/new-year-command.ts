@@ -7,6 +7,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { YearStepAnswer } from '../shared/new-year-api';
+import { withCommandLine } from './command-line-hint';
 import type { Runtime } from './runtime';
 
 export const YEAR_STEPS = {
@@ -47,21 +48,23 @@ export async function runYearStep(
   const rt = await open(workbook);
   const check = rt.run<YearStepAnswer>(YEAR_STEPS[step].check);
   if (check.status !== 'confirm') {
-    console.error(check.message);
+    console.error(withCommandLine(check.message));
     return 1;
   }
-  console.log(check.message);
+  // With --yes the answer is given already: the confirmation's closing question is not asked.
+  const plan = yes ? check.message.replace(/\nต้องการ[^\n]*หรือไม่$/, '') : check.message;
+  console.log(withCommandLine(plan));
   if (!(await confirmed(yes))) {
     console.error('ยังไม่ได้เปลี่ยนแปลงอะไร (ยืนยันด้วย --yes เมื่อไม่ได้พิมพ์ตอบในหน้าจอ)');
     return 1;
   }
   const result = rt.run<YearStepAnswer>(YEAR_STEPS[step].run, check.fiscalYear);
   if (result.status !== 'done') {
-    console.error(result.message);
+    console.error(withCommandLine(result.message));
     return 1;
   }
   await rt.saveWorkbook(target);
-  console.log(result.message);
+  console.log(withCommandLine(result.message));
   console.log(target);
   return 0;
 }

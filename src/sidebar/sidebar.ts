@@ -164,13 +164,18 @@ function renderFindings(check: CheckResult): void {
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     for (const f of list) {
       const li = el('li', `finding ${f.severity}`);
-      const button = el('button', 'cell-link', `${SEVERITY_LABEL[f.severity]} · ${f.cell}`);
-      button.type = 'button';
-      button.title = `ไปที่ ${f.sheet}!${f.cell}`;
-      button.addEventListener('click', () => {
-        call('sidebarSelect', f.sheet, f.cell).catch(showError);
-      });
-      li.appendChild(button);
+      if (f.cell) {
+        const button = el('button', 'cell-link', `${SEVERITY_LABEL[f.severity]} · ${f.cell}`);
+        button.type = 'button';
+        button.title = `ไปที่ ${f.sheet}!${f.cell}`;
+        button.addEventListener('click', () => {
+          call('sidebarSelect', f.sheet, f.cell).catch(showError);
+        });
+        li.appendChild(button);
+      } else {
+        // A missing tab: nothing to go to.
+        li.appendChild(el('span', 'cell-link', SEVERITY_LABEL[f.severity]));
+      }
       li.appendChild(el('span', 'message', f.message));
       ul.appendChild(li);
     }

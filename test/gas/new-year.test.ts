@@ -241,7 +241,7 @@ describe('เริ่มปีงบประมาณใหม่ on the corre
       fiscalYear: 2568,
       message: [
         'ยกเลิกการเริ่มปีงบประมาณ 2569 และกลับไปที่ปีงบประมาณ 2568 ระบบจะดำเนินการดังนี้',
-        '1. ล้างคอลัมน์ “2568” (E1) ของแท็บ “ผลย้อนหลัง” เพราะคะแนนปี 2568 จะกลับไปอยู่ในแท็บ “คะแนน”',
+        '1. ล้างคอลัมน์ “2568” (คอลัมน์ E) ของแท็บ “ผลย้อนหลัง” เพราะคะแนนปี 2568 จะกลับไปอยู่ในแท็บ “คะแนน”',
         '2. นำข้อมูลปี 2568 จากแท็บที่เก็บไว้ “คะแนน ปี 2568” “ข้อเสนอแนะ ปี 2568” และ “มาตรการ ปี 2568” กลับมาใส่ในแท็บ “คะแนน” “ข้อเสนอแนะ” และ “มาตรการ” ซึ่งว่างอยู่ (ค่า หมายเหตุ และรูปแบบของเซลล์) แล้วลบแท็บที่เก็บไว้',
         '3. เปลี่ยนปีงบประมาณในแท็บ “ข้อมูลทั่วไป” จาก 2569 กลับเป็น 2568',
         'ต้องการดำเนินการหรือไม่',
@@ -613,6 +613,14 @@ describe('last year’s memo and published link', () => {
     const log = values(rt, 'ประวัติ');
     expect(log.at(-1)!.join(' ')).toContain(published.url);
 
+    // The link comes back from ประวัติ, which travels with the workbook, even where the document
+    // property it is also kept in is gone (a copy of the spreadsheet, a CLI run on an .xlsx).
+    (rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService)
+      .getDocumentProperties()
+      .deleteAllProperties();
+    expect(rt.run<YearStepAnswer>('newYearRestoreCheck').message).toContain(
+      `4. ใส่ “ลิงก์เผยแพร่” ของปี 2568 (${published.url}) กลับในแท็บ “ข้อมูลทั่วไป” ตามที่บันทึกไว้ในแท็บ “ประวัติ”`,
+    );
     expect(rt.run<YearStepAnswer>('newYearRestore', 2568).status).toBe('done');
     expect(snapshot(rt, 'ข้อมูลทั่วไป')).toEqual(before);
     expect(rt.run<ReviewState>('sidebarReview').memo).toMatchObject({
@@ -627,6 +635,9 @@ describe('last year’s memo and published link', () => {
     expect(start(rt).status).toBe('done');
     expect(general(rt, 'ลิงก์เผยแพร่')).toBe('');
     setGeneral(rt, 'ลิงก์เผยแพร่', 'https://drive.google.com/file/d/typed2569/view');
+    expect(rt.run<YearStepAnswer>('newYearRestoreCheck').message).toContain(
+      '“ลิงก์เผยแพร่” ในแท็บ “ข้อมูลทั่วไป” มีลิงก์ที่กรอกไว้ใหม่ จึงคงไว้ตามเดิม ลิงก์ของปี 2568 (https://drive.google.com/file/d/abc2568/view) ยังอยู่ในแท็บ “ประวัติ”',
+    );
     expect(rt.run<YearStepAnswer>('newYearRestore', 2568).status).toBe('done');
     expect(general(rt, 'ลิงก์เผยแพร่')).toBe('https://drive.google.com/file/d/typed2569/view');
   });

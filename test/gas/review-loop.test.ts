@@ -231,7 +231,7 @@ describe('the review loop, end to end', () => {
     first = rt.run<PublishResult>('sidebarPublish') as Published;
     expect(first).toEqual({
       status: 'done',
-      message: `เผยแพร่แล้ว (ฉบับที่ 1 ทั้งฉบับ เฉพาะผู้ที่ได้รับสิทธิ์ (ไม่เปิดสาธารณะ)) ลิงก์ถาวรสำหรับเว็บไซต์: ${first.url}`,
+      message: `เผยแพร่แล้ว ฉบับที่ 1 ทั้งฉบับ เฉพาะผู้ที่ได้รับสิทธิ์ ลิงก์ของ PDF: ${first.url} ลิงก์นี้ยังไม่เปิดสาธารณะ ประชาชนทั่วไปยังเปิดไม่ได้ จึงยังไม่ควรนำไปลงเว็บไซต์ หากต้องการให้ประชาชนเปิดได้ กรุณาตั้ง “เผยแพร่ลิงก์สาธารณะ” ในแท็บ “ข้อมูลทั่วไป” เป็น ใช่ แล้วเผยแพร่อีกครั้ง`,
       id: first.id,
       url: `https://drive.google.com/file/d/${first.id}/view?usp=drivesdk`,
       revision: 1,
@@ -246,7 +246,7 @@ describe('the review loop, end to end', () => {
     expect([row[LOG.action], row[LOG.pdf], row[LOG.note], row[LOG.docId]]).toEqual([
       'เผยแพร่ฉบับอนุมัติ',
       first.url,
-      'ฉบับที่ 1 ทั้งฉบับ เฉพาะผู้ที่ได้รับสิทธิ์ (ไม่เปิดสาธารณะ)',
+      'ฉบับที่ 1 ทั้งฉบับ เฉพาะผู้ที่ได้รับสิทธิ์',
       docId,
     ]);
     expect(memoRow(rt)[LOG.memoStatus]).toBe('เผยแพร่แล้ว');
@@ -268,7 +268,7 @@ describe('the review loop, end to end', () => {
     const second = rt.run<PublishResult>('sidebarPublish') as Published;
     expect(second).toMatchObject({ status: 'done', id: first.id, url: first.url, revision: 2 });
     expect(second.message).toBe(
-      `เผยแพร่แล้ว (ฉบับที่ 2 ทั้งฉบับ ทุกคนที่มีลิงก์ดูได้) ลิงก์ถาวรสำหรับเว็บไซต์: ${first.url}`,
+      `เผยแพร่แล้ว ฉบับที่ 2 ทั้งฉบับ ทุกคนที่มีลิงก์ดูได้ ลิงก์ถาวรสำหรับเว็บไซต์: ${first.url}`,
     );
     const revisions = rt.drive.revisions(first.id);
     expect(revisions.map((r) => r.keepForever)).toEqual([true, true]);

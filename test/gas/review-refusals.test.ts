@@ -373,7 +373,12 @@ describe('publishing', () => {
     rt.faults.failSharing('anyone', 'domainPolicy');
     const result = rt.run<PublishResult>('sidebarPublish') as Published;
     expect(result).toMatchObject({ status: 'done', revision: 1, public: false });
-    expect(result.message).toContain('เฉพาะผู้ที่ได้รับสิทธิ์ (ไม่เปิดสาธารณะ)');
+    expect(result.message).toContain('ฉบับที่ 1 ทั้งฉบับ เฉพาะผู้ที่ได้รับสิทธิ์ ลิงก์ของ PDF: ');
+    // The sheet already asks for a public link: no advice to set it, only that it is not public yet.
+    expect(result.message).toMatch(
+      /ลิงก์นี้ยังไม่เปิดสาธารณะ ประชาชนทั่วไปยังเปิดไม่ได้ จึงยังไม่ควรนำไปลงเว็บไซต์$/,
+    );
+    expect(result.message).not.toContain('ลิงก์ถาวรสำหรับเว็บไซต์');
     expect(result.message).toContain(
       'ตั้งค่าการแชร์ของ PDF ไม่สำเร็จ (API call to drive.permissions.create failed with error: Bad Request. User message: "ACL change not allowed.") ' +
         'กรุณาตั้งค่าการแชร์ของไฟล์นั้นเองใน Google ไดรฟ์',

@@ -37,6 +37,18 @@ export function publishedLinkCell(general: GeneralInfo): PublishedLinkCell | nul
   return link.cell ? { sheet: link.sheet, cell: link.cell, value: link.value } : null;
 }
 
+/**
+ * The start's ประวัติ note names the link it cleared in these words, followed by the link: the
+ * undo reads it back from there, so the link travels with the workbook (an .xlsx run by the CLI,
+ * a copy of the spreadsheet) and not only in a document property.
+ */
+export const clearedLinkLabel = (year: number): string => `ล้างลิงก์เผยแพร่ของปี ${year}: `;
+
+/** The start's ประวัติ note, from the year that ends to the next. */
+export function startNoteHead(year: number): string {
+  return `ปีงบประมาณ ${year} → ${year + 1}`;
+}
+
 export type Planned<P> = { ok: true; plan: P } | { ok: false; message: string };
 
 export const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });

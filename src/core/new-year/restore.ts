@@ -18,16 +18,20 @@ import {
   ARCHIVED_TABS,
   GENERAL_TAB,
   HISTORY_TAB,
+  LOG_DONE,
+  LOG_TAB,
   SCORES_TAB,
+  YEAR_LOG_ACTIONS,
 } from '../workbook/contract';
 import { readHistory } from '../workbook/history-reader';
 import { readGeneral, readScores, type ReadOptions } from '../workbook/reader';
-import { findSheetName } from '../workbook/tabs';
+import { dataRows, findSheetName, locateTab, valueAt } from '../workbook/tabs';
 import { isBuddhistEraYear } from '../thai/calendar';
 import { listThai } from '../validation/describe';
-import { toA1 } from '../workbook/a1';
+import { columnLetters } from '../workbook/a1';
 import {
   beyond,
+  clearedLinkLabel,
   filledRows,
   fiscalYearWrite,
   hasSheet,
@@ -37,6 +41,7 @@ import {
   quotedList,
   refuse,
   sameCells,
+  startNoteHead,
   type FiscalYearWrite,
   type GridRect,
   type Planned,
@@ -68,6 +73,33 @@ export interface RestorePlan {
   readonly fiscalYear: FiscalYearWrite | null;
   /** ลิงก์เผยแพร่ as it is now: the undo puts last year's link back into it when it is blank. */
   readonly publishedLink: PublishedLinkCell | null;
+  /** The link the start cleared, as its ประวัติ row names it; null when it cleared none. */
+  readonly clearedLink: string | null;
+}
+
+/**
+ * The ลิงก์เผยแพร่ the last finished start from `year` cleared, read from its ประวัติ row (the
+ * newest one; none when an undo of it came after). Null when it cleared none.
+ */
+export function clearedLinkOf(tabs: TabValues, year: number): string | null {
+  const { tab } = locateTab(tabs, LOG_TAB);
+  if (!tab) return null;
+  const rows = dataRows(tab);
+  const head = startNoteHead(year);
+  const label = `; ${clearedLinkLabel(year)}`;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    if (cellText(valueAt(tab, rows[i], 'status')) !== LOG_DONE) continue;
+    const action = cellText(valueAt(tab, rows[i], 'action'));
+    if (action === YEAR_LOG_ACTIONS.restore) return null;
+    if (action !== YEAR_LOG_ACTIONS.start) continue;
+    const note = cellText(valueAt(tab, rows[i], 'note')) ?? '';
+    if (!note.startsWith(head)) return null;
+    const at = note.indexOf(label);
+    if (at < 0) return null;
+    const link = note.slice(at + label.length).split(/\s|;/)[0];
+    return link || null;
+  }
+  return null;
 }
 
 /** The names of the hidden copies of a year that exist. */
@@ -200,6 +232,7 @@ export function planRestore(
       historyColumn,
       fiscalYear: interrupted ? null : fiscalYearWrite(general.data, undone, year),
       publishedLink: publishedLinkCell(general.data),
+      clearedLink: interrupted ? null : clearedLinkOf(tabs, year),
     },
   };
 }
@@ -215,7 +248,7 @@ export function describeRestore(plan: RestorePlan): string {
   const step = (text: string) => lines.push(`${lines.length}. ${text}`);
   if (plan.historyColumn) {
     step(
-      `ล้างคอลัมน์ “${year}” (${toA1(1, plan.historyColumn.range.column)}) ของแท็บ “${HISTORY_TAB.name}” เพราะคะแนนปี ${year} จะกลับไปอยู่ในแท็บ “${SCORES_TAB.name}”`,
+      `ล้างคอลัมน์ “${year}” (คอลัมน์ ${columnLetters(plan.historyColumn.range.column)}) ของแท็บ “${HISTORY_TAB.name}” เพราะคะแนนปี ${year} จะกลับไปอยู่ในแท็บ “${SCORES_TAB.name}”`,
     );
   }
   const put = plan.tabs.filter((t) => t.sheet !== null && !t.same);
@@ -235,6 +268,14 @@ export function describeRestore(plan: RestorePlan): string {
   }
   if (plan.fiscalYear) {
     step(`เปลี่ยนปีงบประมาณในแท็บ “${GENERAL_TAB.name}” จาก ${undone} กลับเป็น ${year}`);
+  }
+  const link = plan.publishedLink;
+  if (plan.clearedLink && link) {
+    step(
+      link.value === null
+        ? `ใส่ “ลิงก์เผยแพร่” ของปี ${year} (${plan.clearedLink}) กลับในแท็บ “${GENERAL_TAB.name}” ตามที่บันทึกไว้ในแท็บ “${LOG_TAB.name}”`
+        : `“ลิงก์เผยแพร่” ในแท็บ “${GENERAL_TAB.name}” มีลิงก์ที่กรอกไว้ใหม่ จึงคงไว้ตามเดิม ลิงก์ของปี ${year} (${plan.clearedLink}) ยังอยู่ในแท็บ “${LOG_TAB.name}”`,
+    );
   }
   lines.push('ต้องการดำเนินการหรือไม่');
   return lines.join('\n');

@@ -5,6 +5,7 @@
  * be written and cleared, or why nothing may be done, in Thai. It is pure: the Apps Script side
  * carries it out (src/gas/new-year.ts).
  */
+import { MENU_LABEL } from '../../shared/menu';
 import type { Hundredths } from '../ita/decimal';
 import { formatHundredths } from '../ita/decimal';
 import { isBuddhistEraYear } from '../thai/calendar';
@@ -25,6 +26,7 @@ import { readGeneral, readScores, scoreValues, type ReadOptions } from '../workb
 import { findSheetName } from '../workbook/tabs';
 import { toA1 } from '../workbook/a1';
 import {
+  clearedLinkLabel,
   dataRect,
   filledRows,
   fiscalYearWrite,
@@ -34,6 +36,7 @@ import {
   publishedLinkCell,
   quotedList,
   refuse,
+  startNoteHead,
   type FiscalYearWrite,
   type PublishedLinkCell,
   type GridRect,
@@ -213,7 +216,7 @@ export function planNewYear(
   const scoresSheet = findSheetName(tabs, SCORES_TAB);
   if (scoresSheet === null) {
     return refuse(
-      `ไม่พบแท็บ “${SCORES_TAB.name}” จึงไม่มีคะแนนปี ${year} ให้เก็บเป็นผลย้อนหลัง กรุณาใช้คำสั่งตั้งค่าแผ่นงานแล้วกรอกคะแนนก่อน`,
+      `ไม่พบแท็บ “${SCORES_TAB.name}” จึงไม่มีคะแนนปี ${year} ให้เก็บเป็นผลย้อนหลัง กรุณาใช้เมนู “${MENU_LABEL.setupSheets}” แล้วกรอกคะแนนก่อน`,
     );
   }
   const published = scoreValues(readScores(tabs, options).data);
@@ -319,6 +322,14 @@ export function describeNewYear(plan: NewYearPlan): string {
     `หากเปลี่ยนใจภายหลัง ใช้เมนู “ยกเลิกการเริ่มปีงบประมาณใหม่” ได้ ตราบที่ยังไม่ได้กรอกข้อมูลของปี ${next}`,
     `ต้องการเริ่มปีงบประมาณ ${next} หรือไม่`,
   ].join('\n');
+}
+
+/** What ประวัติ records of a finished start (the undo reads the cleared link back from it). */
+export function startLogNote(plan: NewYearPlan): string {
+  return (
+    `${startNoteHead(plan.year)}; เก็บข้อมูลปี ${plan.year} ไว้ในแท็บ ${plan.archives.map((a) => a.archive).join(', ')}` +
+    (plan.publishedLink ? `; ${clearedLinkLabel(plan.year)}${plan.publishedLink.value}` : '')
+  );
 }
 
 /** What was done, and where last year's data is. */

@@ -5,7 +5,10 @@ export interface Finding {
   readonly severity: Severity;
   /** The sheet's name as it appears in the spreadsheet (the contract's name for a missing tab). */
   readonly sheet: string;
-  /** A1 of the cell the problem is about (the first of `cells` when there are several). */
+  /**
+   * A1 of the cell the problem is about (the first of `cells` when there are several); empty for a
+   * missing tab (there is no cell to show).
+   */
   readonly cell: string;
   /**
    * Every cell the problem is about, when it is about a run of cells said once (คะแนน's blank

@@ -3,8 +3,8 @@ import { itaRulesFor } from '../ita/registry';
 import { parseOrganisation } from '../thai/organisation';
 import { normalizeText } from '../thai/normalize';
 import { fromA1 } from '../workbook/a1';
-import type { TabValues } from '../workbook/cells';
-import { LOG_TAB, MAX_TAB_ROWS, TABS, type TabKey } from '../workbook/contract';
+import { cellText, type TabValues } from '../workbook/cells';
+import { archiveTabName, LOG_TAB, MAX_TAB_ROWS, TABS, type TabKey } from '../workbook/contract';
 import { readHistory } from '../workbook/history-reader';
 import {
   readGeneral,
@@ -53,6 +53,11 @@ export interface ValidateOptions extends ReadOptions {
    * on a cell hidden inside a merge goes to the merge's first cell, the one staff see.
    */
   readonly merged?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Row 1 of the tabs outside the contract, by name (read only when a contract tab is missing):
+   * a missing tab whose headers one of them has was most likely renamed, and the finding says so.
+   */
+  readonly otherHeaders?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 /** Another rule's finding that says the same (or nothing useful) once this one is raised. */
@@ -192,7 +197,33 @@ export function validateWorkbook(tabs: TabValues, options: ValidateOptions = {})
       ),
     );
   }
-  return sortFindings(removeRepeats(toVisibleCells(findings, options.merged ?? {})));
+  const named = findings.map((f) => renamedTab(f, options.otherHeaders ?? {}));
+  return sortFindings(removeRepeats(toVisibleCells(named, options.merged ?? {})));
+}
+
+/**
+ * A missing tab's finding, told which of staff's tabs has its headers in row 1 (every required
+ * one; every one when none is required). The add-on's hidden copies (`มาตรการ ปี 2568`) do too,
+ * but are never the working tab renamed.
+ */
+function renamedTab(f: Finding, others: Readonly<Record<string, readonly unknown[]>>): Finding {
+  if (f.rule !== 'tab-missing') return f;
+  const spec = TABS.find((t) => t.name === f.sheet);
+  if (!spec) return f;
+  const required = spec.columns.filter((c) => c.required);
+  const wanted = (required.length ? required : spec.columns).map((c) => c.header);
+  const renamed = Object.keys(others).find((name) => {
+    const n = normalizeText(name);
+    const year = / ปี (\d+)$/.exec(n)?.[1];
+    if (year !== undefined && archiveTabName(spec.name, Number(year)) === n) return false;
+    const headers = new Set(others[name].map((v) => cellText(v)));
+    return wanted.length > 0 && wanted.every((h) => headers.has(h));
+  });
+  if (renamed === undefined) return f;
+  return {
+    ...f,
+    message: `ไม่พบแท็บ “${spec.name}” แท็บ “${renamed}” มีหัวตารางของ “${spec.name}” อาจถูกเปลี่ยนชื่อ กรุณาเปลี่ยนชื่อกลับเป็น “${spec.name}”`,
+  };
 }
 
 function toVisibleCells(

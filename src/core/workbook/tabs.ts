@@ -1,5 +1,6 @@
 // Finding the contract's tabs and columns in what the spreadsheet holds: tab names and headers
 // match ignoring surrounding white space and invisible characters; columns are found by header.
+import { MENU_LABEL } from '../../shared/menu';
 import { normalizeText } from '../thai/normalize';
 import { listThai } from '../validation/describe';
 import { makeFinding, type Finding } from '../validation/finding';
@@ -44,10 +45,11 @@ export function locateTab<K extends string>(
     const log = spec.key === 'log';
     const message = log
       ? `ยังไม่มีแท็บ “${spec.name}” ระบบจะสร้างให้เองเมื่อสร้างบันทึกข้อความครั้งแรก`
-      : `ไม่พบแท็บ “${spec.name}” กรุณาเพิ่มแท็บชื่อนี้ หรือใช้คำสั่งตั้งค่าชีตของส่วนเสริมเพื่อสร้างแท็บให้`;
+      : `ไม่พบแท็บ “${spec.name}” กรุณาเพิ่มแท็บชื่อนี้ หรือใช้เมนู “${MENU_LABEL.setupSheets}” ของส่วนเสริมเพื่อสร้างแท็บให้`;
+    // No cell: the tab is not there to point into.
     return {
       tab: null,
-      findings: [makeFinding(log ? 'log-tab-missing' : 'tab-missing', spec.name, 'A1', message)],
+      findings: [makeFinding(log ? 'log-tab-missing' : 'tab-missing', spec.name, '', message)],
     };
   }
   const rows = asRows(tabs[sheet]);

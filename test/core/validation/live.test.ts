@@ -1,5 +1,5 @@
 import { deriveContext, validateWorkbook, EMPTY_CONTEXT } from '../../../src/core/validation';
-import { TABS } from '../../../src/core/workbook/contract';
+import { MEASURES_TAB, TABS } from '../../../src/core/workbook/contract';
 import type { TabValues } from '../../../src/core/workbook/cells';
 import { seedTabs } from '../../fixtures/seed-workbook';
 import { historyWith } from '../../fixtures/history';
@@ -63,9 +63,32 @@ describe('live checking of one tab', () => {
     expect(validateWorkbook(tabs, { only: 'ชีตของฉัน' })).toEqual([]);
   });
 
-  test('a missing tab is reported when it is the one checked', () => {
-    expect(validateWorkbook({}, { only: 'มาตรการ' })).toMatchObject([
-      { rule: 'tab-missing', sheet: 'มาตรการ', cell: 'A1' },
+  test('a missing tab is reported when it is the one checked, at no cell, naming the menu item', () => {
+    expect(validateWorkbook({}, { only: 'มาตรการ' })).toEqual([
+      {
+        severity: 'error',
+        rule: 'tab-missing',
+        sheet: 'มาตรการ',
+        cell: '',
+        message: 'ไม่พบแท็บ “มาตรการ” กรุณาเพิ่มแท็บชื่อนี้ หรือใช้เมนู “ตั้งค่าแผ่นงาน” ของส่วนเสริมเพื่อสร้างแท็บให้',
+      },
     ]);
+  });
+
+  test('a missing tab whose headers another tab has: most likely renamed, and said so', () => {
+    const headers = MEASURES_TAB.columns.map((c) => c.header);
+    const otherHeaders = {
+      // The add-on's hidden copy has them too, but is never the working tab renamed.
+      'มาตรการ ปี 2567': headers,
+      บันทึกของฉัน: ['หมายเหตุ'],
+      Sheet3: ['', ...headers],
+    };
+    expect(validateWorkbook({}, { only: 'มาตรการ', otherHeaders })[0].message).toBe(
+      'ไม่พบแท็บ “มาตรการ” แท็บ “Sheet3” มีหัวตารางของ “มาตรการ” อาจถูกเปลี่ยนชื่อ กรุณาเปลี่ยนชื่อกลับเป็น “มาตรการ”',
+    );
+    const { Sheet3: _renamed, ...rest } = otherHeaders;
+    expect(validateWorkbook({}, { only: 'มาตรการ', otherHeaders: rest })[0].message).toContain(
+      'กรุณาเพิ่มแท็บชื่อนี้',
+    );
   });
 });

@@ -128,9 +128,9 @@ describe('structural findings', () => {
   test('missing tabs and headers', () => {
     const { findings } = readWorkbook({ คะแนน: [['รหัส', 'รายการ']] });
     const rules = findings.map((f) => `${f.sheet}!${f.cell} ${f.rule} ${f.severity}`);
-    expect(rules).toContain('ข้อมูลทั่วไป!A1 tab-missing error');
+    expect(rules).toContain('ข้อมูลทั่วไป! tab-missing error');
     expect(rules).toContain('คะแนน!A1 header-missing error');
-    expect(rules).toContain('ประวัติ!A1 log-tab-missing info');
+    expect(rules).toContain('ประวัติ! log-tab-missing info');
     expect(findings.find((f) => f.rule === 'header-missing')?.message).toContain('“คะแนน”');
     expect(findings.filter((f) => f.rule === 'header-missing')).toHaveLength(1);
     const none = readWorkbook({ คะแนน: [['x']] }).findings.find((f) => f.rule === 'header-missing');
