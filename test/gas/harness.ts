@@ -51,7 +51,7 @@ export function repeatMeasures(rt: Runtime, rows: number): number {
 }
 
 /** The Drive id at the end of a Google-shaped link. */
-export const idOf = (url: string) => (/\/d\/([^/]+)/.exec(url) as RegExpExecArray)[1];
+export const idOf = (url: string) => (/\/d\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
 
 /** Uploads the stand-in Garuda as the sidebar does, generates, and returns the memo's Doc. */
 export function generateWithGaruda(rt: Runtime): { model: DocModel; pdfId: string } {

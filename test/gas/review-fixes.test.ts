@@ -4,15 +4,22 @@
 // approved; a mistyped ลิงก์เผยแพร่ is named as such; the comment refresh reads the current memo only.
 import type { GenerateResult, PublishResult, StepResult } from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
-import { values } from './harness';
-import { editInDocs, general, HEAD, NAYOK, office, setGeneral, type Rt } from './review-helpers';
+import { values, idOf } from './harness';
+import {
+  editInDocs,
+  general,
+  HEAD,
+  NAYOK,
+  office,
+  setGeneral,
+  type Rt,
+  STAFF,
+} from './review-helpers';
 
 afterAll(cleanupTempDirs);
 
 type Done = Extract<GenerateResult, { status: 'done' }>;
 type Published = Extract<PublishResult, { status: 'done' }>;
-const idOf = (url: string) => (/\/d\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
-const STAFF = 'staff@example.go.th';
 
 /** Generated and sent; the Doc's ID. */
 function sent(rt: Rt): string {

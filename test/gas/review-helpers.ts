@@ -9,6 +9,18 @@ export type Rt = Awaited<ReturnType<typeof runtimeOn>>;
 export const HEAD = 'head@muangkao.go.th';
 export const PALAD = 'palad@muangkao.go.th';
 export const NAYOK = 'nayok@muangkao.go.th';
+/** The staff member the runtime runs as, and a colleague who did not make the memo. */
+export const STAFF = 'staff@example.go.th';
+export const OTHER = 'b@muangkao.go.th';
+
+/** What the approver is told when their add-on could not read the comments. */
+export const STALE_COUNTS =
+  ' ส่วนเสริมของคุณอ่านความเห็นในเอกสารที่ผู้อื่นสร้างไม่ได้ จึงใช้จำนวนความเห็นค้างที่บันทึกไว้ล่าสุดในแท็บประวัติ ' +
+  'ระบบจะตรวจความเห็นค้างอีกครั้งเมื่อเจ้าหน้าที่เผยแพร่';
+
+/** How staff settle pending suggestions, as the refusals say it. */
+export const HOW =
+  'โดยกด ✓ (ยอมรับ) หรือ ✗ (ปฏิเสธ) ที่การแก้ไขที่แนะนำแต่ละรายการ หรือใช้เมนู เครื่องมือ › ตรวจทานการแก้ไขที่แนะนำ';
 
 /** What a refusal (or a question answered NO) must leave as it was. */
 export function snapshot(rt: Runtime) {

@@ -11,17 +11,13 @@ import type {
 } from '../../src/shared/sidebar-api';
 import { pdfFile, pdfText, squash } from '../render/pdf-reader';
 import { cleanupTempDirs } from '../local/helpers';
-import { values } from './harness';
-import { general, office, setGeneral, type Rt } from './review-helpers';
+import { values, idOf } from './harness';
+import { general, office, setGeneral, type Rt, HEAD, NAYOK, PALAD, STAFF } from './review-helpers';
 
 afterAll(cleanupTempDirs);
 
 type Done = Extract<GenerateResult, { status: 'done' }>;
 type Published = Extract<PublishResult, { status: 'done' }>;
-
-const STAFF = 'staff@example.go.th';
-import { HEAD, NAYOK, PALAD } from './review-helpers';
-const idOf = (url: string) => (/\/d\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
 
 /** ประวัติ's columns by header. */
 const LOG = {

@@ -14,24 +14,21 @@ import {
   office,
   snapshot,
   type Rt,
+  STAFF,
+  OTHER,
+  STALE_COUNTS,
+  HOW,
 } from './review-helpers';
 
 afterAll(cleanupTempDirs);
 
 const TITLE = 'รายงาน ITA';
-const STAFF = 'staff@example.go.th';
-const OTHER = 'b@muangkao.go.th';
 const BUSY =
   'มีผู้อื่นกำลังใช้คำสั่งของส่วนเสริมกับชีตนี้อยู่ (เช่น สร้าง ส่งขอความเห็น อนุมัติ หรือเผยแพร่บันทึกข้อความ) กรุณารอสักครู่แล้วลองใหม่';
 /** The example's two warnings: asked about first by every generate from the menu. */
 const WARNINGS = 'ข้อมูลมีคำเตือน 2 รายการ (ดูรายละเอียดในแถบด้านข้าง) ต้องการสร้างบันทึกข้อความต่อหรือไม่';
 const STALE =
   ' (ตามสถานะที่บันทึกไว้ล่าสุดในแท็บประวัติ ซึ่งอาจยังไม่รวมความเห็นที่เพิ่งเพิ่ม เพราะส่วนเสริมของคุณอ่านความเห็นในเอกสารที่ผู้อื่นสร้างไม่ได้)';
-const STALE_COUNTS =
-  ' ส่วนเสริมของคุณอ่านความเห็นในเอกสารที่ผู้อื่นสร้างไม่ได้ จึงใช้จำนวนความเห็นค้างที่บันทึกไว้ล่าสุดในแท็บประวัติ ' +
-  'ระบบจะตรวจความเห็นค้างอีกครั้งเมื่อเจ้าหน้าที่เผยแพร่';
-const HOW =
-  'โดยกด ✓ (ยอมรับ) หรือ ✗ (ปฏิเสธ) ที่การแก้ไขที่แนะนำแต่ละรายการ หรือใช้เมนู เครื่องมือ › ตรวจทานการแก้ไขที่แนะนำ';
 
 type Shown = Pick<DialogRecord, 'message' | 'buttons' | 'answer'>;
 

@@ -9,23 +9,25 @@ import type {
 } from '../../src/shared/sidebar-api';
 import { pdfFile, pdfText, squash } from '../render/pdf-reader';
 import { cleanupTempDirs } from '../local/helpers';
-import { values } from './harness';
-import { general, office, setGeneral, snapshot, type Rt } from './review-helpers';
+import { values, idOf } from './harness';
+import {
+  general,
+  office,
+  setGeneral,
+  snapshot,
+  type Rt,
+  STAFF,
+  NAYOK,
+  STALE_COUNTS,
+  OTHER as B,
+} from './review-helpers';
 
 afterAll(cleanupTempDirs);
 
 type Done = Extract<GenerateResult, { status: 'done' }>;
 type Published = Extract<PublishResult, { status: 'done' }>;
 
-const STAFF = 'staff@example.go.th';
-const B = 'b@muangkao.go.th';
-const NAYOK = 'nayok@muangkao.go.th';
-const idOf = (url: string) => (/\/d\/([^/?]+)/.exec(url) as RegExpExecArray)[1];
 const failed = (message: string) => ({ status: 'failed', message });
-/** What the approver is told when their add-on could not read the comments. */
-export const STALE_COUNTS =
-  ' ส่วนเสริมของคุณอ่านความเห็นในเอกสารที่ผู้อื่นสร้างไม่ได้ จึงใช้จำนวนความเห็นค้างที่บันทึกไว้ล่าสุดในแท็บประวัติ ' +
-  'ระบบจะตรวจความเห็นค้างอีกครั้งเมื่อเจ้าหน้าที่เผยแพร่';
 
 /** Generated, sent and approved: ready to publish. Returns the Doc's ID. */
 function approved(rt: Rt): string {

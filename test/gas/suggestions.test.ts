@@ -5,12 +5,9 @@ import type { GenerateResult, PublishResult, StepResult } from '../../src/shared
 import type { ReviewState } from '../../src/shared/sidebar-api';
 import { cleanupTempDirs } from '../local/helpers';
 import { values } from './harness';
-import { generatedAndSent as sent, HEAD, NAYOK, office } from './review-helpers';
+import { generatedAndSent as sent, HEAD, NAYOK, office, HOW } from './review-helpers';
 
 afterAll(cleanupTempDirs);
-
-const HOW =
-  'โดยกด ✓ (ยอมรับ) หรือ ✗ (ปฏิเสธ) ที่การแก้ไขที่แนะนำแต่ละรายการ หรือใช้เมนู เครื่องมือ › ตรวจทานการแก้ไขที่แนะนำ';
 
 describe('a reviewer’s suggestion', () => {
   it('blocks the refill in place until settled; the Doc and ประวัติ stay as they were', async () => {
