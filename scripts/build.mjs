@@ -74,9 +74,19 @@ async function buildAppsScript() {
     mainFields: ['module', 'main'],
     charset: 'utf8',
     legalComments: 'none',
+    // Whitespace and syntax only: names stay, so an Apps Script stack trace still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
     write: false,
+    metafile: true,
     logLevel: 'silent',
   });
+  // Apps Script parses the whole file on every menu click and sidebar call: only our own core,
+  // adapters and entry points may be in it, never a package or the local runtime.
+  const foreign = Object.keys(result.metafile.inputs).filter(
+    (f) => !/^src\/(core|gas|entry|shared)\//.test(f),
+  );
+  if (foreign.length) throw new Error(`build/Code.js would carry ${foreign.join(', ')}`);
   const bundle = result.outputFiles[0].text;
   const ctx = evaluateInEmptyContext(bundle, 'build/Code.js');
   const api = ctx[GLOBAL];
